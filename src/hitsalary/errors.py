@@ -1,0 +1,35 @@
+"""The errors hitsalary reports as one line on stderr, and the exit code of each."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_DATA = 1  # a data file is broken or missing, or input ended before all answers
+EXIT_USAGE = 2  # a flag, argument or answer has a value hitsalary does not accept
+EXIT_ROWS_REJECTED = 3  # batch: the run finished, but some input rows were rejected
+EXIT_INTERNAL = 70  # a bug in hitsalary (EX_SOFTWARE); HITSALARY_DEBUG=1 shows the traceback
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_PIPE_CLOSED = 141  # the reader of stdout went away (128 + SIGPIPE)
+
+
+class HitsalaryError(Exception):
+    """An error that ends the run with one line on stderr."""
+
+    exit_code = EXIT_DATA
+
+
+class UsageProblem(HitsalaryError):
+    """A flag, argument or answer has a value hitsalary does not accept."""
+
+    exit_code = EXIT_USAGE
+
+
+class DataError(HitsalaryError):
+    """A data file is missing, unreadable or does not fit its schema."""
+
+    exit_code = EXIT_DATA
+
+
+class InputEnded(HitsalaryError):
+    """Standard input ended before every question was answered."""
+
+    exit_code = EXIT_DATA

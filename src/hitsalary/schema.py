@@ -1,0 +1,335 @@
+"""A small declarative schema for the YAML data files, and the specs of each file.
+
+Validation works on plain data and reports a key path; the loader turns the path into a file
+name and line number. The same specs check the shipped files and a user's file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+class SchemaError(Exception):
+    """A value in a data file does not fit its spec."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+class Spec:
+    """Base of all specs: check a value found at a path."""
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Str(Spec):
+    pattern: str | None = None
+    hint: str = ""
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise SchemaError(path, f"expected text, got {describe(value)}")
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            raise SchemaError(path, f"{value!r} is not {self.hint or 'of the expected form'}")
+
+
+@dataclass
+class Num(Spec):
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    what: str = "number"
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        allowed = (int,) if self.integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            raise SchemaError(path, f"expected {self.what}, got {describe(value)}")
+        if self.minimum is not None and value < self.minimum:
+            raise SchemaError(path, f"{self.what} {value} is below {self.minimum:g}")
+        if self.maximum is not None and value > self.maximum:
+            raise SchemaError(path, f"{self.what} {value} is above {self.maximum:g}")
+
+
+def money() -> Num:
+    """Whole dollars, never negative."""
+    return Num(minimum=0, integer=True, what="wage in whole dollars")
+
+
+@dataclass
+class OneOf(Spec):
+    choices: tuple[str, ...]
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if value not in self.choices:
+            raise SchemaError(path, f"{value!r} is not one of {', '.join(self.choices)}")
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, list):
+            raise SchemaError(path, f"expected a list, got {describe(value)}")
+        for index, element in enumerate(value):
+            self.item.check(element, (*path, index), partial=partial)
+
+
+Check = Callable[[Mapping[str, Any]], "tuple[str, str] | None"]
+
+
+@dataclass
+class Map(Spec):
+    """A mapping with known keys; unknown keys are errors."""
+
+    required: dict[str, Spec]
+    optional: dict[str, Spec] = field(default_factory=dict)
+    checks: tuple[Check, ...] = ()
+    always: tuple[str, ...] = ()  # required even in a partial (user override) file
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, dict):
+            raise SchemaError(path, f"expected a mapping, got {describe(value)}")
+        known = {**self.required, **self.optional}
+        for key, element in value.items():
+            if key not in known:
+                raise SchemaError((*path, str(key)), unknown_key(str(key), known))
+            known[key].check(element, (*path, key), partial=partial)
+        needed = self.always if partial else tuple(self.required)
+        for key in needed:
+            if key not in value:
+                raise SchemaError(path, f"missing key '{key}'")
+        if not partial:
+            for rule in self.checks:
+                problem = rule(value)
+                if problem:
+                    raise SchemaError((*path, problem[0]), problem[1])
+
+
+@dataclass
+class Items(Spec):
+    """A mapping from free-form keys (state codes, SOC codes, ids) to items of one spec."""
+
+    item: Spec
+    key_pattern: str | None = None
+    key_hint: str = ""
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, dict) or not value:
+            raise SchemaError(path, f"expected a non-empty mapping, got {describe(value)}")
+        for key, element in value.items():
+            if self.key_pattern and not re.fullmatch(self.key_pattern, str(key)):
+                raise SchemaError((*path, str(key)), f"key {key!r} is not {self.key_hint}")
+            self.item.check(element, (*path, key), partial=partial)
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    kind = {bool: "true/false", int: "a number", float: "a number", str: "text"}
+    return f"{kind.get(type(value), type(value).__name__)} {value!r}"[:80]
+
+
+def unknown_key(key: str, known: Mapping[str, Spec]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{hint}"
+
+
+def low_not_above_high(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    low, high = item.get("low"), item.get("high")
+    if low is not None and high is not None and low > high:
+        return "low", f"low {low} is above high {high}"
+    return None
+
+
+def percentiles_in_order(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    keys = [k for k in ("p10", "p25", "p50", "p75", "p90") if item.get(k) is not None]
+    for lower, upper in itertools.pairwise(keys):
+        if item[lower] > item[upper]:
+            return lower, f"{lower} {item[lower]} is above {upper} {item[upper]}"
+    return None
+
+
+def needs_figure_and_year(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    if "from" in item:
+        return None
+    for key in ("figure", "year"):
+        if key not in item:
+            return key, f"missing key '{key}' (a reference needs a figure and a year, or 'from')"
+    return None
+
+
+YEAR = Num(minimum=1990, maximum=2100, integer=True, what="year")
+TEXT = Str()
+SOC = Str(r"\d\d-\d{4}", "a SOC code like 15-1212")
+SOURCE = Map(
+    required={"publisher": TEXT, "title": TEXT, "year": YEAR},
+    optional={
+        "statistic": TEXT,
+        "series": TEXT,
+        "as_of": Str(r"\d{4}(-\d\d)?", "a year or year-month like 2025-05"),
+        "released": Str(r"\d{4}-\d\d-\d\d", "a date like 2026-02-19"),
+        "url": Str(r"https?://\S+", "a web address"),
+        "note": TEXT,
+        "year_note": TEXT,
+        "status": OneOf(("verified", "as_reported")),
+    },
+)
+STATUS = OneOf(("verified", "as_reported", "differs"))
+BASIS = OneOf(("baseline", "measured", "directional"))
+
+
+def dataset(**fields: Spec) -> Map:
+    """A data file: a source block (who, what, when) plus its figures."""
+    return Map(required={"source": SOURCE, **fields}, always=("source",))
+
+
+LEVEL = Map(
+    required={
+        "label": TEXT,
+        "min_years": Num(minimum=0, what="year count"),
+        "low": money(),
+        "high": money(),
+        "ramp_years": Num(minimum=0.1, what="year count"),
+    },
+    optional={"ramp_note": TEXT},
+    checks=(low_not_above_high,),
+)
+FACTOR_VALUE = Map(
+    required={"label": TEXT},
+    optional={
+        "aliases": ListOf(TEXT),
+        "multiplier": Num(minimum=0.01, maximum=100, what="multiplier"),
+        "basis": BASIS,
+        "note": TEXT,
+        "soc": SOC,
+        "compare_soc": SOC,
+        "source": SOURCE,
+    },
+)
+DERIVE = Map(
+    required={"method": OneOf(("occupation_wage_ratio", "state_wage_ratio")), "dataset": TEXT},
+    optional={
+        "naics": TEXT,
+        "year": YEAR,
+        "statistic": OneOf(("mean", "median")),
+        "baseline_soc_prefix": TEXT,
+        "note": TEXT,
+    },
+)
+FACTOR = Map(
+    required={"label": TEXT, "neutral": TEXT},
+    optional={"values": Items(FACTOR_VALUE), "derive": DERIVE},
+)
+ARTICLE_CLAIM = Map(
+    required={"figure": money(), "year": YEAR, "claim": TEXT, "reason": TEXT},
+    optional={"matches": TEXT},
+)
+REFERENCE = Map(
+    required={"label": TEXT, "publisher": TEXT, "statistic": TEXT, "status": STATUS},
+    optional={
+        "title": TEXT,
+        "figure": money(),
+        "low": money(),
+        "high": money(),
+        "range": TEXT,
+        "year": YEAR,
+        "url": SOURCE.optional["url"],
+        "note": TEXT,
+        "from": Map(required={"dataset": TEXT, "key": TEXT, "statistic": OneOf(("mean", "median"))}),
+        "article": ARTICLE_CLAIM,
+        "source": SOURCE,
+    },
+    checks=(low_not_above_high, needs_figure_and_year),
+)
+STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code"}
+
+SPECS: dict[str, Map] = {
+    "levels": dataset(
+        levels=Items(LEVEL),
+        hours_per_year=Map(required={"value": Num(minimum=1, maximum=8784, what="hours"), "source": SOURCE}),
+    ),
+    "factors": dataset(factors=Items(FACTOR)),
+    "references": dataset(references=Items(REFERENCE)),
+    "state_wages": dataset(
+        national_mean=money(),
+        states=Items(
+            Map(required={"name": TEXT, "annual_mean": money()}, optional={"source": SOURCE}),
+            **STATE_KEY,
+        ),
+    ),
+    "oews_national": dataset(
+        occupations=Items(
+            Map(
+                required={"title": TEXT, "mean": money()},
+                optional={
+                    "employment": Num(minimum=0, integer=True, what="employment"),
+                    **{k: money() for k in ("p10", "p25", "p50", "p75", "p90")},
+                    "source": SOURCE,
+                },
+                checks=(percentiles_in_order,),
+            ),
+            key_pattern=SOC.pattern,
+            key_hint=SOC.hint,
+        )
+    ),
+    "oews_industry": dataset(
+        estimates=Items(
+            Map(
+                required={
+                    "soc": SOC,
+                    "title": TEXT,
+                    "naics": TEXT,
+                    "industry": TEXT,
+                    "year": YEAR,
+                },
+                optional={
+                    "employment": Num(minimum=0, integer=True, what="employment"),
+                    "mean": money(),
+                    "median": money(),
+                    "source": SOURCE,
+                },
+            )
+        )
+    ),
+    "projections": dataset(
+        projections=Items(
+            Map(
+                required={
+                    "soc": SOC,
+                    "title": TEXT,
+                    "edition": Str(r"\d{4}-\d\d", "an edition like 2024-34"),
+                    "change_pct": Num(minimum=-100, what="percent change"),
+                },
+                optional={
+                    "jobs_start_thousands": Num(minimum=0, what="employment"),
+                    "jobs_end_thousands": Num(minimum=0, what="employment"),
+                    "median_wage": money(),
+                    "median_wage_year": YEAR,
+                    "source": SOURCE,
+                },
+            )
+        )
+    ),
+    "bea_rpp": dataset(
+        states=Items(
+            Map(
+                required={"name": TEXT, "rpp": Num(minimum=1, maximum=1000, what="price parity")},
+                optional={"source": SOURCE},
+            ),
+            **STATE_KEY,
+        )
+    ),
+}
