@@ -1,0 +1,18 @@
+"""hitsalary: salary bands for healthcare IT careers in the US, with every figure sourced."""
+
+from __future__ import annotations
+
+import sys
+
+__version__ = "0.1.0"
+
+
+def main() -> None:
+    """Console entry point. Kept light so Ctrl-C during start-up is still handled."""
+    try:
+        from hitsalary.cli import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("hitsalary: interrupted\n")
+        raise SystemExit(130) from None

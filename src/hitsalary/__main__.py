@@ -1,0 +1,3 @@
+from hitsalary import main
+
+main()

@@ -1,0 +1,163 @@
+"""Human output: Rich tables and the chart. The only module that prints tables."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from hitsalary.chart import Bar, draw
+from hitsalary.models import Estimate, ReferenceData
+
+STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs*"}
+BASIS_STYLE = {"measured": "green", "directional": "yellow", "baseline": "dim"}
+
+
+class StdoutConsole(Console):
+    """Rich exits with status 1 on a closed pipe; hand it back to the CLI's one handler instead."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def console(file: TextIO | None = None) -> Console:
+    """A console on stdout; Rich honours NO_COLOR, TERM=dumb and COLUMNS by itself."""
+    return StdoutConsole(file=file or sys.stdout, highlight=False, soft_wrap=False)
+
+
+def money(amount: int | None) -> str:
+    return "" if amount is None else f"${amount:,}"
+
+
+def signed_pct(value: float) -> str:
+    return f"{value:+.1f}%"
+
+
+def years(exp: float) -> str:
+    return f"{exp:g} year" + ("" if exp == 1 else "s")
+
+
+def profile_line(est: Estimate) -> str:
+    parts = [f"Experience: {years(est.profile.exp)}"]
+    parts += [f"{a.label}: {a.value.label}" for a in est.factors]
+    return " · ".join(parts)
+
+
+def table(title: str) -> Table:
+    return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1))
+
+
+def band_table(est: Estimate) -> Table:
+    level = est.level
+    result = table(
+        f"Your band: {level.label} ({years_range(est)}), "
+        f"{money(level.low)}-{money(level.high)} before factors"
+    )
+    result.add_column("")
+    for name in ("Low", "Mid", "High"):
+        result.add_column(name, justify="right")
+    b = est.band
+    result.add_row("Annual", money(b.low), Text(money(b.mid), style="bold"), money(b.high))
+    result.add_row("Hourly", *(f"${h:,.2f}" for h in est.hourly))
+    return result
+
+
+def years_range(est: Estimate) -> str:
+    level = est.level
+    return f"from {level.min_years:g} years" if level.min_years else "under 3 years"
+
+
+def factor_table(est: Estimate) -> Table:
+    result = table("How each factor moved it")
+    result.add_column("Factor", no_wrap=True)
+    result.add_column("Value")
+    result.add_column("×", justify="right", no_wrap=True)  # noqa: RUF001 - the multiplication sign is meant
+    result.add_column("Basis", no_wrap=True)
+    result.add_column("Where the number comes from", ratio=1)
+    for applied in est.factors:
+        v = applied.value
+        result.add_row(
+            applied.label,
+            v.label,
+            f"{v.multiplier:.3f}",
+            Text(v.basis, style=BASIS_STYLE[v.basis]),
+            v.note or v.source.cite(),
+        )
+    result.add_row(Text("All factors", style="bold"), "", Text(f"{est.multiplier:.3f}", style="bold"), "", "")
+    return result
+
+
+def comparison_table(est: Estimate) -> Table:
+    result = table(f"Your mid ({money(est.band.mid)}) against published figures")
+    result.add_column("Source and what it measures", ratio=1)
+    result.add_column("Figure / range", justify="right", no_wrap=True)
+    result.add_column("Year", justify="right", no_wrap=True)
+    result.add_column("You vs it", justify="right", no_wrap=True)
+    result.add_column("Status", no_wrap=True)
+    for c in est.comparisons:
+        r = c.reference
+        figure = money(r.figure)
+        if r.low is not None and r.high is not None:
+            figure += f"\n{money(r.low)}-{money(r.high)}"
+        result.add_row(
+            Text.assemble((r.label, "bold"), "\n", (f"{r.title}: {r.statistic}", "dim")),
+            figure,
+            str(r.year),
+            signed_pct(c.delta_pct),
+            STATUS_LABEL[r.status],
+        )
+    return result
+
+
+def chart_bars(est: Estimate) -> list[Bar]:
+    bars = [Bar("You", est.band.mid, est.band.low, est.band.high, style="bold green")]
+    for c in est.comparisons:
+        r = c.reference
+        bars.append(Bar(r.label, r.figure, r.low, r.high))
+    return bars
+
+
+def footnotes(est: Estimate, data: ReferenceData) -> Text:
+    lines = []
+    for c in est.comparisons:
+        article = c.reference.article
+        if article:
+            lines.append(
+                f"* {c.reference.publisher}: the article gives {money(article.figure)} "
+                f"({article.year}) for the {article.claim}; {article.reason}. "
+                f"Shown instead: {money(c.reference.figure)} (May {c.reference.year})."
+            )
+    lines.append(
+        "As reported = quoted by the seed article, not checked against a primary copy. "
+        "BLS wages are base pay; Glassdoor's figure includes bonuses."
+    )
+    lines.append(data_line(data))
+    return Text("\n".join(lines), style="dim")
+
+
+def data_line(data: ReferenceData) -> str:
+    origin = f"your file {data.user_file} over the shipped data" if data.user_file else "shipped data"
+    return f"Data: {origin}. `hitsalary sources` lists every figure with its source."
+
+
+def render_estimate(est: Estimate, data: ReferenceData, out: Console | None = None) -> None:
+    con = out or console()
+    header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
+    con.print(
+        Group(
+            header,
+            Text(),
+            band_table(est),
+            factor_table(est),
+            comparison_table(est),
+            Text("Where you stand (● = your mid / the figure; ━ = range)", style="bold"),
+            draw(chart_bars(est), con.width),
+            Text(),
+            footnotes(est, data),
+        )
+    )
