@@ -199,6 +199,14 @@ def estimate(
         ),
     ] = None,
     json_output: JsonOption = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help="Ask for every value not given by a flag (the default with no --exp at a terminal).",
+        ),
+    ] = False,
     data_path: DataOption = None,
 ) -> None:
     """Estimate the salary band for a profile and compare it with published figures.
@@ -210,17 +218,36 @@ def estimate(
       hitsalary estimate --exp 2 --json | jq .band
     """
     from hitsalary.calculate import calculate
-    from hitsalary.errors import UsageProblem
-    from hitsalary.profile import build_profile
+    from hitsalary.profile import build_profile, command_line
 
     data = load_data(data_path)
-    if exp is None:
-        raise UsageProblem("missing --exp: give the years of experience, e.g. --exp 5")
-    profile = build_profile(
-        data, exp=exp, state=state, education=education, employer=employer, specialization=specialization
-    )
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    if interactive or (exp is None and at_terminal()):
+        from hitsalary.prompts import ask_profile
+
+        profile = ask_profile(data, exp=exp, given=given)
+        extra = ["--json"] if json_output else []
+        say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
+    elif exp is None:
+        from hitsalary.errors import UsageProblem
+
+        raise UsageProblem(
+            "missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
+        )
+    else:
+        profile = build_profile(data, exp=exp, **given)
     result = calculate(profile, data)
     deliver(json_output, lambda: estimate_json(result, data), lambda: estimate_tables(result, data))
+
+
+def at_terminal() -> bool:
+    """Both ends are a person at a terminal, so asking questions cannot hang a script."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def say_plain(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
 
 
 def estimate_json(result: Any, data: Any) -> None:

@@ -36,8 +36,8 @@ def choose(factor: Factor, text: str, *, flag: str) -> str:
 
 
 def choices(factor: Factor) -> list[str]:
-    """The canonical values of a factor, neutral first."""
-    return [factor.neutral, *(k for k in factor.values if k != factor.neutral)]
+    """The canonical values of a factor, in the order the data file lists them."""
+    return list(factor.values)
 
 
 def build_profile(
@@ -59,11 +59,11 @@ def build_profile(
     return Profile(exp=parse_exp(exp), **values)
 
 
-def command_line(profile: Profile, data: ReferenceData) -> str:
+def command_line(profile: Profile, data: ReferenceData, *, extra: list[str] | None = None) -> str:
     """The one-line command that reproduces a profile, leaving out neutral values."""
     parts = [f"hitsalary estimate --exp {profile.exp:g}"]
     for name in PROFILE_FIELDS:
         value = getattr(profile, name)
         if value != data.factor(name).neutral:
             parts.append(f"--{name} {value}")
-    return " ".join(parts)
+    return " ".join(parts + (extra or []))

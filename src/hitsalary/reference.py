@@ -290,8 +290,9 @@ class Builder:
         return tuple(factors)
 
     def factor(self, name: str, raw: Raw, derived: dict[str, FactorValue]) -> Factor:
+        declared = raw.get("values") or {}
         values: dict[str, FactorValue] = dict(derived)
-        for key, v in (raw.get("values") or {}).items():
+        for key, v in declared.items():
             path: Path = ("factors", name, "values", key)
             base = derived.get(key)
             multiplier = v.get("multiplier", base.multiplier if base else None)
@@ -311,6 +312,8 @@ class Builder:
                 note=v.get("note") or (base.note if base else ""),
                 compare_soc=v.get("compare_soc"),
             )
+        order = [*declared, *(k for k in derived if k not in declared)]
+        values = {k: values[k] for k in order}
         if raw["neutral"] not in values:
             raise self.fail(
                 "factors", ("factors", name, "neutral"), f"'{raw['neutral']}' is not one of its values"

@@ -1,0 +1,71 @@
+"""Guided mode: ask for each profile value that no flag gave, on stderr, one line each.
+
+Answers are read line by line from stdin, so the questions can be answered by a person at a
+terminal or by a script through a pipe. A wrong answer is explained with the same message the
+flag would give, and the question is asked again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
+from hitsalary.errors import InputEnded, UsageProblem
+from hitsalary.models import Profile, ReferenceData
+from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, choices, choose, parse_exp
+
+T = TypeVar("T")
+
+HINTS = {
+    "state": "two-letter code or name; US = national average",
+}
+
+
+def read_answer(question: str) -> str:
+    """Show a question on stderr and read one line; the end of input is an error."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stderr.write("\n")
+        raise InputEnded("input ended before every question was answered (pass the flags, e.g. --exp 5)")
+    answer = line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        sys.stderr.write(f"{answer}\n")  # keep a readable transcript when answers are piped
+    return answer
+
+
+def ask(question: str, default: str | None, parse: Callable[[str], T]) -> T:
+    """Ask until the answer parses; Enter takes the default when there is one."""
+    while True:
+        answer = read_answer(question).strip()
+        if not answer and default is None:
+            sys.stderr.write("  an answer is needed here\n")
+            continue
+        try:
+            return parse(answer or str(default))
+        except UsageProblem as exc:
+            sys.stderr.write(f"  {exc}\n")
+
+
+def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | None]) -> Profile:
+    """A profile from the flags given plus an answer for every value that is missing."""
+    sys.stderr.write("Answer each question; press Enter to take the value in brackets.\n")
+    years = (
+        parse_exp(exp)
+        if exp is not None
+        else ask(f"Years of experience (0-{MAX_YEARS:g}): ", None, parse_exp)
+    )
+    values: dict[str, str] = {}
+    for name in PROFILE_FIELDS:
+        factor = data.factor(name)
+        flag = f"--{name}"
+        if given.get(name) is not None:
+            values[name] = choose(factor, str(given[name]), flag=flag)
+            continue
+        hint = HINTS.get(name, ", ".join(choices(factor)))
+        question = f"{factor.label} ({hint}) [{factor.neutral}]: "
+        values[name] = ask(question, factor.neutral, partial(choose, factor, flag=flag))
+    return Profile(exp=years, **values)

@@ -1,0 +1,139 @@
+"""Guided mode: prompts on stderr, answers from stdin, same calculation as the flags."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pexpect
+import pytest
+
+from .conftest import spawn
+
+
+def answers(*lines: str) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def test_defaults_give_the_same_result_as_the_flags(run) -> None:
+    guided = run("estimate", "-i", "--json", input=answers("5", "", "", "", ""))
+    flags = run("estimate", "--exp", "5", "--json")
+    assert guided.exit_code == 0, guided.stderr
+    assert json.loads(guided.stdout) == json.loads(flags.stdout)
+
+
+def test_aliases_are_accepted_as_answers(run) -> None:
+    result = run("estimate", "-i", "--json", input=answers("7.5", "California", "master's", "vendor", "pm"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"] == {
+        "exp": 7.5,
+        "state": "CA",
+        "education": "master",
+        "employer": "vendor",
+        "specialization": "project-management",
+    }
+
+
+def test_a_wrong_answer_is_explained_and_asked_again(run) -> None:
+    result = run("estimate", "-i", "--json", input=answers("-3", "five", "4", "Califrnia", "CA", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["state"] == "CA"
+    assert "invalid value for --exp: '-3' is outside 0 to 50 years" in result.stderr
+    assert "invalid value for --state: 'Califrnia' (did you mean CA?)" in result.stderr
+    assert result.stderr.count("Location (") == 2
+
+
+def test_only_missing_values_are_asked(run) -> None:
+    result = run("estimate", "-i", "--state", "NY", "--json", input=answers("3", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    assert "Location (" not in result.stderr
+    assert json.loads(result.stdout)["profile"]["state"] == "NY"
+
+
+def test_prompts_show_choices_and_defaults(run) -> None:
+    result = run("estimate", "-i", "--json", input=answers("1", "", "", "", ""))
+    assert "Education (associate, bachelor, master, doctorate) [bachelor]: " in result.stderr
+    assert "[general]: " in result.stderr
+    assert "cybersecurity" in result.stderr
+
+
+def test_the_equivalent_command_is_printed_and_reproduces_the_result(run) -> None:
+    result = run("estimate", "-i", "--json", input=answers("9", "tx", "phd", "", "ehr"))
+    line = next(x for x in result.stderr.splitlines() if x.startswith("Same as: "))
+    command = line.removeprefix("Same as: ").split()
+    assert command[:2] == ["hitsalary", "estimate"]
+    again = run(*command[1:])
+    assert json.loads(again.stdout) == json.loads(result.stdout)
+
+
+def test_table_output_after_prompts(run) -> None:
+    result = run("estimate", "-i", input=answers("5", "CA", "", "", ""))
+    assert result.exit_code == 0
+    assert "$111,915" in result.stdout
+    assert "Years of experience" not in result.stdout  # prompts stay on stderr
+
+
+@pytest.mark.parametrize("given", [answers(), answers("5"), answers("5", "CA", "master")])
+def test_early_end_of_input_exits_1(run, given: str) -> None:
+    result = run("estimate", "-i", "--json", input=given)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1].startswith("hitsalary: input ended")
+    assert "Traceback" not in result.stderr
+
+
+def test_bare_command_without_a_terminal_says_which_flag_is_missing(run) -> None:
+    result = run("estimate")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "hitsalary: missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
+    )
+
+
+def test_bare_command_without_a_terminal_does_not_wait_for_input() -> None:
+    # stdin is a pipe that stays open: a program that tried to read it would hang here
+    proc = spawn("estimate", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 2
+    assert out == b""
+    assert b"missing --exp" in err
+
+
+def terminal(*args: str) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable, ["-m", "hitsalary", *args], encoding="utf-8", timeout=30, dimensions=(50, 120)
+    )
+
+
+def test_bare_command_on_a_terminal_prompts() -> None:
+    child = terminal("estimate")
+    child.expect_exact("Years of experience (0-50): ")
+    child.sendline("5")
+    child.expect_exact("[US]: ")
+    child.sendline("Califrnia")
+    child.expect_exact("did you mean CA?")
+    child.expect_exact("[US]: ")
+    child.sendline("CA")
+    for _ in range(3):
+        child.expect_exact("]: ")
+        child.sendline("")
+    child.expect_exact("Same as: hitsalary estimate --exp 5 --state CA")
+    child.expect_exact("$111,915")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_at_a_prompt_exits_130_cleanly() -> None:
+    child = terminal("estimate", "-i")
+    child.expect_exact("Years of experience (0-50): ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in child.before
+    assert "hitsalary: interrupted" in child.before
