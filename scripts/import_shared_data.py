@@ -169,6 +169,8 @@ def projections(shared: Path, out: Path) -> None:
         if wage is not None:
             item["median_wage"] = wage
             item["median_wage_year"] = 2024
+        # the shared README marks rows read from transcribed or secondary copies in their note
+        item["secondary_copy"] = any(word in r["note"] for word in ("transcribed", "secondary"))
         item["source"] = {
             "publisher": BLS,
             "title": f"Employment Projections {r['edition']}",

@@ -115,9 +115,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 
 def load_data(path: Path | None) -> Any:
+    """The reference data (with the user's file over it), and a warning if it is stale."""
+    from hitsalary.freshness import stale_warning
     from hitsalary.reference import load
 
-    return load(str(path) if path else None)
+    data = load(str(path) if path else None)
+    warning = stale_warning(data)
+    if warning:
+        say(warning)
+    return data
 
 
 def show_version(value: bool) -> None:
@@ -266,6 +272,135 @@ def deliver(as_json: bool, to_json: Callable[[], None], to_tables: Callable[[], 
     """The one place output is chosen and written."""
     with output():
         (to_json if as_json else to_tables)()
+
+
+SortOption = Annotated[
+    str,
+    typer.Option("--sort", metavar="KEY", help="factor (highest first), name, or ppp (purchasing power)."),
+]
+
+
+@app.command()
+def sources(json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """List every figure hitsalary ships: publisher, measure, year, link and how it was checked.
+
+    \b
+    Examples:
+      hitsalary sources
+      hitsalary sources --json | jq '.figures[] | select(.status == "differs")'
+    """
+    from hitsalary.catalog import figures
+
+    data = load_data(data_path)
+    rows = figures(data)
+
+    def as_json() -> None:
+        from hitsalary.jsonout import sources_dict, write_json
+
+        write_json(sources_dict(rows, data))
+
+    def as_tables() -> None:
+        from hitsalary.render_catalog import render_sources
+
+        render_sources(rows, data)
+
+    deliver(json_output, as_json, as_tables)
+
+
+@app.command()
+def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """BLS employment projections for health IT occupations, and the article's claims checked.
+
+    \b
+    Examples:
+      hitsalary outlook
+      hitsalary outlook --json | jq '.occupations[0].editions[0]'
+    """
+    from hitsalary.catalog import outlook as outlook_rows
+
+    data = load_data(data_path)
+    rows = outlook_rows(data)
+
+    def as_json() -> None:
+        from hitsalary.jsonout import outlook_dict, write_json
+
+        write_json(outlook_dict(rows, data.claims, data))
+
+    def as_tables() -> None:
+        from hitsalary.render_catalog import render_outlook
+
+        render_outlook(rows, data.claims, data)
+
+    deliver(json_output, as_json, as_tables)
+
+
+@app.command()
+def states(
+    sort: SortOption = "factor", json_output: JsonOption = False, data_path: DataOption = None
+) -> None:
+    """Every state's location factor, the BLS wage behind it, and its BEA price parity.
+
+    \b
+    Examples:
+      hitsalary states
+      hitsalary states --sort ppp
+      hitsalary states --json | jq -r '.states[:5][] | .code'
+    """
+    from hitsalary.catalog import SORTS
+    from hitsalary.catalog import states as state_rows
+
+    if sort not in SORTS:
+        from hitsalary.errors import UsageProblem
+        from hitsalary.reference import suggest
+
+        close = suggest(sort, {s: s for s in SORTS})
+        hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SORTS)}"
+        raise UsageProblem(f"invalid value for --sort: {sort!r} ({hint})")
+    data = load_data(data_path)
+    rows = state_rows(data, sort=sort)
+
+    def as_json() -> None:
+        from hitsalary.jsonout import states_dict, write_json
+
+        write_json(states_dict(rows, sort, data))
+
+    def as_tables() -> None:
+        from hitsalary.render_catalog import render_states
+
+        render_states(rows, data)
+
+    deliver(json_output, as_json, as_tables)
+
+
+data_app = typer.Typer(help="Check a data file before using it.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("check")
+def data_check(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The YAML file to check.", show_default=False)],
+    json_output: JsonOption = False,
+) -> None:
+    """Validate a data file exactly as --data would, without estimating anything.
+
+    \b
+    Examples:
+      hitsalary data check my-figures.yaml
+      hitsalary data check my-figures.yaml --json
+    """
+    from hitsalary.reference import user_changes
+
+    changes = user_changes(str(path))
+
+    def as_json() -> None:
+        from hitsalary.jsonout import write_json
+
+        write_json({"schema_version": 1, "file": str(path), "valid": True, "changes": changes})
+
+    def as_text() -> None:
+        sys.stdout.write(f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes))
+
+    deliver(json_output, as_json, as_text)
 
 
 def main() -> None:

@@ -7,7 +7,16 @@ import json
 import sys
 from typing import Any
 
-from hitsalary.models import Comparison, Estimate, ReferenceData, ReferenceFigure, Source
+from hitsalary.catalog import Figure, Outlook, StateRow
+from hitsalary.models import (
+    Comparison,
+    Estimate,
+    GrowthClaim,
+    Projection,
+    ReferenceData,
+    ReferenceFigure,
+    Source,
+)
 
 SCHEMA_VERSION = 1
 
@@ -90,3 +99,62 @@ def write_json(obj: Any) -> None:
     """One JSON document on stdout, flushed, so a closed pipe shows up here."""
     sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def sources_dict(rows: list[Figure], data: ReferenceData) -> dict[str, Any]:
+    figures = []
+    for row in rows:
+        item = {k: v for k, v in dataclasses.asdict(row).items() if k != "article"}
+        if row.article:
+            item["article"] = dataclasses.asdict(row.article)
+        figures.append(item)
+    return {"schema_version": SCHEMA_VERSION, "figures": figures, "data": data_dict(data)}
+
+
+def projection_dict(p: Projection) -> dict[str, Any]:
+    out = {k: v for k, v in dataclasses.asdict(p).items() if k != "source"}
+    out["source"] = source_dict(p.source)
+    return out
+
+
+def outlook_dict(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "occupations": [
+            {"soc": r.soc, "title": r.title, "editions": [projection_dict(p) for p in r.editions]}
+            for r in rows
+        ],
+        "article_claims": [
+            {
+                "key": c.key,
+                "claim": c.claim,
+                "change_pct": c.change_pct,
+                "status": c.status,
+                "reason": c.reason,
+                "checked": projection_dict(c.checked),
+                "matches": projection_dict(c.matches) if c.matches else None,
+            }
+            for c in claims
+        ],
+        "data": data_dict(data),
+    }
+
+
+def states_dict(rows: list[StateRow], sort: str, data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sort": sort,
+        "national_mean": data.national_mean,
+        "states": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "annual_mean": r.annual_mean,
+                "factor": round(r.factor, 6),
+                "rpp": r.rpp,
+                "purchasing_power": round(r.purchasing_power, 2) if r.purchasing_power is not None else None,
+            }
+            for r in rows
+        ],
+        "data": data_dict(data),
+    }

@@ -17,6 +17,7 @@ class Source:
     title: str
     year: int
     statistic: str | None = None
+    series: str | None = None
     url: str | None = None
     as_of: str | None = None
     released: str | None = None
@@ -134,6 +135,21 @@ class Projection:
     jobs_end_thousands: float | None = None
     median_wage: int | None = None
     median_wage_year: int | None = None
+    secondary_copy: bool = False
+
+
+@dataclass(frozen=True)
+class GrowthClaim:
+    """A job-growth figure the seed article states, and what the BLS projections say of it."""
+
+    key: str
+    claim: str
+    change_pct: float
+    status: Status
+    reason: str
+    checked: Projection
+    source: Source
+    matches: Projection | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +176,7 @@ class ReferenceData:
     occupations: dict[str, Occupation]
     industry: dict[str, IndustryEstimate]
     projections: tuple[Projection, ...]
+    claims: tuple[GrowthClaim, ...]
     states: dict[str, StateInfo]
     national_mean: int
     sources: dict[str, Source]  # dataset name -> its source block

@@ -25,6 +25,7 @@ from hitsalary.models import (
     ArticleClaim,
     Factor,
     FactorValue,
+    GrowthClaim,
     IndustryEstimate,
     Level,
     Occupation,
@@ -52,6 +53,7 @@ class Document:
 def parse(text: str, name: str) -> Document:
     """Parse YAML safely: tags such as !!python/object are refused, never run."""
     loader = Loader(text)
+    root = None
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -61,7 +63,9 @@ def parse(text: str, name: str) -> Document:
         problem = " ".join(str(exc.problem or exc.context or exc).split())
         if "constructor for the tag" in problem:
             problem += " (hitsalary reads plain YAML only; such tags are refused, never run)"
-        raise DataError(f"{name}:{line} {problem}") from None
+        where = path_to(root, mark) if root is not None and mark is not None else None
+        key = f" {dotted(where)}:" if where else ""
+        raise DataError(f"{name}:{line}{key} {problem}") from None
     except yaml.YAMLError as exc:
         raise DataError(f"{name}: not valid YAML: {exc}") from None
     finally:
@@ -87,6 +91,22 @@ def locate(root: yaml.Node | None, path: Path) -> tuple[int, int]:
             break
         node, depth = child, depth + 1
     return line, depth
+
+
+def path_to(node: yaml.Node, mark: yaml.Mark, path: Path = ()) -> Path | None:
+    """The key path of the node that starts at mark (where a YAML error was found)."""
+    if (node.start_mark.line, node.start_mark.column) == (mark.line, mark.column):
+        return path
+    children: list[tuple[str | int, yaml.Node]] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [(str(key.value), value) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(enumerate(node.value))
+    for part, child in children:
+        found = path_to(child, mark, (*path, part))
+        if found is not None:
+            return found
+    return None
 
 
 def dotted(path: Path) -> str:
@@ -187,14 +207,23 @@ def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, s
     if user is not None:
         check_user(user)
         for name, section in user.data.items():
+            shipped_source = datasets[name]["source"]
+            stamp(SPECS[name], datasets[name], shipped_source)  # untouched items keep their source
             stamp(SPECS[name], section, section["source"])
             user_sources.update(id(s) for s in find_sources(section))
             datasets[name] = merge(datasets[name], section)
+            if not changes_top_level_figures(SPECS[name], section):
+                datasets[name]["source"] = shipped_source
             try:
                 SPECS[name].check(datasets[name], ())
             except SchemaError as exc:
                 raise files.error(name, exc.path, exc.message) from None
     return datasets, files, user_sources
+
+
+def changes_top_level_figures(spec: Map, section: Raw) -> bool:
+    """Whether a user's section sets a figure of the data set itself (not one of its items)."""
+    return any(key != "source" and not isinstance(spec.required.get(key), Items) for key in section)
 
 
 def find_sources(value: Any) -> list[Raw]:
@@ -228,6 +257,7 @@ class Builder:
         industry = self.industry()
         occupations = self.occupations()
         states = self.states()
+        projections = self.projections()
         return ReferenceData(
             levels=self.levels(),
             hours_per_year=self.raw["levels"]["hours_per_year"]["value"],
@@ -236,7 +266,8 @@ class Builder:
             references=self.references(industry),
             occupations=occupations,
             industry=industry,
-            projections=self.projections(),
+            projections=projections,
+            claims=self.claims(projections),
             states=states,
             national_mean=self.raw["state_wages"]["national_mean"],
             sources={name: self.source(data["source"]) for name, data in self.raw.items()},
@@ -423,6 +454,7 @@ class Builder:
 
     def projections(self) -> tuple[Projection, ...]:
         fields = ("jobs_start_thousands", "jobs_end_thousands", "median_wage", "median_wage_year")
+        flags = ("secondary_copy",)
         return tuple(
             Projection(
                 v["soc"],
@@ -431,9 +463,41 @@ class Builder:
                 v["change_pct"],
                 self.item_source("projections", v),
                 **{k: v.get(k) for k in fields},
+                **{k: v.get(k, False) for k in flags},
             )
             for v in self.raw["projections"]["projections"].values()
         )
+
+    def claims(self, projections: tuple[Projection, ...]) -> tuple[GrowthClaim, ...]:
+        """The article's growth claims; a verdict that the projections contradict is refused."""
+        by_key = {f"{p.soc}/{p.edition}": p for p in projections}
+        out = []
+        for key, v in self.raw["claims"]["claims"].items():
+            path: Path = ("claims", key)
+            checked = by_key.get(v["checks"])
+            if checked is None:
+                raise self.fail("claims", (*path, "checks"), f"no projection {v['checks']}")
+            matches = by_key.get(v["matches"]) if "matches" in v else None
+            if "matches" in v and matches is None:
+                raise self.fail("claims", (*path, "matches"), f"no projection {v['matches']}")
+            agrees = round(checked.change_pct) == round(v["change_pct"])
+            if (v["status"] == "verified" and not agrees) or (v["status"] == "differs" and agrees):
+                raise self.fail(
+                    "claims",
+                    (*path, "status"),
+                    f"'{v['status']}' but {v['checks']} projects {checked.change_pct:g}%",
+                )
+            if matches is not None and round(matches.change_pct) != round(v["change_pct"]):
+                raise self.fail(
+                    "claims", (*path, "matches"), f"{v['matches']} projects {matches.change_pct:g}%"
+                )
+            source = self.item_source("claims", v)
+            out.append(
+                GrowthClaim(
+                    key, v["claim"], v["change_pct"], v["status"], v["reason"], checked, source, matches
+                )
+            )
+        return tuple(out)
 
     def states(self) -> dict[str, StateInfo]:
         rpp = self.raw["bea_rpp"]["states"]
@@ -537,3 +601,22 @@ def load(user_path: str | None = None) -> ReferenceData:
     path = FilePath(user_path) if user_path else None
     raw, files, user_sources = load_documents(path)
     return Builder(raw, files, user_sources, user_path).build()
+
+
+def user_changes(user_path: str) -> list[str]:
+    """What a user's file does to the shipped data: one line per item it adds or changes."""
+    load(user_path)  # validates first: only a file that loads is described
+    doc = read_user(FilePath(user_path))
+    lines = []
+    for name, section in doc.data.items():
+        shipped = read_shipped(name).data
+        for key, value in section.items():
+            if key == "source":
+                continue
+            if isinstance(value, dict) and isinstance(shipped.get(key), dict):
+                for item in value:
+                    verb = "changes" if item in shipped[key] else "adds"
+                    lines.append(f"{verb} {name}.{key}.{item}")
+            else:
+                lines.append(f"changes {name}.{key}")
+    return lines

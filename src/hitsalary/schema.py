@@ -55,15 +55,24 @@ class Num(Spec):
         allowed = (int,) if self.integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, allowed):
             raise SchemaError(path, f"expected {self.what}, got {describe(value)}")
+        if self.minimum == 0 and value < 0:
+            raise SchemaError(path, f"negative {self.what}: {value}")
         if self.minimum is not None and value < self.minimum:
             raise SchemaError(path, f"{self.what} {value} is below {self.minimum:g}")
         if self.maximum is not None and value > self.maximum:
             raise SchemaError(path, f"{self.what} {value} is above {self.maximum:g}")
 
 
+@dataclass
+class Flag(Spec):
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, bool):
+            raise SchemaError(path, f"expected true or false, got {describe(value)}")
+
+
 def money() -> Num:
     """Whole dollars, never negative."""
-    return Num(minimum=0, integer=True, what="wage in whole dollars")
+    return Num(minimum=0, integer=True, what="wage (whole dollars)")
 
 
 @dataclass
@@ -186,6 +195,7 @@ SOURCE = Map(
         "year_note": TEXT,
         "status": OneOf(("verified", "as_reported")),
     },
+    always=("publisher", "title", "year"),  # a source block is complete, in a user's file too
 )
 STATUS = OneOf(("verified", "as_reported", "differs"))
 BASIS = OneOf(("baseline", "measured", "directional"))
@@ -254,6 +264,16 @@ REFERENCE = Map(
     },
     checks=(low_not_above_high, needs_figure_and_year),
 )
+CLAIM = Map(
+    required={
+        "claim": TEXT,
+        "change_pct": Num(minimum=-100, what="percent change"),
+        "checks": TEXT,
+        "status": STATUS,
+        "reason": TEXT,
+    },
+    optional={"matches": TEXT, "source": SOURCE},
+)
 STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code"}
 
 SPECS: dict[str, Map] = {
@@ -263,6 +283,7 @@ SPECS: dict[str, Map] = {
     ),
     "factors": dataset(factors=Items(FACTOR)),
     "references": dataset(references=Items(REFERENCE)),
+    "claims": dataset(claims=Items(CLAIM)),
     "state_wages": dataset(
         national_mean=money(),
         states=Items(
@@ -318,6 +339,7 @@ SPECS: dict[str, Map] = {
                     "jobs_end_thousands": Num(minimum=0, what="employment"),
                     "median_wage": money(),
                     "median_wage_year": YEAR,
+                    "secondary_copy": Flag(),
                     "source": SOURCE,
                 },
             )

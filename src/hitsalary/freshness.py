@@ -1,0 +1,43 @@
+"""Is the newest wage data in use too old? One warning line, on stderr, when it is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hitsalary.models import ReferenceData, Source
+
+STALE_AFTER_MONTHS = 24
+
+
+def today() -> date:
+    return date.today()
+
+
+def reference_month(source: Source) -> tuple[int, int]:
+    """The month a figure describes: its as_of (2025-05), or January of its year."""
+    if source.as_of and len(source.as_of) >= 7:
+        return int(source.as_of[:4]), int(source.as_of[5:7])
+    return source.year, 1
+
+
+def wage_sources(data: ReferenceData) -> list[Source]:
+    """The sources of every wage figure in use, shipped or from the user's file."""
+    return [
+        *(s.wage_source for s in data.states.values()),
+        *(o.source for o in data.occupations.values()),
+        *(e.source for e in data.industry.values()),
+    ]
+
+
+def stale_warning(data: ReferenceData, *, on: date | None = None) -> str | None:
+    """A warning when even the newest wage data is more than 24 months old."""
+    newest = max(wage_sources(data), key=reference_month)
+    year, month = reference_month(newest)
+    now = on or today()
+    age = (now.year - year) * 12 + now.month - month
+    if age <= STALE_AFTER_MONTHS:
+        return None
+    return (
+        f"warning: the newest wage data in use ({newest.title}, {year}-{month:02d}) is {age} months "
+        f"old; newer releases may exist (pass them with --data)"
+    )
