@@ -218,7 +218,6 @@ def bea_rpp(shared: Path, out: Path, year: int) -> None:
             "states": {
                 r["state_code"]: {"name": r["state_name"], "rpp": float(r["rpp_all_items"])}
                 for r in sorted(rows, key=lambda r: r["state_code"])
-                if r["state_code"] != "US"
             },
         },
     )

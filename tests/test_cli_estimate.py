@@ -15,6 +15,7 @@ from .conftest import spawn
 
 TOP_KEYS = {
     "schema_version",
+    "purchasing_power",
     "profile",
     "level",
     "level_band",

@@ -13,6 +13,7 @@ from hitsalary.models import (
     Level,
     Occupation,
     Profile,
+    PurchasingPower,
     ReferenceData,
     ReferenceFigure,
 )
@@ -57,6 +58,21 @@ def compare(mid: int, reference: ReferenceFigure) -> Comparison:
     return Comparison(reference, round((mid - reference.figure) / reference.figure * 100, 1))
 
 
+def purchasing_power(
+    profile: Profile, data: ReferenceData, amounts: tuple[float, ...]
+) -> PurchasingPower | None:
+    """Unrounded amounts in national-average dollars: each over the state's price parity."""
+    info = data.states.get(profile.state)
+    if info is None:  # the national average itself
+        rpp, source = data.national_rpp, data.sources["bea_rpp"]
+    elif info.rpp is None or info.rpp_source is None:
+        return None
+    else:
+        rpp, source = info.rpp, info.rpp_source
+    low, mid, high = (whole_dollars(a / (rpp / data.national_rpp)) for a in amounts)
+    return PurchasingPower(Band(low, mid, high), rpp, source)
+
+
 def calculate(profile: Profile, data: ReferenceData) -> Estimate:
     """The band for a profile. Money is rounded once, here at the end."""
     level = level_for(data.levels, profile.exp)
@@ -82,4 +98,5 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         factors=applied,
         comparisons=tuple(compare(band.mid, r) for r in references),
         occupation=occupation,
+        purchasing_power=purchasing_power(profile, data, (low, mid, high)),
     )

@@ -139,7 +139,7 @@ class StateRow:
     annual_mean: int
     factor: float
     rpp: float | None
-    purchasing_power: float | None  # factor / (rpp / 100) x 100; 100 = the national average
+    purchasing_power: float | None  # factor / (rpp / US rpp) x 100; 100 = the national average
 
 
 SORTS = ("factor", "name", "ppp")
@@ -150,7 +150,7 @@ def states(data: ReferenceData, *, sort: str = "factor") -> list[StateRow]:
     rows = []
     for code, info in data.states.items():
         multiplier = factor.values[code].multiplier
-        ppp = multiplier / (info.rpp / 100) * 100 if info.rpp else None
+        ppp = multiplier / (info.rpp / data.national_rpp) * 100 if info.rpp else None
         rows.append(StateRow(code, info.name, info.annual_mean, multiplier, info.rpp, ppp))
     keys = {
         "factor": lambda r: (-r.factor, r.name),

@@ -18,6 +18,7 @@ class Bar:
     low: int | None = None
     high: int | None = None
     style: str = "cyan"
+    marker: str = "●"
 
 
 def nice_step(span: float, slots: int) -> int:
@@ -55,7 +56,7 @@ def draw(bars: list[Bar], width: int) -> Text:
         if bar.low is not None and bar.high is not None:
             for i in range(col(bar.low), col(bar.high) + 1):
                 cells[i] = "━"
-        cells[col(bar.point)] = "●"
+        cells[col(bar.point)] = bar.marker
         out.append(bar.label[:label_width].ljust(label_width) + "  ")
         out.append("".join(cells).rstrip(), style=bar.style)
         out.append("\n")

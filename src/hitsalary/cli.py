@@ -154,53 +154,73 @@ def root(
     """
 
 
+ExpOption = Annotated[
+    str | None,
+    typer.Option(
+        "--exp", metavar="YEARS", help="Years of experience, 0 to 50; decimals allowed.", show_default=False
+    ),
+]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="STATE",
+        help="Two-letter code or full name, any case (50 states, DC, PR); US = national average (default).",
+        show_default=False,
+    ),
+]
+EducationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--education",
+        metavar="LEVEL",
+        help="associate, bachelor, master or doctorate (also masters, master's, phd ...). Default: bachelor.",
+        show_default=False,
+    ),
+]
+EmployerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--employer",
+        metavar="TYPE",
+        help="hospital (large system), vendor (EHR / health tech), consulting, clinic (small practice). "
+        "Default: none (neutral).",
+        show_default=False,
+    ),
+]
+SpecializationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--specialization",
+        metavar="AREA",
+        help="cybersecurity, ehr, analytics or project-management (pm). Default: none (general).",
+        show_default=False,
+    ),
+]
+VsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--vs",
+        metavar="FIELD=VALUE[,FIELD=VALUE]",
+        help="A variant of the profile, e.g. state=CA or state=CA,education=master. Repeatable.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def estimate(
-    exp: Annotated[
+    exp: ExpOption = None,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    offer: Annotated[
         str | None,
         typer.Option(
-            "--exp",
-            metavar="YEARS",
-            help="Years of experience, 0 to 50; decimals allowed.",
-            show_default=False,
-        ),
-    ] = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            metavar="STATE",
-            help="Two-letter code or full name, any case (50 states, DC, PR); "
-            "US = national average (default).",
-            show_default=False,
-        ),
-    ] = None,
-    education: Annotated[
-        str | None,
-        typer.Option(
-            "--education",
-            metavar="LEVEL",
-            help="associate, bachelor, master or doctorate (also masters, master's, phd ...). "
-            "Default: bachelor.",
-            show_default=False,
-        ),
-    ] = None,
-    employer: Annotated[
-        str | None,
-        typer.Option(
-            "--employer",
-            metavar="TYPE",
-            help="hospital (large system), vendor (EHR / health tech), consulting, clinic (small practice). "
-            "Default: none (neutral).",
-            show_default=False,
-        ),
-    ] = None,
-    specialization: Annotated[
-        str | None,
-        typer.Option(
-            "--specialization",
-            metavar="AREA",
-            help="cybersecurity, ehr, analytics or project-management (pm). Default: none (general).",
+            "--offer",
+            metavar="AMOUNT",
+            help="An annual offer (92000, 92k or $92,000): where it sits in your band.",
             show_default=False,
         ),
     ] = None,
@@ -220,30 +240,53 @@ def estimate(
     \b
     Examples:
       hitsalary estimate --exp 5 --state CA
-      hitsalary estimate --exp 9 --state "new york" --specialization ehr
+      hitsalary estimate --exp 5 --state TX --offer 92k
       hitsalary estimate --exp 2 --json | jq .band
     """
     from hitsalary.calculate import calculate
-    from hitsalary.profile import build_profile, command_line
+    from hitsalary.decisions import assess_offer, parse_money
+    from hitsalary.profile import command_line
 
+    amount = parse_money(offer) if offer is not None else None
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
     if interactive or (exp is None and at_terminal()):
         from hitsalary.prompts import ask_profile
 
         profile = ask_profile(data, exp=exp, given=given)
-        extra = ["--json"] if json_output else []
+        extra = ([f"--offer {amount}"] if amount else []) + (["--json"] if json_output else [])
         say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
-    elif exp is None:
-        from hitsalary.errors import UsageProblem
+    else:
+        profile = flags_profile(data, exp, given)
+    result = calculate(profile, data)
+    check = assess_offer(amount, result) if amount is not None else None
 
+    def as_json() -> None:
+        from hitsalary.jsonout import estimate_dict, offer_dict, write_json
+
+        out = estimate_dict(result, data)
+        if check is not None:
+            out["offer"] = offer_dict(check, result)
+        write_json(out)
+
+    def as_tables() -> None:
+        from hitsalary.render import render_estimate
+
+        render_estimate(result, data, offer=check)
+
+    deliver(json_output, as_json, as_tables)
+
+
+def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
+    """The profile the flags describe; --exp is required here."""
+    from hitsalary.errors import UsageProblem
+    from hitsalary.profile import build_profile
+
+    if exp is None:
         raise UsageProblem(
             "missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
         )
-    else:
-        profile = build_profile(data, exp=exp, **given)
-    result = calculate(profile, data)
-    deliver(json_output, lambda: estimate_json(result, data), lambda: estimate_tables(result, data))
+    return build_profile(data, exp=exp, **given)
 
 
 def at_terminal() -> bool:
@@ -256,16 +299,92 @@ def say_plain(message: str) -> None:
     sys.stderr.flush()
 
 
-def estimate_json(result: Any, data: Any) -> None:
-    from hitsalary.jsonout import estimate_dict, write_json
+@app.command()
+def compare(
+    exp: ExpOption = None,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    vs: VsOption = None,
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """What if you moved, got the master's or specialized? Each change side by side with your profile.
 
-    write_json(estimate_dict(result, data))
+    \b
+    Examples:
+      hitsalary compare --exp 5 --state TX --vs state=CA --vs education=master
+      hitsalary compare --exp 5 --state TX --vs state=CA,education=master
+      hitsalary compare --exp 8 --vs specialization=cybersecurity --json | jq '.variants[].change'
+    """
+    from hitsalary.decisions import compare as run_compare
+    from hitsalary.errors import UsageProblem
+
+    data = load_data(data_path)
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    base = flags_profile(data, exp, given)
+    if not vs:
+        raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
+    base_estimate, variants = run_compare(base, vs, data)
+
+    def as_json() -> None:
+        from hitsalary.jsonout import compare_dict, write_json
+
+        write_json(compare_dict(base_estimate, variants, data))
+
+    def as_tables() -> None:
+        from hitsalary.render_decisions import render_compare
+
+        render_compare(base_estimate, variants, data)
+
+    deliver(json_output, as_json, as_tables)
 
 
-def estimate_tables(result: Any, data: Any) -> None:
-    from hitsalary.render import render_estimate
+@app.command()
+def path(
+    exp: ExpOption = None,
+    years: Annotated[
+        int, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
+    ] = 10,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    vs: VsOption = None,
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """The band for each of the next N years of experience, at today's market.
 
-    render_estimate(result, data)
+    \b
+    Examples:
+      hitsalary path --exp 2 --years 10
+      hitsalary path --exp 2 --years 10 --state TX --vs education=master
+      hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
+    """
+    from hitsalary.decisions import apply_changes, career_path
+    from hitsalary.render_decisions import PATH_NOTE
+
+    data = load_data(data_path)
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    base = flags_profile(data, exp, given)
+    paths = [("your profile", career_path(base, years, data))]
+    for text in vs or []:
+        _, other = apply_changes(base, text, data)
+        paths.append((text, career_path(other, years, data)))
+
+    def as_json() -> None:
+        from hitsalary.jsonout import path_dict, write_json
+
+        write_json(path_dict(paths, PATH_NOTE, data))
+
+    def as_tables() -> None:
+        from hitsalary.render_decisions import render_path
+
+        render_path(paths, data)
+
+    deliver(json_output, as_json, as_tables)
 
 
 def deliver(as_json: bool, to_json: Callable[[], None], to_tables: Callable[[], None]) -> None:

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from hitsalary.catalog import Figure, Outlook, StateRow
+from hitsalary.decisions import OfferCheck, PathPoint, Variant
 from hitsalary.models import (
     Comparison,
     Estimate,
@@ -91,6 +92,7 @@ def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
             for a in est.factors
         ],
         "references": [comparison_dict(c) for c in est.comparisons],
+        "purchasing_power": purchasing_power_dict(est),
         "data": data_dict(data),
     }
 
@@ -155,6 +157,85 @@ def states_dict(rows: list[StateRow], sort: str, data: ReferenceData) -> dict[st
                 "purchasing_power": round(r.purchasing_power, 2) if r.purchasing_power is not None else None,
             }
             for r in rows
+        ],
+        "data": data_dict(data),
+    }
+
+
+def purchasing_power_dict(est: Estimate) -> dict[str, Any] | None:
+    ppp = est.purchasing_power
+    if ppp is None:
+        return None
+    return {**dataclasses.asdict(ppp.band), "rpp": ppp.rpp, "source": source_dict(ppp.source)}
+
+
+def offer_dict(offer: OfferCheck, est: Estimate) -> dict[str, Any]:
+    return {
+        "amount": offer.amount,
+        "position": offer.position,
+        "percent_through": offer.percent_through,
+        "outside_by": offer.outside_by,
+        "sentence": offer.sentence(est),
+        "references": [
+            {
+                "key": r.reference.key,
+                "source": r.reference.publisher,
+                "figure": r.reference.figure,
+                "difference": r.difference,
+                "difference_pct": r.difference_pct,
+            }
+            for r in offer.references
+        ],
+    }
+
+
+def summary_dict(est: Estimate) -> dict[str, Any]:
+    """The short form of an estimate used inside compare and path."""
+    return {
+        "profile": dataclasses.asdict(est.profile),
+        "level": est.level.key,
+        "band": dataclasses.asdict(est.band),
+        "purchasing_power": purchasing_power_dict(est),
+        "multiplier": round(est.multiplier, 6),
+    }
+
+
+def compare_dict(base: Estimate, variants: list[Variant], data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "base": summary_dict(base),
+        "variants": [
+            {
+                "label": v.label,
+                "changes": v.changes,
+                **summary_dict(v.estimate),
+                "change": {
+                    "mid": v.mid_change,
+                    "mid_pct": v.mid_change_pct,
+                    "purchasing_power_mid": v.ppp_change,
+                    "purchasing_power_mid_pct": v.ppp_change_pct,
+                },
+                "moved": [dataclasses.asdict(m) for m in v.moved],
+            }
+            for v in variants
+        ],
+        "data": data_dict(data),
+    }
+
+
+def path_dict(paths: list[tuple[str, list[PathPoint]]], note: str, data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "note": note,
+        "paths": [
+            {
+                "label": label,
+                "points": [
+                    {"year": p.year, "level_changed": p.level_changed, **summary_dict(p.estimate)}
+                    for p in points
+                ],
+            }
+            for label, points in paths
         ],
         "data": data_dict(data),
     }

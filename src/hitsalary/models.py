@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Basis = Literal["baseline", "measured", "directional"]
@@ -179,6 +179,7 @@ class ReferenceData:
     claims: tuple[GrowthClaim, ...]
     states: dict[str, StateInfo]
     national_mean: int
+    national_rpp: float
     sources: dict[str, Source]  # dataset name -> its source block
     user_file: str | None = None
 
@@ -204,6 +205,15 @@ class Band:
     low: int
     mid: int
     high: int
+
+
+@dataclass(frozen=True)
+class PurchasingPower:
+    """A band in national-average dollars: the band over the state's price parity."""
+
+    band: Band
+    rpp: float
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -235,4 +245,4 @@ class Estimate:
     factors: tuple[AppliedFactor, ...]
     comparisons: tuple[Comparison, ...]
     occupation: Occupation | None
-    notes: tuple[str, ...] = field(default=())
+    purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)

@@ -270,6 +270,7 @@ class Builder:
             claims=self.claims(projections),
             states=states,
             national_mean=self.raw["state_wages"]["national_mean"],
+            national_rpp=self.national_rpp(),
             sources={name: self.source(data["source"]) for name, data in self.raw.items()},
             user_file=self.user,
         )
@@ -498,6 +499,12 @@ class Builder:
                 )
             )
         return tuple(out)
+
+    def national_rpp(self) -> float:
+        nation = self.raw["bea_rpp"]["states"].get("US")
+        if nation is None:
+            raise self.fail("bea_rpp", ("states",), "no US row: the national price level is needed")
+        return float(nation["rpp"])
 
     def states(self) -> dict[str, StateInfo]:
         rpp = self.raw["bea_rpp"]["states"]

@@ -6,14 +6,15 @@ import sys
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from hitsalary.chart import Bar, draw
+from hitsalary.decisions import OfferCheck
 from hitsalary.models import Estimate, ReferenceData
 
-STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs*"}
+STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
 BASIS_STYLE = {"measured": "green", "directional": "yellow", "baseline": "dim"}
 
 
@@ -64,7 +65,27 @@ def band_table(est: Estimate) -> Table:
     b = est.band
     result.add_row("Annual", money(b.low), Text(money(b.mid), style="bold"), money(b.high))
     result.add_row("Hourly", *(f"${h:,.2f}" for h in est.hourly))
+    ppp = est.purchasing_power
+    if ppp is not None:
+        result.add_row(
+            Text("Purchasing power*", style="dim"),
+            *(Text(money(v), style="dim") for v in (ppp.band.low, ppp.band.mid, ppp.band.high)),
+        )
     return result
+
+
+def purchasing_power_note(est: Estimate) -> str:
+    ppp = est.purchasing_power
+    if ppp is None:
+        return (
+            f"* No purchasing-power figure for {est.factors[-1].value.label}: BEA publishes no "
+            "regional price parity for it, and hitsalary does not guess one."
+        )
+    return (
+        f"* Purchasing power is not pay: the band in national-average dollars, divided by the "
+        f"price parity {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
+        f"released {ppp.source.released})."
+    )
 
 
 def years_range(est: Estimate) -> str:
@@ -123,12 +144,12 @@ def chart_bars(est: Estimate) -> list[Bar]:
 
 
 def footnotes(est: Estimate, data: ReferenceData) -> Text:
-    lines = []
+    lines = [purchasing_power_note(est)]
     for c in est.comparisons:
         article = c.reference.article
         if article:
             lines.append(
-                f"* {c.reference.publisher}: the article gives {money(article.figure)} "
+                f"** {c.reference.publisher}: the article gives {money(article.figure)} "
                 f"({article.year}) for the {article.claim}; {article.reason}. "
                 f"Shown instead: {money(c.reference.figure)} (May {c.reference.year})."
             )
@@ -145,19 +166,19 @@ def data_line(data: ReferenceData) -> str:
     return f"Data: {origin}. `hitsalary sources` lists every figure with its source."
 
 
-def render_estimate(est: Estimate, data: ReferenceData, out: Console | None = None) -> None:
+def render_estimate(
+    est: Estimate, data: ReferenceData, *, offer: OfferCheck | None = None, out: Console | None = None
+) -> None:
     con = out or console()
     header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
-    con.print(
-        Group(
-            header,
-            Text(),
-            band_table(est),
-            factor_table(est),
-            comparison_table(est),
-            Text("Where you stand (● = your mid / the figure; ━ = range)", style="bold"),
-            draw(chart_bars(est), con.width),
-            Text(),
-            footnotes(est, data),
-        )
-    )
+    bars = chart_bars(est)
+    parts: list[RenderableType] = [header, Text(), band_table(est), factor_table(est), comparison_table(est)]
+    if offer is not None:
+        from hitsalary.render_decisions import offer_section
+
+        parts += offer_section(offer, est)
+        bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
+    legend = "● = your mid / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
+    parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
+    parts.append(footnotes(est, data))
+    con.print(Group(*parts))

@@ -274,7 +274,7 @@ CLAIM = Map(
     },
     optional={"matches": TEXT, "source": SOURCE},
 )
-STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code"}
+STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code (US for the nation)"}
 
 SPECS: dict[str, Map] = {
     "levels": dataset(

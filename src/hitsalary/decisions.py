@@ -1,0 +1,188 @@
+"""Decision tools on top of the one calculation: an offer's place, what-ifs, a career path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from hitsalary.calculate import calculate
+from hitsalary.errors import UsageProblem
+from hitsalary.models import Estimate, Profile, ReferenceData, ReferenceFigure
+from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, choose, parse_exp
+
+Position = Literal["below", "inside", "above"]
+
+
+def parse_money(text: str, *, flag: str = "--offer") -> int:
+    """An annual amount: 92000, 92k, $92,000, 92.5K. Whole dollars, above zero."""
+    cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
+    amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
+    if amount is None or amount <= 0 or amount >= 100_000_000:
+        raise UsageProblem(
+            f"invalid value for {flag}: {text!r} (an annual amount such as 92000, 92k or $92,000)"
+        )
+    return round(amount)
+
+
+@dataclass(frozen=True)
+class OfferVsReference:
+    reference: ReferenceFigure
+    difference: int
+    difference_pct: float
+
+
+@dataclass(frozen=True)
+class OfferCheck:
+    """Where an amount sits in a band, and against each reference figure."""
+
+    amount: int
+    position: Position
+    percent_through: float  # 0 at the band's low, 100 at its high; outside 0-100 when outside
+    outside_by: int  # dollars below the low or above the high; 0 inside
+    references: tuple[OfferVsReference, ...]
+
+    def sentence(self, est: Estimate) -> str:
+        band = f"your band of ${est.band.low:,}-${est.band.high:,}"
+        amount = f"${self.amount:,}"
+        if self.position == "inside":
+            return f"{amount} is {self.percent_through:.0f}% of the way through {band}."
+        gap = self.outside_by / (est.band.low if self.position == "below" else est.band.high) * 100
+        return f"{amount} is ${self.outside_by:,} ({gap:.1f}%) {self.position} {band}."
+
+
+def assess_offer(amount: int, est: Estimate) -> OfferCheck:
+    low, high = est.band.low, est.band.high
+    through = (amount - low) / (high - low) * 100 if high > low else 50.0
+    if amount < low:
+        position: Position = "below"
+        outside = low - amount
+    elif amount > high:
+        position, outside = "above", amount - high
+    else:
+        position, outside = "inside", 0
+    refs = tuple(
+        OfferVsReference(
+            c.reference, amount - c.reference.figure, round((amount / c.reference.figure - 1) * 100, 1)
+        )
+        for c in est.comparisons
+    )
+    return OfferCheck(amount, position, round(through, 1), outside, refs)
+
+
+VARIANT_KEYS = ("exp", *PROFILE_FIELDS)
+
+
+def apply_changes(
+    base: Profile, text: str, data: ReferenceData, *, flag: str = "--vs"
+) -> tuple[dict[str, str], Profile]:
+    """A variant of a profile from 'state=CA,education=master'."""
+    changes: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(",")):
+        key, sep, value = part.partition("=")
+        key = key.strip().lower().lstrip("-")
+        if not sep or not value.strip():
+            raise UsageProblem(f"invalid value for {flag}: {part!r} (use FIELD=VALUE, e.g. {flag} state=CA)")
+        if key not in VARIANT_KEYS:
+            raise UsageProblem(
+                f"invalid value for {flag}: unknown field {key!r} (choose from {', '.join(VARIANT_KEYS)})"
+            )
+        changes[key] = value.strip()
+    profile = base
+    for key, value in changes.items():
+        if key == "exp":
+            profile = replace(profile, exp=parse_exp(value, flag=f"{flag} exp"))
+        else:
+            profile = Profile(**{**vars(profile), key: choose(data.factor(key), value, flag=f"{flag} {key}")})
+    return changes, profile
+
+
+@dataclass(frozen=True)
+class FactorMove:
+    name: str
+    label: str
+    before: str
+    after: str
+    before_multiplier: float
+    after_multiplier: float
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A what-if: a changed profile, its estimate, and how it differs from the base."""
+
+    label: str
+    changes: dict[str, str]
+    estimate: Estimate
+    moved: tuple[FactorMove, ...]
+    mid_change: int
+    mid_change_pct: float
+    ppp_change: int | None
+    ppp_change_pct: float | None
+
+
+def moves(base: Estimate, other: Estimate) -> tuple[FactorMove, ...]:
+    out = []
+    for a, b in zip(base.factors, other.factors, strict=True):
+        if a.value.key != b.value.key:
+            out.append(
+                FactorMove(
+                    a.name, a.label, a.value.label, b.value.label, a.value.multiplier, b.value.multiplier
+                )
+            )
+    if base.level.key != other.level.key:
+        out.append(FactorMove("level", "Level", base.level.label, other.level.label, 1.0, 1.0))
+    return tuple(out)
+
+
+def variant(label: str, changes: dict[str, str], base: Estimate, other: Estimate) -> Variant:
+    mid_change = other.band.mid - base.band.mid
+    ppp_change = ppp_pct = None
+    if base.purchasing_power and other.purchasing_power:
+        before, after = base.purchasing_power.band.mid, other.purchasing_power.band.mid
+        ppp_change, ppp_pct = after - before, round((after / before - 1) * 100, 1)
+    return Variant(
+        label,
+        changes,
+        other,
+        moves(base, other),
+        mid_change,
+        round(mid_change / base.band.mid * 100, 1),
+        ppp_change,
+        ppp_pct,
+    )
+
+
+def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Estimate, list[Variant]]:
+    """The base estimate and one Variant per --vs text, all from the one calculation."""
+    base_estimate = calculate(base, data)
+    out = []
+    for text in variants:
+        changes, profile = apply_changes(base, text, data)
+        out.append(variant(text, changes, base_estimate, calculate(profile, data)))
+    return base_estimate, out
+
+
+@dataclass(frozen=True)
+class PathPoint:
+    year: int
+    estimate: Estimate
+    level_changed: bool
+
+
+def career_path(profile: Profile, years: int, data: ReferenceData) -> list[PathPoint]:
+    """Today's market applied to each further year of experience (not a forecast of raises)."""
+    if not 1 <= years <= 50:
+        raise UsageProblem(f"invalid value for --years: {years} (from 1 to 50)")
+    if profile.exp + years > MAX_YEARS:
+        raise UsageProblem(
+            f"invalid value for --years: {years} would go past {MAX_YEARS:g} years of experience "
+            f"(at most {int(MAX_YEARS - profile.exp)} from --exp {profile.exp:g})"
+        )
+    points: list[PathPoint] = []
+    for year in range(years + 1):
+        est = calculate(replace(profile, exp=profile.exp + year), data)
+        changed = bool(points) and points[-1].estimate.level.key != est.level.key
+        points.append(PathPoint(year, est, changed))
+    return points

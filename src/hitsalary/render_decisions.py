@@ -1,0 +1,142 @@
+"""Human output for the offer check, `compare` and `path`."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from hitsalary.chart import Bar, draw
+from hitsalary.decisions import OfferCheck, PathPoint, Variant
+from hitsalary.models import Estimate, ReferenceData
+from hitsalary.render import console, data_line, money, signed_pct, table, years
+
+PATH_NOTE = (
+    "This is today's market applied to more years of experience, not a forecast of raises: "
+    "it assumes today's bands and factors stay as they are."
+)
+
+
+def signed_money(amount: int) -> str:
+    return f"+${amount:,}" if amount >= 0 else f"-${-amount:,}"
+
+
+def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
+    result = table(f"Your offer of {money(offer.amount)} against published figures")
+    result.add_column("Figure", ratio=1)
+    result.add_column("Amount", justify="right", no_wrap=True)
+    result.add_column("Offer vs it", justify="right", no_wrap=True)
+    result.add_row(
+        "Your band (low / mid / high)",
+        f"{money(est.band.low)} / {money(est.band.mid)} / {money(est.band.high)}",
+        offer.position,
+    )
+    for ref in offer.references:
+        result.add_row(
+            f"{ref.reference.label}: {ref.reference.statistic}",
+            money(ref.reference.figure),
+            f"{signed_money(ref.difference)} ({signed_pct(ref.difference_pct)})",
+        )
+    return [Text(offer.sentence(est), style="bold"), result]
+
+
+def variant_moves(v: Variant) -> str:
+    return (
+        "; ".join(
+            f"{m.label}: {m.before} -> {m.after}"
+            + (f" (×{m.before_multiplier:.3f} -> ×{m.after_multiplier:.3f})" if m.name != "level" else "")  # noqa: RUF001
+            for m in v.moved
+        )
+        or "nothing (same profile)"
+    )
+
+
+def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
+    result = table(f"What if: each change against {base_label(base)}")
+    result.add_column("Change", ratio=1, overflow="fold")
+    result.add_column("Band", justify="right", no_wrap=True)
+    result.add_column("Mid", justify="right", no_wrap=True)
+    result.add_column("vs base", justify="right", no_wrap=True)
+    result.add_column("Purchasing\npower mid", justify="right", no_wrap=True)
+    result.add_column("vs base", justify="right", no_wrap=True)
+
+    def ppp(est: Estimate) -> str:
+        return money(est.purchasing_power.band.mid) if est.purchasing_power else "no parity"
+
+    result.add_row(
+        Text("(base)", style="bold"),
+        f"{money(base.band.low)}-{money(base.band.high)}",
+        money(base.band.mid),
+        "",
+        ppp(base),
+        "",
+    )
+    for v in variants:
+        est = v.estimate
+        ppp_change = (
+            f"{signed_money(v.ppp_change)}\n{signed_pct(v.ppp_change_pct)}"
+            if v.ppp_change is not None and v.ppp_change_pct is not None
+            else "n/a"
+        )
+        result.add_row(
+            Text(v.label, style="bold"),
+            f"{money(est.band.low)}-{money(est.band.high)}",
+            money(est.band.mid),
+            f"{signed_money(v.mid_change)}\n{signed_pct(v.mid_change_pct)}",
+            ppp(est),
+            ppp_change,
+        )
+    moved = "\n".join(f"{v.label}: {variant_moves(v)}" for v in variants)
+    note = Text(
+        "Purchasing power = pay divided by the state's BEA price parity (2024): what the pay buys in "
+        "national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
+        "Puerto Rico has no BEA parity, so none is shown for it.\n" + data_line(data),
+        style="dim",
+    )
+    console().print(Group(result, Text("What moved", style="bold"), Text(moved), Text(), note))
+
+
+def base_label(est: Estimate) -> str:
+    return "; ".join([years(est.profile.exp)] + [a.value.label for a in est.factors])
+
+
+def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> None:
+    con = console()
+    parts: list[RenderableType] = []
+    for label, points in paths:
+        result = table(f"Career path: {label}")
+        result.add_column("Year", justify="right")
+        result.add_column("Experience", justify="right")
+        result.add_column("Level")
+        for name in ("Low", "Mid", "High"):
+            result.add_column(name, justify="right")
+        for p in points:
+            est = p.estimate
+            level = Text(
+                est.level.label + (" ◀ new level" if p.level_changed else ""),
+                style="bold" if p.level_changed else "",
+            )
+            result.add_row(
+                f"+{p.year}",
+                years(est.profile.exp),
+                level,
+                money(est.band.low),
+                Text(money(est.band.mid), style="bold"),
+                money(est.band.high),
+            )
+        parts.append(result)
+    styles = ("green", "magenta", "cyan", "yellow")
+    bars = [
+        Bar(
+            f"+{p.year}" + (f" {label}" if len(paths) > 1 else ""),
+            p.estimate.band.mid,
+            p.estimate.band.low,
+            p.estimate.band.high,
+            style=styles[i % len(styles)],
+        )
+        for year in range(len(paths[0][1]))
+        for i, (label, points) in enumerate(paths)
+        for p in points[year : year + 1]
+    ]
+    parts += [Text("Low to high (━) and mid (●) by year", style="bold"), draw(bars, con.width), Text()]
+    parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
+    con.print(Group(*parts))

@@ -1,0 +1,246 @@
+"""Offer check, what-if comparisons, career paths and purchasing power: one engine underneath."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hitsalary.calculate import calculate
+from hitsalary.decisions import assess_offer, career_path, parse_money
+from hitsalary.errors import UsageProblem
+from hitsalary.models import Profile, ReferenceData
+from hitsalary.reference import load
+
+DATA = load()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("92000", 92000),
+        ("92k", 92000),
+        ("92K", 92000),
+        ("$92,000", 92000),
+        ("92.5k", 92500),
+        (" 92 000 ", 92000),
+    ],
+)
+def test_offer_amounts_in_every_spelling(text: str, amount: int) -> None:
+    assert parse_money(text) == amount
+
+
+@pytest.mark.parametrize("text", ["", "abc", "0", "-5000", "$-1", "92kk", "1e6", "nan", "100000000"])
+def test_bad_offer_amounts_are_usage_errors(text: str) -> None:
+    with pytest.raises(UsageProblem, match="--offer"):
+        parse_money(text)
+
+
+MID5 = calculate(Profile(5), DATA)  # band $75,000-$110,000
+
+
+@pytest.mark.parametrize(
+    ("amount", "position", "through", "sentence"),
+    [
+        (92000, "inside", 48.6, "$92,000 is 49% of the way through your band of $75,000-$110,000."),
+        (75000, "inside", 0.0, "$75,000 is 0% of the way through your band of $75,000-$110,000."),
+        (110000, "inside", 100.0, "$110,000 is 100% of the way through your band of $75,000-$110,000."),
+        (74999, "below", -0.0, "$74,999 is $1 (0.0%) below your band of $75,000-$110,000."),
+        (70000, "below", -14.3, "$70,000 is $5,000 (6.7%) below your band of $75,000-$110,000."),
+        (121000, "above", 131.4, "$121,000 is $11,000 (10.0%) above your band of $75,000-$110,000."),
+    ],
+)
+def test_offer_positions_and_edges(amount: int, position: str, through: float, sentence: str) -> None:
+    check = assess_offer(amount, MID5)
+    assert check.position == position
+    assert check.percent_through == through
+    assert check.sentence(MID5) == sentence
+
+
+def test_offer_differences_against_each_reference() -> None:
+    check = assess_offer(92000, MID5)
+    payscale = next(r for r in check.references if r.reference.key == "payscale")
+    assert payscale.difference == 92000 - 75500
+    assert payscale.difference_pct == round((92000 / 75500 - 1) * 100, 1)
+    assert len(check.references) == len(MID5.comparisons)
+
+
+def test_offer_in_json_and_tables(run, run_json) -> None:
+    out = run_json("estimate", "--exp", "5", "--offer", "$92,000")
+    assert out["offer"]["position"] == "inside"
+    assert out["offer"]["sentence"] == "$92,000 is 49% of the way through your band of $75,000-$110,000."
+    assert {r["key"] for r in out["offer"]["references"]} == {r["key"] for r in out["references"]}
+    table = run("estimate", "--exp", "5", "--offer", "92k").stdout
+    assert "$92,000 is 49% of the way through your band of $75,000-$110,000." in table
+    assert "◆" in table
+
+
+@pytest.mark.parametrize("bad", ["zero", "0", "-1"])
+def test_bad_offer_exits_2(run, bad: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", bad)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("hitsalary: invalid value for --offer:")
+    assert result.stdout == ""
+
+
+def test_purchasing_power_checked_by_hand(data: ReferenceData) -> None:
+    est = calculate(Profile(5, "NY"), data)
+    ny = data.states["NY"]
+    assert ny.rpp is not None
+    factor = ny.annual_mean / data.national_mean
+    by_hand = round(89000 * factor / (ny.rpp / 100))  # mid of a 5-year band is $89,000 nationally
+    assert est.purchasing_power is not None
+    assert est.purchasing_power.band.mid == by_hand
+    assert est.purchasing_power.rpp == ny.rpp
+
+
+def test_national_purchasing_power_equals_pay() -> None:
+    est = calculate(Profile(5), DATA)
+    assert est.purchasing_power is not None
+    assert est.purchasing_power.band == est.band
+
+
+def test_puerto_rico_has_no_purchasing_power(run, run_json) -> None:
+    assert calculate(Profile(5, "PR"), DATA).purchasing_power is None
+    assert run_json("estimate", "--exp", "5", "--state", "PR")["purchasing_power"] is None
+    assert "BEA publishes no regional price parity" in " ".join(
+        run("estimate", "--exp", "5", "--state", "PR").stdout.split()
+    )
+
+
+def test_compare_every_vs_form(run_json) -> None:
+    out = run_json(
+        "compare",
+        "--exp",
+        "5",
+        "--state",
+        "TX",
+        "--vs",
+        "state=CA",
+        "--vs",
+        "education=master",
+        "--vs",
+        "specialization=cybersecurity",
+        "--vs",
+        "state=CA,education=master",
+        "--vs",
+        "exp=9",
+    )
+    base = out["base"]
+    labels = [v["label"] for v in out["variants"]]
+    assert labels == [
+        "state=CA",
+        "education=master",
+        "specialization=cybersecurity",
+        "state=CA,education=master",
+        "exp=9",
+    ]
+    both = out["variants"][3]
+    assert both["changes"] == {"state": "CA", "education": "master"}
+    assert {m["name"] for m in both["moved"]} == {"state", "education"}
+    assert both["change"]["mid"] == both["band"]["mid"] - base["band"]["mid"]
+    assert out["variants"][4]["level"] == "senior"
+    assert {m["name"] for m in out["variants"][4]["moved"]} == {"level"}
+
+
+def test_compare_shows_nominal_and_purchasing_power_changes(run_json) -> None:
+    out = run_json("compare", "--exp", "5", "--state", "TX", "--vs", "state=CA")
+    change = out["variants"][0]["change"]
+    assert change["mid"] > 0
+    # California pays more, but its prices eat part of the rise
+    assert 0 < change["purchasing_power_mid"] < change["mid"]
+
+
+def test_compare_uses_the_same_engine_as_estimate(run_json) -> None:
+    variant = run_json("compare", "--exp", "5", "--state", "TX", "--vs", "state=CA,education=master")[
+        "variants"
+    ][0]
+    direct = run_json("estimate", "--exp", "5", "--state", "CA", "--education", "master")
+    assert variant["band"] == direct["band"]
+    assert variant["purchasing_power"] == direct["purchasing_power"]
+
+
+@pytest.mark.parametrize(
+    ("vs", "needle"),
+    [
+        ("state", "use FIELD=VALUE"),
+        ("salary=5", "unknown field 'salary'"),
+        ("state=", "use FIELD=VALUE"),
+        ("state=Califrnia", "did you mean CA?"),
+        ("education=mastr", "--vs education"),
+        ("exp=99", "0 to 50"),
+    ],
+)
+def test_compare_bad_vs_exits_2(run, vs: str, needle: str) -> None:
+    result = run("compare", "--exp", "5", "--vs", vs)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_compare_needs_a_change(run) -> None:
+    result = run("compare", "--exp", "5")
+    assert result.exit_code == 2
+    assert "missing --vs" in result.stderr
+
+
+def test_path_crosses_both_boundaries_without_falling() -> None:
+    points = career_path(Profile(2), 10, DATA)
+    mids = [p.estimate.band.mid for p in points]
+    assert mids == sorted(mids)
+    changed = [p.estimate.profile.exp for p in points if p.level_changed]
+    assert changed == [3, 8]
+
+
+@given(st.floats(0, 40), st.integers(1, 10), st.sampled_from(["US", "CA", "PR", "MS"]))
+def test_any_path_is_non_decreasing(exp: float, years: int, state: str) -> None:
+    mids = [p.estimate.band.mid for p in career_path(Profile(exp, state), years, DATA)]
+    assert mids == sorted(mids)
+
+
+def test_path_json_and_second_path(run_json) -> None:
+    out = run_json("path", "--exp", "2", "--years", "10", "--vs", "education=master")
+    assert "not a forecast of raises" in out["note"]
+    mine, master = out["paths"]
+    assert [p["year"] for p in mine["points"]] == list(range(11))
+    assert [p["level_changed"] for p in mine["points"]].count(True) == 2
+    for a, b in zip(mine["points"], master["points"], strict=True):
+        assert b["band"]["mid"] > a["band"]["mid"]
+
+
+def test_path_table_marks_level_changes_and_says_it_is_no_forecast(run) -> None:
+    out = run("path", "--exp", "2", "--years", "10").stdout
+    assert out.count("◀ new level") == 2
+    assert "not a forecast of raises" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("args", "needle"), [(["--years", "0"], "--years"), (["--years", "49"], "past 50")])
+def test_path_bad_years_exit_2(run, args: list[str], needle: str) -> None:
+    result = run("path", "--exp", "2", *args)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+
+
+JSON_KEYS = {
+    "compare": {"schema_version", "base", "variants", "data"},
+    "path": {"schema_version", "note", "paths", "data"},
+}
+
+
+def test_decision_json_contracts(run_json) -> None:
+    compare = run_json("compare", "--exp", "5", "--vs", "state=CA")
+    path = run_json("path", "--exp", "5", "--years", "2")
+    assert set(compare) == JSON_KEYS["compare"]
+    assert set(path) == JSON_KEYS["path"]
+    summary = {"profile", "level", "band", "purchasing_power", "multiplier"}
+    assert set(compare["base"]) == summary
+    assert set(compare["variants"][0]) == summary | {"label", "changes", "change", "moved"}
+    assert set(compare["variants"][0]["change"]) == {
+        "mid",
+        "mid_pct",
+        "purchasing_power_mid",
+        "purchasing_power_mid_pct",
+    }
+    assert set(path["paths"][0]["points"][0]) == summary | {"year", "level_changed"}
+    offer = run_json("estimate", "--exp", "5", "--offer", "90000")["offer"]
+    assert set(offer) == {"amount", "position", "percent_through", "outside_by", "sentence", "references"}
