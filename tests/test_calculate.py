@@ -126,3 +126,21 @@ def test_occupation_reference_follows_the_specialization() -> None:
         occupation.percentiles["p90"],
     )
     assert bls.year == 2025
+
+
+@given(st.floats(min_value=-10_000_000, max_value=10_000_000, allow_nan=False))
+def test_whole_dollars_rounds_half_up_like_decimal(amount: float) -> None:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from hitsalary.calculate import whole_dollars
+
+    assert whole_dollars(amount) == int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@pytest.mark.parametrize("amount", [0.5, 1.5, 2.5, -2.5, 94309.5, 94309.49999999999, 0.49999999999999994])
+def test_whole_dollars_at_the_halves(amount: float) -> None:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from hitsalary.calculate import whole_dollars
+
+    assert whole_dollars(amount) == int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))

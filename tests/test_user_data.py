@@ -167,18 +167,19 @@ def test_unreadable_files_are_one_clear_line(run, tmp_path: Path, make, message:
 
 
 def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch) -> None:
-    from hitsalary import reference
+    from hitsalary import datafiles, reference
 
-    original = reference.read_shipped
+    original = datafiles.read_shipped
 
-    def broken(name: str) -> reference.Document:
+    def broken(name: str) -> datafiles.Document:
         doc = original(name)
         if name == "levels":
-            text = (reference.resources.files("hitsalary") / "data" / "levels.yaml").read_text()
-            doc = reference.parse(text.replace("high: 70000", "high: '70k'"), doc.name)
+            text = (datafiles.resources.files("hitsalary") / "data" / "levels.yaml").read_text()
+            doc = datafiles.parse(text.replace("high: 70000", "high: '70k'"), doc.name)
         return doc
 
-    monkeypatch.setattr(reference, "read_shipped", broken)
+    monkeypatch.setattr(datafiles, "read_shipped", broken)
+    monkeypatch.setenv("HITSALARY_NO_CACHE", "1")
     reference.load.cache_clear()
     try:
         result = run("estimate", "--exp", "1")

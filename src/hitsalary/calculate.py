@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 from hitsalary.models import (
     AppliedFactor,
@@ -30,7 +29,23 @@ def progress(level: Level, exp: float) -> float:
 
 
 def whole_dollars(amount: float) -> int:
-    return int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """Round half away from zero, like Decimal's ROUND_HALF_UP (tests compare the two) but
+    several times faster. amount - floor(amount) is exact in floating point, so the tie test is too."""
+    if amount < 0:
+        return -whole_dollars(-amount)
+    whole = math.floor(amount)
+    return whole + 1 if amount - whole >= 0.5 else whole
+
+
+def applied_factors(profile: Profile, data: ReferenceData) -> tuple[AppliedFactor, ...]:
+    """Each factor's value for the profile, in the order the data lists the factors."""
+    return tuple(AppliedFactor(f.name, f.label, f.values[getattr(profile, f.name)]) for f in data.factors)
+
+
+def band_amounts(level: Level, multiplier: float, exp: float) -> tuple[float, float, float]:
+    """The unrounded band: the level's band times the multiplier; mid moves with years in the level."""
+    low, high = level.low * multiplier, level.high * multiplier
+    return low, low + (high - low) * progress(level, exp), high
 
 
 def occupation_reference(occupation: Occupation) -> ReferenceFigure:
@@ -76,10 +91,9 @@ def purchasing_power(
 def calculate(profile: Profile, data: ReferenceData) -> Estimate:
     """The band for a profile. Money is rounded once, here at the end."""
     level = level_for(data.levels, profile.exp)
-    applied = tuple(AppliedFactor(f.name, f.label, f.values[getattr(profile, f.name)]) for f in data.factors)
+    applied = applied_factors(profile, data)
     multiplier = math.prod(a.value.multiplier for a in applied)
-    low, high = level.low * multiplier, level.high * multiplier
-    mid = low + (high - low) * progress(level, profile.exp)
+    low, mid, high = band_amounts(level, multiplier, profile.exp)
     band = Band(whole_dollars(low), whole_dollars(mid), whole_dollars(high))
     hourly = (
         round(low / data.hours_per_year, 2),

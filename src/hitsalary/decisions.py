@@ -16,9 +16,13 @@ Position = Literal["below", "inside", "above"]
 
 def parse_money(text: str, *, flag: str = "--offer") -> int:
     """An annual amount: 92000, 92k, $92,000, 92.5K. Whole dollars, above zero."""
-    cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
-    amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
+    amount: float | None
+    if text.isdigit() and text.isascii():  # the common case in a roster, without the regex
+        amount = int(text)
+    else:
+        cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
+        amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
     if amount is None or amount <= 0 or amount >= 100_000_000:
         raise UsageProblem(
             f"invalid value for {flag}: {text!r} (an annual amount such as 92000, 92k or $92,000)"
@@ -52,23 +56,25 @@ class OfferCheck:
         return f"{amount} is ${self.outside_by:,} ({gap:.1f}%) {self.position} {band}."
 
 
-def assess_offer(amount: int, est: Estimate) -> OfferCheck:
-    low, high = est.band.low, est.band.high
-    through = (amount - low) / (high - low) * 100 if high > low else 50.0
+def place(amount: int, low: int, high: int) -> tuple[Position, float, int]:
+    """Where an amount sits in a band: position, percent through it, dollars outside it."""
+    through = round((amount - low) / (high - low) * 100, 1) if high > low else 50.0
     if amount < low:
-        position: Position = "below"
-        outside = low - amount
-    elif amount > high:
-        position, outside = "above", amount - high
-    else:
-        position, outside = "inside", 0
+        return "below", through, low - amount
+    if amount > high:
+        return "above", through, amount - high
+    return "inside", through, 0
+
+
+def assess_offer(amount: int, est: Estimate) -> OfferCheck:
+    position, through, outside = place(amount, est.band.low, est.band.high)
     refs = tuple(
         OfferVsReference(
             c.reference, amount - c.reference.figure, round((amount / c.reference.figure - 1) * 100, 1)
         )
         for c in est.comparisons
     )
-    return OfferCheck(amount, position, round(through, 1), outside, refs)
+    return OfferCheck(amount, position, through, outside, refs)
 
 
 VARIANT_KEYS = ("exp", *PROFILE_FIELDS)

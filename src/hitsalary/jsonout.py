@@ -5,10 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hitsalary.catalog import Figure, Outlook, StateRow
-from hitsalary.decisions import OfferCheck, PathPoint, Variant
 from hitsalary.models import (
     Comparison,
     Estimate,
@@ -18,6 +16,10 @@ from hitsalary.models import (
     ReferenceFigure,
     Source,
 )
+
+if TYPE_CHECKING:
+    from hitsalary.catalog import Figure, Outlook, StateRow
+    from hitsalary.decisions import OfferCheck, PathPoint, Variant
 
 SCHEMA_VERSION = 1
 

@@ -28,7 +28,7 @@ class Source:
         return f"{self.publisher}, {self.title}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Level:
     """An experience level and its band, before any factor."""
 
@@ -40,7 +40,7 @@ class Level:
     ramp_years: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class FactorValue:
     """One value a factor can take (a state, a degree) and its multiplier."""
 
@@ -53,7 +53,7 @@ class FactorValue:
     compare_soc: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Factor:
     """A profile field that moves the band, with every value it accepts."""
 
@@ -64,7 +64,7 @@ class Factor:
     aliases: dict[str, str]  # normalized spelling -> value key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class ArticleClaim:
     """What the seed article said, where the primary source says otherwise."""
 
@@ -74,7 +74,7 @@ class ArticleClaim:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class ReferenceFigure:
     """A published figure an estimate is compared with."""
 
@@ -95,7 +95,7 @@ class ReferenceFigure:
     article: ArticleClaim | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Occupation:
     """BLS OEWS national figures for one occupation (SOC code)."""
 
@@ -107,7 +107,7 @@ class Occupation:
     employment: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class IndustryEstimate:
     """BLS OEWS figures for one occupation within one industry sector and year."""
 
@@ -122,7 +122,7 @@ class IndustryEstimate:
     median: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Projection:
     """A BLS employment projection for one occupation and edition."""
 
@@ -138,7 +138,7 @@ class Projection:
     secondary_copy: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class GrowthClaim:
     """A job-growth figure the seed article states, and what the BLS projections say of it."""
 
@@ -152,7 +152,7 @@ class GrowthClaim:
     matches: Projection | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class StateInfo:
     """A state's raw figures: its wage (for the location factor) and its price parity."""
 
@@ -164,7 +164,7 @@ class StateInfo:
     rpp_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class ReferenceData:
     """Everything hitsalary knows, loaded and validated once."""
 
@@ -216,7 +216,7 @@ class PurchasingPower:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class AppliedFactor:
     """One factor as applied to a profile."""
 
@@ -225,7 +225,7 @@ class AppliedFactor:
     value: FactorValue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Comparison:
     """A reference figure and how far the estimate's mid is from it."""
 
@@ -233,7 +233,7 @@ class Comparison:
     delta_pct: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 

@@ -8,17 +8,13 @@ the same specs, then merged over the shipped data, key by key.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path as FilePath
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from hitsalary.errors import DataError
 from hitsalary.models import (
@@ -37,92 +33,33 @@ from hitsalary.models import (
 )
 from hitsalary.schema import SPECS, Items, Map, Path, SchemaError, Spec, unknown_key
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from hitsalary.datafiles import Document
+
 Raw = dict[str, Any]
 
 
-@dataclass
-class Document:
-    """A parsed YAML file: its data, and its node tree for line numbers."""
-
-    name: str
-    data: Any
-    root: yaml.Node | None
-
-
-def parse(text: str, name: str) -> Document:
-    """Parse YAML safely: tags such as !!python/object are refused, never run."""
-    loader = Loader(text)
-    root = None
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f"{mark.line + 1}:" if mark else ""
-        problem = " ".join(str(exc.problem or exc.context or exc).split())
-        if "constructor for the tag" in problem:
-            problem += " (hitsalary reads plain YAML only; such tags are refused, never run)"
-        where = path_to(root, mark) if root is not None and mark is not None else None
-        key = f" {dotted(where)}:" if where else ""
-        raise DataError(f"{name}:{line}{key} {problem}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{name}: not valid YAML: {exc}") from None
-    finally:
-        loader.dispose()
-    return Document(name, data, root)
-
-
-def locate(root: yaml.Node | None, path: Path) -> tuple[int, int]:
-    """The line of the deepest node along path, and how many parts of path were found."""
-    if root is None:
-        return 1, 0
-    node, line, depth = root, root.start_mark.line + 1, 0
-    for part in path:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == str(part):
-                    child, line = value, key.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            child = node.value[part]
-            line = child.start_mark.line + 1
-        if child is None:
-            break
-        node, depth = child, depth + 1
-    return line, depth
-
-
-def path_to(node: yaml.Node, mark: yaml.Mark, path: Path = ()) -> Path | None:
-    """The key path of the node that starts at mark (where a YAML error was found)."""
-    if (node.start_mark.line, node.start_mark.column) == (mark.line, mark.column):
-        return path
-    children: list[tuple[str | int, yaml.Node]] = []
-    if isinstance(node, yaml.MappingNode):
-        children = [(str(key.value), value) for key, value in node.value]
-    elif isinstance(node, yaml.SequenceNode):
-        children = list(enumerate(node.value))
-    for part, child in children:
-        found = path_to(child, mark, (*path, part))
-        if found is not None:
-            return found
-    return None
-
-
-def dotted(path: Path) -> str:
-    return ".".join(str(p) for p in path) or "(top)"
-
-
 class Files:
-    """The documents behind the merged data, to name a file and line for a key path."""
+    """The documents behind the merged data, to name a file and line for a key path. The shipped
+    files are parsed (and yaml imported) only when an error needs their lines."""
 
-    def __init__(self, shipped: dict[str, Document], user: Document | None) -> None:
-        self.shipped = shipped
+    def __init__(self, user: Document | None) -> None:
         self.user = user
+        self._shipped: dict[str, Document] | None = None
+
+    @property
+    def shipped(self) -> dict[str, Document]:
+        from hitsalary.datafiles import read_shipped
+
+        if self._shipped is None:
+            self._shipped = {name: read_shipped(name) for name in SPECS}
+        return self._shipped
 
     def error(self, dataset: str, path: Path, message: str) -> DataError:
-        doc, line = self.shipped[dataset], locate(self.shipped[dataset].root, path)
-        where = path
+        from hitsalary.datafiles import dotted, locate
+
+        doc = self.shipped[dataset]
+        line, where = locate(doc.root, path), path
         if self.user is not None:
             user_line = locate(self.user.root, (dataset, *path))
             if user_line[1] > line[1]:
@@ -130,31 +67,10 @@ class Files:
         return DataError(f"{doc.name}:{line[0]}: {dotted(where)}: {message}")
 
 
-def read_shipped(name: str) -> Document:
-    resource = resources.files("hitsalary") / "data" / f"{name}.yaml"
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{resource}: cannot read the shipped data file: {exc}") from None
-    return parse(text, str(resource))
-
-
-def read_user(path: FilePath) -> Document:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such data file") from None
-    except IsADirectoryError:
-        raise DataError(f"{path}: is a folder, not a data file") from None
-    except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse(text, str(path))
-
-
 def check_user(doc: Document) -> None:
     """Check a user's file section by section, as the shipped files are checked."""
+    from hitsalary.datafiles import dotted, locate
+
     if not isinstance(doc.data, dict) or not doc.data:
         raise DataError(f"{doc.name}:1: expected a mapping of sections ({', '.join(SPECS)})")
     for name, section in doc.data.items():
@@ -192,17 +108,33 @@ def merge(base: Any, over: Any) -> Any:
     return merged
 
 
-def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int]]:
-    shipped = {name: read_shipped(name) for name in SPECS}
-    user = read_user(user_path) if user_path is not None else None
-    files = Files(shipped, user)
+def shipped_datasets(files: Files) -> dict[str, Raw]:
+    """The shipped data, checked: from the cache when it holds this exact release and code."""
+    from hitsalary import cache
+
+    names = list(SPECS)
+    cached = cache.read(names)
+    if cached is not None:
+        return cached
     datasets: dict[str, Raw] = {}
-    for name, doc in shipped.items():
+    for name, doc in files.shipped.items():
         try:
             SPECS[name].check(doc.data, ())
         except SchemaError as exc:
             raise files.error(name, exc.path, exc.message) from None
         datasets[name] = doc.data
+    cache.write(names, datasets)
+    return datasets
+
+
+def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int]]:
+    user = None
+    if user_path is not None:
+        from hitsalary.datafiles import read_user
+
+        user = read_user(user_path)
+    files = Files(user)
+    datasets = shipped_datasets(files)
     user_sources: set[int] = set()
     if user is not None:
         check_user(user)
@@ -598,6 +530,8 @@ def normalize(text: str) -> str:
 
 
 def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
+    import difflib  # only on an error: it costs start-up time
+
     close = difflib.get_close_matches(normalize(text), list(choices), n=3, cutoff=0.6)
     return list(dict.fromkeys(choices[c] for c in close))
 
@@ -612,6 +546,8 @@ def load(user_path: str | None = None) -> ReferenceData:
 
 def user_changes(user_path: str) -> list[str]:
     """What a user's file does to the shipped data: one line per item it adds or changes."""
+    from hitsalary.datafiles import read_shipped, read_user
+
     load(user_path)  # validates first: only a file that loads is described
     doc = read_user(FilePath(user_path))
     lines = []

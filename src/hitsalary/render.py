@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from rich import box
@@ -182,3 +184,14 @@ def render_estimate(
     parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
     parts.append(footnotes(est, data))
     con.print(Group(*parts))
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr; the callback takes how many bytes are done."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("batch", total=total)
+        yield lambda done: progress.update(task, completed=done)

@@ -1,16 +1,17 @@
 """A small declarative schema for the YAML data files, and the specs of each file.
 
+Plain classes, not dataclasses: this module is imported on every run, and dataclass creation
+costs start-up time.
+
 Validation works on plain data and reports a key path; the loader turns the path into a file
 name and line number. The same specs check the shipped files and a user's file.
 """
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -32,10 +33,9 @@ class Spec:
         raise NotImplementedError
 
 
-@dataclass
 class Str(Spec):
-    pattern: str | None = None
-    hint: str = ""
+    def __init__(self, pattern: str | None = None, hint: str = "") -> None:
+        self.pattern, self.hint = pattern, hint
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, str) or not value.strip():
@@ -44,12 +44,15 @@ class Str(Spec):
             raise SchemaError(path, f"{value!r} is not {self.hint or 'of the expected form'}")
 
 
-@dataclass
 class Num(Spec):
-    minimum: float | None = None
-    maximum: float | None = None
-    integer: bool = False
-    what: str = "number"
+    def __init__(
+        self,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        integer: bool = False,
+        what: str = "number",
+    ) -> None:
+        self.minimum, self.maximum, self.integer, self.what = minimum, maximum, integer, what
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         allowed = (int,) if self.integer else (int, float)
@@ -63,7 +66,6 @@ class Num(Spec):
             raise SchemaError(path, f"{self.what} {value} is above {self.maximum:g}")
 
 
-@dataclass
 class Flag(Spec):
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, bool):
@@ -75,18 +77,18 @@ def money() -> Num:
     return Num(minimum=0, integer=True, what="wage (whole dollars)")
 
 
-@dataclass
 class OneOf(Spec):
-    choices: tuple[str, ...]
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if value not in self.choices:
             raise SchemaError(path, f"{value!r} is not one of {', '.join(self.choices)}")
 
 
-@dataclass
 class ListOf(Spec):
-    item: Spec
+    def __init__(self, item: Spec) -> None:
+        self.item = item
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, list):
@@ -98,14 +100,18 @@ class ListOf(Spec):
 Check = Callable[[Mapping[str, Any]], "tuple[str, str] | None"]
 
 
-@dataclass
 class Map(Spec):
     """A mapping with known keys; unknown keys are errors."""
 
-    required: dict[str, Spec]
-    optional: dict[str, Spec] = field(default_factory=dict)
-    checks: tuple[Check, ...] = ()
-    always: tuple[str, ...] = ()  # required even in a partial (user override) file
+    def __init__(
+        self,
+        required: dict[str, Spec],
+        optional: dict[str, Spec] | None = None,
+        checks: tuple[Check, ...] = (),
+        always: tuple[str, ...] = (),  # required even in a partial (user override) file
+    ) -> None:
+        self.required, self.optional = required, optional or {}
+        self.checks, self.always = checks, always
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, dict):
@@ -126,13 +132,11 @@ class Map(Spec):
                     raise SchemaError((*path, problem[0]), problem[1])
 
 
-@dataclass
 class Items(Spec):
     """A mapping from free-form keys (state codes, SOC codes, ids) to items of one spec."""
 
-    item: Spec
-    key_pattern: str | None = None
-    key_hint: str = ""
+    def __init__(self, item: Spec, key_pattern: str | None = None, key_hint: str = "") -> None:
+        self.item, self.key_pattern, self.key_hint = item, key_pattern, key_hint
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, dict) or not value:
@@ -151,6 +155,8 @@ def describe(value: Any) -> str:
 
 
 def unknown_key(key: str, known: Mapping[str, Spec]) -> str:
+    import difflib  # only on an error: it costs start-up time
+
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown key '{key}'{hint}"
