@@ -323,7 +323,8 @@ class CsvWriter:
     def __init__(self, stream: TextIO, layout: Layout) -> None:
         self.columns = [*layout.columns(), *ERROR_COLUMNS]
         self.blank_errors = (None,) * len(ERROR_COLUMNS)
-        self.writer = csv.writer(stream, lineterminator="\n")
+        # RFC 4180 line ends: with "\n" alone the csv module leaves a "\r" inside a cell unquoted
+        self.writer = csv.writer(stream, lineterminator="\r\n")
         self.writer.writerow(self.columns)
 
     def write(self, values: Values) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,9 +30,13 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def say(message: str) -> None:
-    """One line on stderr."""
-    sys.stderr.write(f"hitsalary: {message}\n")
+    """One line on stderr: control characters from the input are shown escaped, never obeyed."""
+    line = CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
+    sys.stderr.write(f"hitsalary: {line}\n")
     sys.stderr.flush()
 
 
@@ -99,6 +104,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # click's plain help wraps to any width; Rich's help panels cut option names short at 40
+    rich_markup_mode=None,
 )
 
 DataOption = Annotated[

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -51,11 +52,57 @@ def profile_line(est: Estimate) -> str:
     return " · ".join(parts)
 
 
-def table(title: str) -> Table:
-    return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1))
+NARROW = 72  # below this many columns, tables are shown as one block per row
 
 
-def band_table(est: Estimate) -> Table:
+class FlexTable:
+    """A Rich table when the terminal is wide enough; on a narrow one, each row as a block of
+    'column: value' lines, so that no figure is cut short. Same calls as rich.table.Table."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.table = Table(
+            title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1)
+        )
+        self.headers: list[str] = []
+        self.rows: list[tuple[RenderableType, ...]] = []
+
+    def add_column(self, header: str = "", **options: Any) -> None:
+        self.headers.append(" ".join(header.split()))
+        self.table.add_column(header, **options)
+
+    def add_row(self, *cells: RenderableType) -> None:
+        self.rows.append(cells)
+        self.table.add_row(*cells)
+
+    def add_section(self) -> None:
+        self.table.add_section()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= NARROW:
+            yield self.table
+            return
+        yield Text(self.title, style="bold")
+        for cells in self.rows:
+            yield Text(flat(cells[0]), style="bold")
+            for header, cell in zip(self.headers[1:], cells[1:], strict=False):
+                value = flat(cell)
+                if value:
+                    yield Padding(Text(f"{header + ': ' if header else ''}{value}"), (0, 0, 0, 2))
+        yield Text()
+
+
+def flat(cell: RenderableType) -> str:
+    """A cell's text on one line ('a\nb' becomes 'a / b')."""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return " / ".join(part for part in text.split("\n") if part.strip())
+
+
+def table(title: str) -> FlexTable:
+    return FlexTable(title)
+
+
+def band_table(est: Estimate) -> FlexTable:
     level = est.level
     result = table(
         f"Your band: {level.label} ({years_range(est)}), "
@@ -95,7 +142,7 @@ def years_range(est: Estimate) -> str:
     return f"from {level.min_years:g} years" if level.min_years else "under 3 years"
 
 
-def factor_table(est: Estimate) -> Table:
+def factor_table(est: Estimate) -> FlexTable:
     result = table("How each factor moved it")
     result.add_column("Factor", no_wrap=True)
     result.add_column("Value")
@@ -115,7 +162,7 @@ def factor_table(est: Estimate) -> Table:
     return result
 
 
-def comparison_table(est: Estimate) -> Table:
+def comparison_table(est: Estimate) -> FlexTable:
     result = table(f"Your mid ({money(est.band.mid)}) against published figures")
     result.add_column("Source and what it measures", ratio=1)
     result.add_column("Figure / range", justify="right", no_wrap=True)

@@ -1,0 +1,246 @@
+"""`hitsalary batch`: one record per input record, the same numbers as estimate, never a crash."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hitsalary import batch
+from hitsalary.calculate import calculate
+from hitsalary.decisions import place
+from hitsalary.models import Profile, ReferenceData
+from hitsalary.profile import build_profile
+
+ROSTER = (
+    "id,exp,state,education,employer,specialization,offer,salary,department\n"
+    'A1,5,CA,,,,92k,"$88,000",Clinical Apps\n'
+    "A2,12.5,new york,masters,vendor,pm,150000,,Security\n"
+    "A3,two,TX,,,,,,Data\n"
+    "A4,1,Califrnia,,,,,,Data\n"
+    "A5,30,US,phd,clinic,ehr,,,PMO\n"
+)
+
+
+def lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_one_record_per_input_record_in_order(run) -> None:
+    result = run("batch", "-", input=ROSTER)
+    assert result.exit_code == 3  # rows were rejected
+    out = lines(result.stdout)
+    assert [r["row"] for r in out] == [1, 2, 3, 4, 5]
+    assert [r["id"] for r in out] == ["A1", "A2", "A3", "A4", "A5"]
+    assert result.stderr == "hitsalary: 3 estimated, 2 rejected\n"
+
+
+def test_numbers_are_the_estimate_numbers(run, data: ReferenceData) -> None:
+    out = lines(run("batch", "-", input=ROSTER).stdout)
+    for record, flags in (
+        (out[0], {"state": "CA"}),
+        (out[1], {"state": "NY", "education": "master", "employer": "vendor", "specialization": "pm"}),
+        (out[4], {"education": "phd", "employer": "clinic", "specialization": "ehr"}),
+    ):
+        est = calculate(build_profile(data, exp=record["exp"], **flags), data)
+        assert (record["low"], record["mid"], record["high"]) == (est.band.low, est.band.mid, est.band.high)
+        assert record["level"] == est.level.key
+
+
+def test_offer_and_salary_positions_use_the_offer_logic(run) -> None:
+    first = lines(run("batch", "-", input=ROSTER).stdout)[0]
+    assert first["offer"] == 92000
+    assert first["salary"] == 88000
+    expected = place(92000, first["low"], first["high"])
+    assert (first["offer_position"], first["offer_percent_through"]) == expected[:2]
+    second = lines(run("batch", "-", input=ROSTER).stdout)[1]
+    assert second["salary"] is None
+
+
+def test_error_records_name_row_field_and_message(run) -> None:
+    out = lines(run("batch", "-", input=ROSTER).stdout)
+    assert out[2] == {
+        "row": 3,
+        "id": "A3",
+        "error_field": "exp",
+        "error_value": "two",
+        "error": "invalid value for exp: 'two' is not a number of years (e.g. exp 5)",
+    }
+    assert out[3]["error_field"] == "state"
+    assert "did you mean CA?" in out[3]["error"]
+
+
+def test_passthrough_columns_and_name_clashes(run) -> None:
+    text = "exp,level,Team\n5,junior,Apps\n"
+    record = lines(run("batch", "-", input=text).stdout)[0]
+    assert record["input_level"] == "junior"
+    assert record["level"] == "mid"
+    assert record["team"] == "Apps"
+
+
+def test_jsonl_in_csv_out(run) -> None:
+    text = '{"id": 7, "exp": 5, "state": "CA", "note": {"x": 1}}\n\n{"exp": "bad"}\n'
+    result = run("batch", "-", "--format", "csv", input=text)
+    assert result.exit_code == 3
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["id"] == "7"
+    assert rows[0]["state"] == "CA"
+    assert rows[0]["note"] == '{"x": 1}'
+    assert rows[1]["error_field"] == "exp"
+    assert list(rows[0]) == [*batch.RESULT_COLUMNS, "note", *batch.ERROR_COLUMNS]
+
+
+def test_csv_output_neutralises_formulas(run) -> None:
+    text = 'id,exp,comment\n=HYPERLINK("x"),5,+1\n@SUM(A1),5,-2\n"\tTAB",5,"\rCR"\n'
+    result = run("batch", "-", "--input-format", "csv", "--format", "csv", input=text)
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert [r["id"] for r in rows] == ['\'=HYPERLINK("x")', "'@SUM(A1)", "'\tTAB"]
+    assert [r["comment"] for r in rows] == ["'+1", "'-2", "'\rCR"]
+    assert rows[0]["low"] == "75000"  # numbers are left alone
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected_id"),
+    [
+        (b"\xef\xbb\xbfid,exp\r\nB1,5\r\n", "B1"),
+        (b"id,exp\nB\xff2,5\n", "B\ufffd2"),
+        (b"EXP,Id\n5,B3\n", "B3"),
+    ],
+)
+def test_bom_crlf_bad_bytes_and_header_case(run, raw: bytes, expected_id: str) -> None:
+    result = run("batch", "-", input=raw)
+    assert result.exit_code == 0, result.stderr
+    assert lines(result.stdout)[0]["id"] == expected_id
+
+
+def test_short_and_long_rows(run) -> None:
+    out = lines(run("batch", "-", input="id,exp,state\nC1,5\nC2,5,CA,extra\nC3,5,CA,\n").stdout)
+    assert out[0]["state"] == "US"  # a missing cell is an empty one
+    assert out[1]["error"] == "4 fields, the header has 3"
+    assert out[2]["state"] == "CA"  # an empty trailing cell is harmless
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "needle"),
+    [
+        (["-"], "id,state\nx,CA\n", "no 'exp' column"),
+        (["missing.csv"], None, "no such file"),
+        (["-", "--format", "xml"], "exp\n5\n", "invalid format 'xml'"),
+        (["-", "--output", "/nonexistent/dir/out.jsonl"], "exp\n5\n", "cannot write in"),
+    ],
+)
+def test_unusable_input_or_output_exits_2(run, args: list[str], stdin: str | None, needle: str) -> None:
+    result = run("batch", *args, input=stdin)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_output_file_is_written_whole(run, tmp_path: Path) -> None:
+    target = tmp_path / "bands.csv"
+    result = run("batch", "-", "--output", str(target), input=ROSTER)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    with target.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["bands.csv"]  # csv chosen by extension, no leftovers
+
+
+def test_an_interrupted_run_never_clobbers_the_old_file(run, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "bands.jsonl"
+    target.write_text("the previous, complete output\n")
+    calls = {"n": 0}
+    real = batch.Estimator.estimate
+
+    def interrupted(self, row, record, layout):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(self, row, record, layout)
+
+    monkeypatch.setattr(batch.Estimator, "estimate", interrupted)
+    result = run("batch", "-", "--output", str(target), input=ROSTER)
+    assert result.exit_code == 130
+    assert target.read_text() == "the previous, complete output\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["bands.jsonl"]
+
+
+def test_rows_estimated_before_an_interrupt_reach_stdout(run, monkeypatch) -> None:
+    calls = {"n": 0}
+    real = batch.Estimator.estimate
+
+    def interrupted(self, row, record, layout):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(self, row, record, layout)
+
+    monkeypatch.setattr(batch.Estimator, "estimate", interrupted)
+    result = run("batch", "-", input=ROSTER)
+    assert result.exit_code == 130
+    assert [r["row"] for r in lines(result.stdout)] == [1, 2]
+
+
+def test_stdin_format_is_guessed(run) -> None:
+    assert lines(run("batch", "-", input='\ufeff{"exp": 4}\n').stdout)[0]["level"] == "mid"
+    assert lines(run("batch", "-", input="exp\n4\n").stdout)[0]["level"] == "mid"
+
+
+def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> None:
+    estimator = batch.Estimator(data)
+    layout = batch.Layout.from_header(["exp", "state"])
+    for n in range(batch.CACHE_LIMIT + 10):
+        estimator.estimate(n, {"exp": f"{n / 10000:.4f}", "state": "CA"}, layout)
+    assert len(estimator.years) <= batch.CACHE_LIMIT
+
+
+text_values = st.one_of(st.none(), st.text(max_size=12), st.integers(-5, 10**12), st.floats(allow_nan=False))
+
+
+@given(st.text(max_size=20), st.lists(text_values, max_size=3))
+def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
+    layout = batch.Layout([f"c{i}" for i in range(len(extra))], ["offer"])
+    values = (
+        3,
+        identifier,
+        5.5,
+        "CA",
+        "master",
+        "any",
+        "general",
+        "mid",
+        1,
+        2,
+        3,
+        92000,
+        "inside",
+        48.6,
+        *extra,
+    )
+    out = io.StringIO()
+    writer = batch.JsonlWriter(out, layout)
+    writer.write(values)
+    writer.flush()
+    expected = dict(zip(layout.columns(), values, strict=True))
+    assert out.getvalue() == json.dumps(expected, ensure_ascii=False) + "\n"
+
+
+def test_help_leads_with_examples(run) -> None:
+    text = run("batch", "--help").stdout
+    assert text.index("Examples:") < text.index("Options")
+
+
+def test_batch_matches_a_direct_calculation_for_every_factor_value(data: ReferenceData) -> None:
+    layout = batch.Layout.from_header(["exp", *batch.PROFILE_FIELDS])
+    estimator = batch.Estimator(data)
+    for name in batch.PROFILE_FIELDS:
+        for key in data.factor(name).values:
+            values = estimator.estimate(1, {"exp": "6", name: key}, layout)
+            est = calculate(Profile(6.0, **{name: key}), data)
+            assert values[8:11] == (est.band.low, est.band.mid, est.band.high)
