@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never read or write the user's own data cache."""
-    os.environ["HITSALARY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never read or write the user's own data cache (set before any test module loads data)."""
+    os.environ["HITSALARY_CACHE_DIR"] = tempfile.mkdtemp(prefix="hitsalary-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -244,3 +244,25 @@ def test_batch_matches_a_direct_calculation_for_every_factor_value(data: Referen
             values = estimator.estimate(1, {"exp": "6", name: key}, layout)
             est = calculate(Profile(6.0, **{name: key}), data)
             assert values[8:11] == (est.band.low, est.band.mid, est.band.high)
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import sys
+
+    import pexpect
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("exp,state\n" + "5,CA\n" * 60_000)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "hitsalary", "batch", str(roster), "--output", str(tmp_path / "out.jsonl")],
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(24, 100),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "━" in child.before  # the bar was drawn on the terminal (stderr)
+    assert "60,000 estimated, 0 rejected" in child.before
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 60_000

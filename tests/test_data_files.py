@@ -100,3 +100,37 @@ def test_every_state_resolves_by_code_and_by_name(data: ReferenceData) -> None:
     for code, info in data.states.items():
         assert aliases[code.lower()] == code
         assert aliases[info.name.lower().replace(" ", "-")] == code
+
+
+def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> None:
+    from hitsalary import cache, datafiles, reference
+
+    monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
+    reference.load.cache_clear()
+    first = reference.load()
+    assert len(list(tmp_path.glob("data-*.json"))) == 1
+
+    def no_yaml(name: str) -> None:
+        raise AssertionError("the cache should have spared parsing " + name)
+
+    monkeypatch.setattr(datafiles, "read_shipped", no_yaml)
+    reference.load.cache_clear()
+    second = reference.load()
+    reference.load.cache_clear()
+    assert second.factor("state").values["CA"].multiplier == first.factor("state").values["CA"].multiplier
+    assert [repr(r) for r in second.references] == [repr(r) for r in first.references]
+    assert cache.read(list(reference.SPECS)) is not None
+
+
+def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:
+    from hitsalary import cache, reference
+
+    monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
+    names = list(reference.SPECS)
+    (tmp_path / f"data-{cache.fingerprint(names)}.json").write_text("{not json")
+    assert cache.read(names) is None
+    reference.load.cache_clear()
+    try:
+        assert reference.load().national_mean > 0
+    finally:
+        reference.load.cache_clear()
