@@ -152,36 +152,31 @@ def test_output_file_is_written_whole(run, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["bands.csv"]  # csv chosen by extension, no leftovers
 
 
-def test_an_interrupted_run_never_clobbers_the_old_file(run, tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "bands.jsonl"
-    target.write_text("the previous, complete output\n")
-    calls = {"n": 0}
+@pytest.fixture
+def ctrl_c_at_row_3(monkeypatch) -> None:
+    """Ctrl-C arrives while the third row is being estimated."""
     real = batch.Estimator.estimate
 
     def interrupted(self, row, record, layout):
-        calls["n"] += 1
-        if calls["n"] == 3:
+        if row == 3:
             raise KeyboardInterrupt
         return real(self, row, record, layout)
 
     monkeypatch.setattr(batch.Estimator, "estimate", interrupted)
+
+
+@pytest.mark.usefixtures("ctrl_c_at_row_3")
+def test_an_interrupted_run_never_clobbers_the_old_file(run, tmp_path: Path) -> None:
+    target = tmp_path / "bands.jsonl"
+    target.write_text("the previous, complete output\n")
     result = run("batch", "-", "--output", str(target), input=ROSTER)
     assert result.exit_code == 130
     assert target.read_text() == "the previous, complete output\n"
     assert [p.name for p in tmp_path.iterdir()] == ["bands.jsonl"]
 
 
-def test_rows_estimated_before_an_interrupt_reach_stdout(run, monkeypatch) -> None:
-    calls = {"n": 0}
-    real = batch.Estimator.estimate
-
-    def interrupted(self, row, record, layout):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return real(self, row, record, layout)
-
-    monkeypatch.setattr(batch.Estimator, "estimate", interrupted)
+@pytest.mark.usefixtures("ctrl_c_at_row_3")
+def test_rows_estimated_before_an_interrupt_reach_stdout(run) -> None:
     result = run("batch", "-", input=ROSTER)
     assert result.exit_code == 130
     assert [r["row"] for r in lines(result.stdout)] == [1, 2]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Annotated, Any
 
 import typer
@@ -275,20 +277,13 @@ def estimate(
 
         check = assess_offer(amount, result)
 
-    def as_json() -> None:
-        from hitsalary.jsonout import estimate_dict, offer_dict, write_json
-
-        out = estimate_dict(result, data)
+    def as_json() -> dict[str, Any]:
+        out: dict[str, Any] = jsonout().estimate_dict(result, data)
         if check is not None:
-            out["offer"] = offer_dict(check, result)
-        write_json(out)
+            out["offer"] = jsonout().offer_dict(check, result)
+        return out
 
-    def as_tables() -> None:
-        from hitsalary.render import render_estimate
-
-        render_estimate(result, data, offer=check)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(json_output, as_json, lambda: tables("render").render_estimate(result, data, offer=check))
 
 
 def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
@@ -342,17 +337,11 @@ def compare(
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
     base_estimate, variants = run_compare(base, vs, data)
 
-    def as_json() -> None:
-        from hitsalary.jsonout import compare_dict, write_json
-
-        write_json(compare_dict(base_estimate, variants, data))
-
-    def as_tables() -> None:
-        from hitsalary.render_decisions import render_compare
-
-        render_compare(base_estimate, variants, data)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(
+        json_output,
+        lambda: jsonout().compare_dict(base_estimate, variants, data),
+        lambda: tables("render_decisions").render_compare(base_estimate, variants, data),
+    )
 
 
 @app.command()
@@ -377,8 +366,7 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.decisions import apply_changes, career_path
-    from hitsalary.render_decisions import PATH_NOTE
+    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
@@ -388,23 +376,31 @@ def path(
         _, other = apply_changes(base, text, data)
         paths.append((text, career_path(other, years, data)))
 
-    def as_json() -> None:
-        from hitsalary.jsonout import path_dict, write_json
-
-        write_json(path_dict(paths, PATH_NOTE, data))
-
-    def as_tables() -> None:
-        from hitsalary.render_decisions import render_path
-
-        render_path(paths, data)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(
+        json_output,
+        lambda: jsonout().path_dict(paths, PATH_NOTE, data),
+        lambda: tables("render_decisions").render_path(paths, data),
+    )
 
 
-def deliver(as_json: bool, to_json: Callable[[], None], to_tables: Callable[[], None]) -> None:
-    """The one place output is chosen and written."""
+def deliver(as_json: bool, to_json: Callable[[], Any], to_tables: Callable[[], None]) -> None:
+    """The one place output is chosen and written: a JSON document, or the Rich tables."""
     with output():
-        (to_json if as_json else to_tables)()
+        if as_json:
+            jsonout().write_json(to_json())
+        else:
+            to_tables()
+
+
+def jsonout() -> ModuleType:
+    import hitsalary.jsonout
+
+    return hitsalary.jsonout
+
+
+def tables(module: str) -> ModuleType:
+    """A renderer module, imported only when tables are drawn: Rich is slow to import."""
+    return importlib.import_module(f"hitsalary.{module}")
 
 
 SortOption = Annotated[
@@ -427,17 +423,11 @@ def sources(json_output: JsonOption = False, data_path: DataOption = None) -> No
     data = load_data(data_path)
     rows = figures(data)
 
-    def as_json() -> None:
-        from hitsalary.jsonout import sources_dict, write_json
-
-        write_json(sources_dict(rows, data))
-
-    def as_tables() -> None:
-        from hitsalary.render_catalog import render_sources
-
-        render_sources(rows, data)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(
+        json_output,
+        lambda: jsonout().sources_dict(rows, data),
+        lambda: tables("render_catalog").render_sources(rows, data),
+    )
 
 
 @app.command()
@@ -454,17 +444,11 @@ def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> No
     data = load_data(data_path)
     rows = outlook_rows(data)
 
-    def as_json() -> None:
-        from hitsalary.jsonout import outlook_dict, write_json
-
-        write_json(outlook_dict(rows, data.claims, data))
-
-    def as_tables() -> None:
-        from hitsalary.render_catalog import render_outlook
-
-        render_outlook(rows, data.claims, data)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(
+        json_output,
+        lambda: jsonout().outlook_dict(rows, data.claims, data),
+        lambda: tables("render_catalog").render_outlook(rows, data.claims, data),
+    )
 
 
 @app.command()
@@ -492,17 +476,11 @@ def states(
     data = load_data(data_path)
     rows = state_rows(data, sort=sort)
 
-    def as_json() -> None:
-        from hitsalary.jsonout import states_dict, write_json
-
-        write_json(states_dict(rows, sort, data))
-
-    def as_tables() -> None:
-        from hitsalary.render_catalog import render_states
-
-        render_states(rows, data)
-
-    deliver(json_output, as_json, as_tables)
+    deliver(
+        json_output,
+        lambda: jsonout().states_dict(rows, sort, data),
+        lambda: tables("render_catalog").render_states(rows, data),
+    )
 
 
 @app.command()
@@ -608,15 +586,14 @@ def data_check(
 
     changes = user_changes(str(path))
 
-    def as_json() -> None:
-        from hitsalary.jsonout import write_json
-
-        write_json({"schema_version": 1, "file": str(path), "valid": True, "changes": changes})
-
     def as_text() -> None:
         sys.stdout.write(f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes))
 
-    deliver(json_output, as_json, as_text)
+    deliver(
+        json_output,
+        lambda: {"schema_version": 1, "file": str(path), "valid": True, "changes": changes},
+        as_text,
+    )
 
 
 def main() -> None:

@@ -170,6 +170,12 @@ def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Es
     return base_estimate, out
 
 
+PATH_NOTE = (
+    "This is today's market applied to more years of experience, not a forecast of raises: "
+    "it assumes today's bands and factors stay as they are."
+)
+
+
 @dataclass(frozen=True)
 class PathPoint:
     year: int

@@ -6,14 +6,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from hitsalary.chart import Bar, draw
-from hitsalary.decisions import OfferCheck, PathPoint, Variant
+from hitsalary.decisions import PATH_NOTE, OfferCheck, PathPoint, Variant
 from hitsalary.models import Estimate, ReferenceData
 from hitsalary.render import console, data_line, money, signed_pct, table, years
-
-PATH_NOTE = (
-    "This is today's market applied to more years of experience, not a forecast of raises: "
-    "it assumes today's bands and factors stay as they are."
-)
 
 
 def signed_money(amount: int) -> str:
