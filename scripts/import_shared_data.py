@@ -133,7 +133,8 @@ def oews_industry(shared: Path, out: Path) -> None:
             "url": r["source_url"],
         }
         estimates[f"{r['soc']}/{r['naics']}/{r['year']}"] = item
-    latest = max(int(r["year"]) for r in rows)
+    years = sorted({int(r["year"]) for r in rows})
+    latest = years[-1]
     write(
         out,
         "oews_industry.yaml",
@@ -141,7 +142,8 @@ def oews_industry(shared: Path, out: Path) -> None:
         {
             "source": {
                 "publisher": BLS,
-                "title": "OEWS national industry-specific estimates (NAICS sectors)",
+                "title": "OEWS national industry-specific estimates, "
+                + " and ".join(f"May {y}" for y in years),
                 "statistic": "annual wage: mean and median",
                 "year": latest,
                 "as_of": f"{latest}-05",
@@ -154,7 +156,9 @@ def oews_industry(shared: Path, out: Path) -> None:
 
 def projections(shared: Path, out: Path) -> None:
     items = {}
-    for r in read_csv(shared / "bls_projections.csv"):
+    rows = read_csv(shared / "bls_projections.csv")
+    editions = sorted({r["edition"] for r in rows})
+    for r in rows:
         start = int(r["edition"][:4])
         item: dict[str, Any] = {"soc": r["soc"], "title": r["title"], "edition": r["edition"]}
         for key, column in (
@@ -187,9 +191,9 @@ def projections(shared: Path, out: Path) -> None:
         {
             "source": {
                 "publisher": BLS,
-                "title": "Employment Projections (several editions)",
+                "title": f"Employment Projections, editions {', '.join(editions)}",
                 "statistic": "percent change in employment over the decade",
-                "year": 2024,
+                "year": int(editions[-1][:4]),
                 "url": "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm",
             },
             "projections": items,

@@ -140,7 +140,15 @@ def show_version(value: bool) -> None:
         data = load_data(None)
         sys.stdout.write(f"hitsalary {__version__}\ndata:\n")
         for name, source in data.sources.items():
-            sys.stdout.write(f"  {name}: {source.publisher}, {source.title}\n")
+            when = ", ".join(
+                part
+                for part in (
+                    f"as of {source.as_of}" if source.as_of else f"{source.year}",
+                    f"released {source.released}" if source.released else "",
+                )
+                if part
+            )
+            sys.stdout.write(f"  {name}: {source.publisher}, {source.title} ({when})\n")
         raise typer.Exit()
 
 
@@ -158,8 +166,8 @@ def root(
     \b
     Examples:
       hitsalary estimate --exp 5 --state CA
-      hitsalary estimate --exp 12 --state texas --education master
-      hitsalary estimate --exp 2 --json | jq .band
+      hitsalary compare --exp 5 --state TX --vs state=CA
+      hitsalary sources
     """
 
 
@@ -217,7 +225,7 @@ VsOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="Salary band for a profile, against published figures.")
 def estimate(
     exp: ExpOption = None,
     state: StateOption = None,
@@ -308,7 +316,7 @@ def say_plain(message: str) -> None:
     sys.stderr.flush()
 
 
-@app.command()
+@app.command(short_help="What-ifs side by side: state, degree, specialization.")
 def compare(
     exp: ExpOption = None,
     state: StateOption = None,
@@ -344,7 +352,7 @@ def compare(
     )
 
 
-@app.command()
+@app.command(short_help="The band for each of the next N years.")
 def path(
     exp: ExpOption = None,
     years: Annotated[
@@ -409,7 +417,7 @@ SortOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="Every figure shipped, its source and status.")
 def sources(json_output: JsonOption = False, data_path: DataOption = None) -> None:
     """List every figure hitsalary ships: publisher, measure, year, link and how it was checked.
 
@@ -430,7 +438,7 @@ def sources(json_output: JsonOption = False, data_path: DataOption = None) -> No
     )
 
 
-@app.command()
+@app.command(short_help="BLS job projections; the article's claims checked.")
 def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> None:
     """BLS employment projections for health IT occupations, and the article's claims checked.
 
@@ -451,7 +459,7 @@ def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> No
     )
 
 
-@app.command()
+@app.command(short_help="Location factors, BLS wages, BEA price parities.")
 def states(
     sort: SortOption = "factor", json_output: JsonOption = False, data_path: DataOption = None
 ) -> None:
@@ -483,7 +491,7 @@ def states(
     )
 
 
-@app.command()
+@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).")
 def batch(
     input_path: Annotated[
         str,
@@ -566,11 +574,20 @@ def batch_progress(input_path: str, binary: Any) -> Iterator[Callable[[int], Non
         yield lambda _rows: advance(binary.tell())
 
 
-data_app = typer.Typer(help="Check a data file before using it.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="""Check a data file before using it with --data.
+
+    \b
+    Examples:
+      hitsalary data check my-figures.yaml
+      hitsalary data check my-figures.yaml --json
+    """,
+    no_args_is_help=True,
+)
 app.add_typer(data_app, name="data")
 
 
-@data_app.command("check")
+@data_app.command("check", short_help="Validate a data file without estimating.")
 def data_check(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The YAML file to check.", show_default=False)],
     json_output: JsonOption = False,
