@@ -1,0 +1,448 @@
+"""The commands: each turns its flags into a calculation and hands the result to deliver()."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        envvar="HITSALARY_DATA",
+        help="YAML file that overrides or extends the shipped figures (see README).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+
+
+ExpOption = Annotated[
+    str | None,
+    typer.Option(
+        "--exp", metavar="YEARS", help="Years of experience, 0 to 50; decimals allowed.", show_default=False
+    ),
+]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="STATE",
+        help="Two-letter code or full name, any case (50 states, DC, PR); US = national average (default).",
+        show_default=False,
+    ),
+]
+EducationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--education",
+        metavar="LEVEL",
+        help="associate, bachelor, master or doctorate (also masters, master's, phd ...). Default: bachelor.",
+        show_default=False,
+    ),
+]
+EmployerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--employer",
+        metavar="TYPE",
+        help="hospital (large system), vendor (EHR / health tech), consulting, clinic (small practice). "
+        "Default: none (neutral).",
+        show_default=False,
+    ),
+]
+SpecializationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--specialization",
+        metavar="AREA",
+        help="cybersecurity, ehr, analytics or project-management (pm). Default: none (general).",
+        show_default=False,
+    ),
+]
+VsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--vs",
+        metavar="FIELD=VALUE[,FIELD=VALUE]",
+        help="A variant of the profile, e.g. state=CA or state=CA,education=master. Repeatable.",
+        show_default=False,
+    ),
+]
+
+
+@app.command(short_help="Salary band for a profile, against published figures.")
+def estimate(
+    exp: ExpOption = None,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    offer: Annotated[
+        str | None,
+        typer.Option(
+            "--offer",
+            metavar="AMOUNT",
+            help="An annual offer (92000, 92k or $92,000): where it sits in your band.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help="Ask for every value not given by a flag (the default with no --exp at a terminal).",
+        ),
+    ] = False,
+    data_path: DataOption = None,
+) -> None:
+    """Estimate the salary band for a profile and compare it with published figures.
+
+    \b
+    Examples:
+      hitsalary estimate --exp 5 --state CA
+      hitsalary estimate --exp 5 --state TX --offer 92k
+      hitsalary estimate --exp 2 --json | jq .band
+    """
+    from hitsalary.calculate import calculate
+    from hitsalary.profile import command_line
+
+    amount = None
+    if offer is not None:
+        from hitsalary.decisions import parse_money
+
+        amount = parse_money(offer)
+    data = load_data(data_path)
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    if interactive or (exp is None and at_terminal()):
+        from hitsalary.prompts import ask_profile
+
+        profile = ask_profile(data, exp=exp, given=given)
+        extra = ([f"--offer {amount}"] if amount else []) + (["--json"] if json_output else [])
+        say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
+    else:
+        profile = flags_profile(data, exp, given)
+    result = calculate(profile, data)
+    check = None
+    if amount is not None:
+        from hitsalary.decisions import assess_offer
+
+        check = assess_offer(amount, result)
+
+    def as_json() -> dict[str, Any]:
+        out: dict[str, Any] = jsonout().estimate_dict(result, data)
+        if check is not None:
+            out["offer"] = jsonout().offer_dict(check, result)
+        return out
+
+    deliver(json_output, as_json, lambda: tables("render").render_estimate(result, data, offer=check))
+
+
+def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
+    """The profile the flags describe; --exp is required here."""
+    from hitsalary.errors import UsageProblem
+    from hitsalary.profile import build_profile
+
+    if exp is None:
+        raise UsageProblem(
+            "missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
+        )
+    return build_profile(data, exp=exp, **given)
+
+
+def at_terminal() -> bool:
+    """Both ends are a person at a terminal, so asking questions cannot hang a script."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def say_plain(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
+
+
+@app.command(short_help="What-ifs side by side: state, degree, specialization.")
+def compare(
+    exp: ExpOption = None,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    vs: VsOption = None,
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """What if you moved, got the master's or specialized? Each change side by side with your profile.
+
+    \b
+    Examples:
+      hitsalary compare --exp 5 --state TX --vs state=CA --vs education=master
+      hitsalary compare --exp 5 --state TX --vs state=CA,education=master
+      hitsalary compare --exp 8 --vs specialization=cybersecurity --json | jq '.variants[].change'
+    """
+    from hitsalary.decisions import compare as run_compare
+    from hitsalary.errors import UsageProblem
+
+    data = load_data(data_path)
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    base = flags_profile(data, exp, given)
+    if not vs:
+        raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
+    base_estimate, variants = run_compare(base, vs, data)
+
+    deliver(
+        json_output,
+        lambda: jsonout().compare_dict(base_estimate, variants, data),
+        lambda: tables("render_decisions").render_compare(base_estimate, variants, data),
+    )
+
+
+@app.command(short_help="The band for each of the next N years.")
+def path(
+    exp: ExpOption = None,
+    years: Annotated[
+        int, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
+    ] = 10,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    specialization: SpecializationOption = None,
+    vs: VsOption = None,
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """The band for each of the next N years of experience, at today's market.
+
+    \b
+    Examples:
+      hitsalary path --exp 2 --years 10
+      hitsalary path --exp 2 --years 10 --state TX --vs education=master
+      hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
+    """
+    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path
+
+    data = load_data(data_path)
+    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    base = flags_profile(data, exp, given)
+    paths = [("your profile", career_path(base, years, data))]
+    for text in vs or []:
+        _, other = apply_changes(base, text, data)
+        paths.append((text, career_path(other, years, data)))
+
+    deliver(
+        json_output,
+        lambda: jsonout().path_dict(paths, PATH_NOTE, data),
+        lambda: tables("render_decisions").render_path(paths, data),
+    )
+
+
+SortOption = Annotated[
+    str,
+    typer.Option("--sort", metavar="KEY", help="factor (highest first), name, or ppp (purchasing power)."),
+]
+
+
+@app.command(short_help="Every figure shipped, its source and status.")
+def sources(json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """List every figure hitsalary ships: publisher, measure, year, link and how it was checked.
+
+    \b
+    Examples:
+      hitsalary sources
+      hitsalary sources --json | jq '.figures[] | select(.status == "differs")'
+    """
+    from hitsalary.catalog import figures
+
+    data = load_data(data_path)
+    rows = figures(data)
+
+    deliver(
+        json_output,
+        lambda: jsonout().sources_dict(rows, data),
+        lambda: tables("render_catalog").render_sources(rows, data),
+    )
+
+
+@app.command(short_help="BLS job projections; the article's claims checked.")
+def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """BLS employment projections for health IT occupations, and the article's claims checked.
+
+    \b
+    Examples:
+      hitsalary outlook
+      hitsalary outlook --json | jq '.occupations[0].editions[0]'
+    """
+    from hitsalary.catalog import outlook as outlook_rows
+
+    data = load_data(data_path)
+    rows = outlook_rows(data)
+
+    deliver(
+        json_output,
+        lambda: jsonout().outlook_dict(rows, data.claims, data),
+        lambda: tables("render_catalog").render_outlook(rows, data.claims, data),
+    )
+
+
+@app.command(short_help="Location factors, BLS wages, BEA price parities.")
+def states(
+    sort: SortOption = "factor", json_output: JsonOption = False, data_path: DataOption = None
+) -> None:
+    """Every state's location factor, the BLS wage behind it, and its BEA price parity.
+
+    \b
+    Examples:
+      hitsalary states
+      hitsalary states --sort ppp
+      hitsalary states --json | jq -r '.states[:5][] | .code'
+    """
+    from hitsalary.catalog import SORTS
+    from hitsalary.catalog import states as state_rows
+
+    if sort not in SORTS:
+        from hitsalary.errors import UsageProblem
+        from hitsalary.reference import suggest
+
+        close = suggest(sort, {s: s for s in SORTS})
+        hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SORTS)}"
+        raise UsageProblem(f"invalid value for --sort: {sort!r} ({hint})")
+    data = load_data(data_path)
+    rows = state_rows(data, sort=sort)
+
+    deliver(
+        json_output,
+        lambda: jsonout().states_dict(rows, sort, data),
+        lambda: tables("render_catalog").render_states(rows, data),
+    )
+
+
+@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).")
+def batch(
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT", help="CSV (header row) or JSON Lines file; - for stdin.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="Where to write; - for stdout. Written atomically."
+        ),
+    ] = "-",
+    out_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="jsonl or csv. Default: from --output's extension, else jsonl.",
+            show_default=False,
+        ),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format",
+            metavar="FORMAT",
+            help="csv or jsonl. Default: from INPUT's extension, else guessed.",
+            show_default=False,
+        ),
+    ] = None,
+    data_path: DataOption = None,
+) -> None:
+    """Estimate every row of a roster: one output record per input record, in order.
+
+    \b
+    Examples:
+      hitsalary batch staff.csv --output bands.csv
+      hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
+      cat staff.csv | hitsalary batch - --format csv > bands.csv
+    """
+    from hitsalary import batch as engine
+    from hitsalary.errors import EXIT_ROWS_REJECTED
+
+    data = load_data(data_path)
+    fmt = engine.format_for(output, out_format) or "jsonl"
+    stdin: IO[bytes] = sys.stdin.buffer
+    with engine.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
+        reader = engine.read_csv if in_format == "csv" else engine.read_jsonl
+        header, records = reader(stream)
+        layout = engine.Layout.from_header(header)
+        with batch_output(output) as out, batch_progress(input_path, binary) as tick:
+            summary = engine.run(records, layout, engine.WRITERS[fmt](out, layout), data, tick=tick)
+    say(summary.line())
+    if summary.rejected:
+        raise typer.Exit(EXIT_ROWS_REJECTED)
+
+
+@contextmanager
+def batch_output(path: str) -> Iterator[Any]:
+    if path == "-":
+        with output():
+            yield sys.stdout
+        return
+    from hitsalary.batch import atomic_output
+
+    with atomic_output(Path(path)) as handle:
+        yield handle
+
+
+@contextmanager
+def batch_progress(input_path: str, binary: Any) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar only for a file read by a person watching a terminal."""
+    if input_path == "-" or not sys.stderr.isatty():
+        yield None
+        return
+    from hitsalary.render import progress_bar
+
+    with progress_bar(os.path.getsize(input_path)) as advance:
+        yield lambda _rows: advance(binary.tell())
+
+
+data_app = typer.Typer(
+    help="""Check a data file before using it with --data.
+
+    \b
+    Examples:
+      hitsalary data check my-figures.yaml
+      hitsalary data check my-figures.yaml --json
+    """,
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("check", short_help="Validate a data file without estimating.")
+def data_check(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The YAML file to check.", show_default=False)],
+    json_output: JsonOption = False,
+) -> None:
+    """Validate a data file exactly as --data would, without estimating anything.
+
+    \b
+    Examples:
+      hitsalary data check my-figures.yaml
+      hitsalary data check my-figures.yaml --json
+    """
+    from hitsalary.reference import user_changes
+
+    changes = user_changes(str(path))
+
+    def as_text() -> None:
+        sys.stdout.write(f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes))
+
+    deliver(
+        json_output,
+        lambda: {"schema_version": 1, "file": str(path), "valid": True, "changes": changes},
+        as_text,
+    )
