@@ -311,7 +311,7 @@ def states(
 
     if sort not in SORTS:
         from hitsalary.errors import UsageProblem
-        from hitsalary.reference import suggest
+        from hitsalary.spelling import suggest
 
         close = suggest(sort, {s: s for s in SORTS})
         hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SORTS)}"

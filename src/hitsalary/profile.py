@@ -6,7 +6,7 @@ import math
 
 from hitsalary.errors import UsageProblem
 from hitsalary.models import Factor, Profile, ReferenceData
-from hitsalary.reference import normalize, suggest
+from hitsalary.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
 PROFILE_FIELDS = ("state", "education", "employer", "specialization")
