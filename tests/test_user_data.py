@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -166,16 +167,42 @@ def test_unreadable_files_are_one_clear_line(run, tmp_path: Path, make, message:
     assert str(path) in result.stderr
 
 
-def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            "levels",
+            "high: 70000",
+            "high: '70k'",
+            "levels.entry.high: expected wage (whole dollars), got text '70k'",
+        ),
+        ("levels", "low: 75000", "low: 65000", "levels.mid.low: 65000 is below the high of 'entry' (70000)"),
+        (
+            "factors",
+            "      year: 2024\n",
+            "",
+            "factors.specialization.derive: missing key 'year' for this method",
+        ),
+        (
+            "claims",
+            "status: verified",
+            "status: differs",
+            "claims.computer_information_systems_managers.status",
+        ),
+        ("references", "key: 11-3021/62/2024", "key: 11-3021/62/2019", "no median for 11-3021/62/2019"),
+    ],
+)
+def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch, name, old, new, expected) -> None:
     from hitsalary import datafiles, reference
 
     original = datafiles.read_shipped
 
-    def broken(name: str) -> datafiles.Document:
-        doc = original(name)
-        if name == "levels":
-            text = (datafiles.resources.files("hitsalary") / "data" / "levels.yaml").read_text()
-            doc = datafiles.parse(text.replace("high: 70000", "high: '70k'"), doc.name)
+    def broken(wanted: str) -> datafiles.Document:
+        doc = original(wanted)
+        if wanted == name:
+            text = (datafiles.resources.files("hitsalary") / "data" / f"{name}.yaml").read_text()
+            assert old in text
+            doc = datafiles.parse(text.replace(old, new, 1), doc.name)
         return doc
 
     monkeypatch.setattr(datafiles, "read_shipped", broken)
@@ -187,6 +214,6 @@ def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch) -> None
         reference.load.cache_clear()
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("hitsalary: ")
-    assert "levels.yaml:" in result.stderr
-    assert "levels.entry.high: expected wage (whole dollars), got text '70k'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert re.match(rf"hitsalary: \S+{name}\.yaml:\d+: ", result.stderr)
+    assert expected in result.stderr

@@ -342,9 +342,18 @@ def state_wage_ratio(ctx: DeriveContext, name: str, derive: Raw) -> dict[str, Fa
 
 def occupation_wage_ratio(ctx: DeriveContext, name: str, derive: Raw) -> dict[str, FactorValue]:
     """A specialization's factor: its occupation's wage over the sector's computer occupations."""
-    naics, year, stat = str(derive.get("naics", "62")), derive.get("year"), derive.get("statistic", "mean")
-    prefix = derive.get("baseline_soc_prefix", "15-")
-    rows = [e for e in ctx.industry.values() if e.naics == naics and (year is None or e.year == year)]
+    missing = [k for k in ("naics", "year", "statistic", "baseline_soc_prefix") if k not in derive]
+    if missing:
+        raise ctx.builder.fail(
+            "factors", ("factors", name, "derive"), f"missing key '{missing[0]}' for this method"
+        )
+    naics, year, stat, prefix = (
+        str(derive["naics"]),
+        derive["year"],
+        derive["statistic"],
+        derive["baseline_soc_prefix"],
+    )
+    rows = [e for e in ctx.industry.values() if e.naics == naics and e.year == year]
     pool: list[tuple[int, int]] = [
         (e.employment, wage)
         for e in rows

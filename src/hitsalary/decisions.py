@@ -185,8 +185,8 @@ class PathPoint:
 
 def career_path(profile: Profile, years: int, data: ReferenceData) -> list[PathPoint]:
     """Today's market applied to each further year of experience (not a forecast of raises)."""
-    if not 1 <= years <= 50:
-        raise UsageProblem(f"invalid value for --years: {years} (from 1 to 50)")
+    if not 1 <= years <= MAX_YEARS:
+        raise UsageProblem(f"invalid value for --years: {years} (from 1 to {MAX_YEARS:g})")
     if profile.exp + years > MAX_YEARS:
         raise UsageProblem(
             f"invalid value for --years: {years} would go past {MAX_YEARS:g} years of experience "
