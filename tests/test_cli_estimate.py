@@ -134,6 +134,18 @@ def test_help_lists_every_accepted_value(run, data: ReferenceData) -> None:
                 assert key in text, key
 
 
+@pytest.mark.parametrize(
+    ("exp", "label"),
+    [
+        ("1", "Entry level (under 3 years)"),
+        ("5", "Mid-career (3 to under 8 years)"),
+        ("9", "Senior / lead (8+ years)"),
+    ],
+)
+def test_the_band_title_gives_the_years_of_the_level(run, exp: str, label: str) -> None:
+    assert f"Your band: {label}" in run("estimate", "--exp", exp).stdout
+
+
 def test_tables_show_band_factors_references_and_chart(run) -> None:
     result = run("estimate", "--exp", "5", "--state", "CA")
     assert result.exit_code == 0

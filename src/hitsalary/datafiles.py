@@ -88,6 +88,12 @@ def path_to(node: yaml.Node, mark: yaml.Mark, path: Path = ()) -> Path | None:
     return None
 
 
+def error_at(doc: Document, path: Path, message: str) -> DataError:
+    """A data error naming the file, the line of the deepest key found along path, and the path."""
+    line, _ = locate(doc.root, path)
+    return DataError(f"{doc.name}:{line}: {dotted(path)}: {message}")
+
+
 def dotted(path: Path) -> str:
     return ".".join(str(p) for p in path) or "(top)"
 

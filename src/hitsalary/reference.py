@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from hitsalary.build import Builder
 from hitsalary.errors import DataError
-from hitsalary.models import (
-    ReferenceData,
-)
+from hitsalary.models import ReferenceData
 from hitsalary.schema import SPECS, Items, Map, Path, SchemaError, Spec, unknown_key
 
 if TYPE_CHECKING:
@@ -42,32 +40,30 @@ class Files:
         return self._shipped
 
     def error(self, dataset: str, path: Path, message: str) -> DataError:
-        from hitsalary.datafiles import dotted, locate
+        """Name the user's file when it holds more of the path than the shipped file does."""
+        from hitsalary.datafiles import error_at, locate
 
-        doc = self.shipped[dataset]
-        line, where = locate(doc.root, path), path
+        shipped = self.shipped[dataset]
         if self.user is not None:
-            user_line = locate(self.user.root, (dataset, *path))
-            if user_line[1] > line[1]:
-                doc, line, where = self.user, user_line, (dataset, *path)
-        return DataError(f"{doc.name}:{line[0]}: {dotted(where)}: {message}")
+            in_user = (dataset, *path)
+            if locate(self.user.root, in_user)[1] > locate(shipped.root, path)[1]:
+                return error_at(self.user, in_user, message)
+        return error_at(shipped, path, message)
 
 
 def check_user(doc: Document) -> None:
     """Check a user's file section by section, as the shipped files are checked."""
-    from hitsalary.datafiles import dotted, locate
+    from hitsalary.datafiles import error_at
 
     if not isinstance(doc.data, dict) or not doc.data:
         raise DataError(f"{doc.name}:1: expected a mapping of sections ({', '.join(SPECS)})")
     for name, section in doc.data.items():
         if name not in SPECS:
-            line, _ = locate(doc.root, (name,))
-            raise DataError(f"{doc.name}:{line}: {name}: {unknown_key(str(name), SPECS)}")
+            raise error_at(doc, (name,), unknown_key(str(name), SPECS))
         try:
             SPECS[name].check(section, (), partial=True)
         except SchemaError as exc:
-            line, _ = locate(doc.root, (name, *exc.path))
-            raise DataError(f"{doc.name}:{line}: {dotted((name, *exc.path))}: {exc.message}") from None
+            raise error_at(doc, (name, *exc.path), exc.message) from None
 
 
 def stamp(spec: Spec, value: Any, source: Raw) -> None:

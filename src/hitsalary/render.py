@@ -15,7 +15,7 @@ from rich.text import Text
 
 from hitsalary.chart import Bar, draw
 from hitsalary.decisions import OfferCheck
-from hitsalary.models import Estimate, ReferenceData
+from hitsalary.models import Estimate, Level, ReferenceData
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
 BASIS_STYLE = {"measured": "green", "directional": "yellow", "baseline": "dim"}
@@ -102,10 +102,10 @@ def table(title: str) -> FlexTable:
     return FlexTable(title)
 
 
-def band_table(est: Estimate) -> FlexTable:
+def band_table(est: Estimate, levels: tuple[Level, ...]) -> FlexTable:
     level = est.level
     result = table(
-        f"Your band: {level.label} ({years_range(est)}), "
+        f"Your band: {level.label} ({years_range(level, levels)}), "
         f"{money(level.low)}-{money(level.high)} before factors"
     )
     result.add_column("")
@@ -137,9 +137,14 @@ def purchasing_power_note(est: Estimate) -> str:
     )
 
 
-def years_range(est: Estimate) -> str:
-    level = est.level
-    return f"from {level.min_years:g} years" if level.min_years else "under 3 years"
+def years_range(level: Level, levels: tuple[Level, ...]) -> str:
+    """The years a level covers, from the data: 'under 3 years', '3 to under 8 years', '8+ years'."""
+    following = [other.min_years for other in levels if other.min_years > level.min_years]
+    if not following:
+        return f"{level.min_years:g}+ years"
+    if not level.min_years:
+        return f"under {following[0]:g} years"
+    return f"{level.min_years:g} to under {following[0]:g} years"
 
 
 def factor_table(est: Estimate) -> FlexTable:
@@ -221,7 +226,13 @@ def render_estimate(
     con = out or console()
     header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
     bars = chart_bars(est)
-    parts: list[RenderableType] = [header, Text(), band_table(est), factor_table(est), comparison_table(est)]
+    parts: list[RenderableType] = [
+        header,
+        Text(),
+        band_table(est, data.levels),
+        factor_table(est),
+        comparison_table(est),
+    ]
     if offer is not None:
         from hitsalary.render_decisions import offer_section
 
