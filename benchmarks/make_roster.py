@@ -16,9 +16,20 @@ import random
 import sys
 
 STATES = ["CA", "TX", "NY", "FL", "ma", "Washington", "virginia", "NJ", "OH", "US", "PR", "dc", "Georgia"]
-EDUCATION = ["bachelor", "master", "associate", "masters", "Master's", "doctorate", ""]
-EMPLOYERS = ["hospital", "vendor", "consulting", "clinic", "", "private practice"]
-SPECIALIZATIONS = ["", "cybersecurity", "ehr", "analytics", "pm", "informatics"]
+EDUCATION = ["bachelor", "master", "associate", "masters", "Master's", "doctorate", "", "high school"]
+EMPLOYERS = ["hospital", "vendor", "consulting", "clinic", "", "private practice", "payer", "federal"]
+ROLES = [
+    "",
+    "cybersecurity",
+    "ehr",
+    "epic analyst",
+    "analytics",
+    "pm",
+    "medical coder",
+    "help desk",
+    "it-manager",
+]
+METROS = ["41940", "boston", "dallas"]  # one row in ten names a metro area (and leaves the state out)
 DEPARTMENTS = ["Clinical Apps", "Infrastructure", "Security", "Data", "PMO"]
 
 
@@ -26,13 +37,15 @@ def rows(count: int, seed: int) -> object:
     rng = random.Random(seed)
     for n in range(1, count + 1):
         bad = n % 5000 == 0
+        metro = rng.choice(METROS) if rng.random() < 0.1 else ""
         yield {
             "id": f"E{n:07d}",
             "exp": "twelve" if bad else f"{rng.randint(0, 300) / 10:g}",
-            "state": rng.choice(STATES),
+            "state": "" if metro else rng.choice(STATES),
             "education": rng.choice(EDUCATION),
             "employer": rng.choice(EMPLOYERS),
-            "specialization": rng.choice(SPECIALIZATIONS),
+            "role": rng.choice(ROLES),
+            "metro": metro,
             "offer": str(rng.randrange(50_000, 180_000, 500)),
             "department": rng.choice(DEPARTMENTS),
         }

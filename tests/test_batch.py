@@ -15,10 +15,10 @@ from hitsalary import batch
 from hitsalary.calculate import calculate
 from hitsalary.decisions import place
 from hitsalary.models import Profile, ReferenceData
-from hitsalary.profile import build_profile
+from hitsalary.profile import Vocabulary, build_profile
 
 ROSTER = (
-    "id,exp,state,education,employer,specialization,offer,salary,department\n"
+    "id,exp,state,education,employer,role,offer,salary,department\n"
     'A1,5,CA,,,,92k,"$88,000",Clinical Apps\n'
     "A2,12.5,new york,masters,vendor,pm,150000,,Security\n"
     "A3,two,TX,,,,,,Data\n"
@@ -44,12 +44,27 @@ def test_numbers_are_the_estimate_numbers(run, data: ReferenceData) -> None:
     out = lines(run("batch", "-", input=ROSTER).stdout)
     for record, flags in (
         (out[0], {"state": "CA"}),
-        (out[1], {"state": "NY", "education": "master", "employer": "vendor", "specialization": "pm"}),
-        (out[4], {"education": "phd", "employer": "clinic", "specialization": "ehr"}),
+        (out[1], {"state": "NY", "education": "master", "employer": "vendor", "role": "pm"}),
+        (out[4], {"education": "phd", "employer": "clinic", "role": "ehr"}),
     ):
         est = calculate(build_profile(data, exp=record["exp"], **flags), data)
         assert (record["low"], record["mid"], record["high"]) == (est.band.low, est.band.mid, est.band.high)
-        assert record["level"] == est.level.key
+        assert record["soc"] == est.role.soc
+        assert record["percentile"] == round(est.percentiles.point, 2)
+        assert [record[f] for f in ("state", "education", "employer", "role")] == [
+            est.profile.state,
+            est.profile.education,
+            est.profile.employer,
+            est.profile.role,
+        ]
+
+
+def test_the_older_specialization_column_is_read_as_role(run) -> None:
+    new = lines(run("batch", "-", input="id,exp,role\nR1,5,epic analyst\n").stdout)[0]
+    old = lines(run("batch", "-", input="id,exp,specialization\nR1,5,epic analyst\n").stdout)[0]
+    assert new == old
+    assert new["role"] == "ehr"
+    assert "specialization" not in old  # read as role, not passed through
 
 
 def test_offer_and_salary_positions_use_the_offer_logic(run) -> None:
@@ -76,10 +91,12 @@ def test_error_records_name_row_field_and_message(run) -> None:
 
 
 def test_passthrough_columns_and_name_clashes(run) -> None:
-    text = "exp,level,Team\n5,junior,Apps\n"
+    text = "exp,soc,percentile,level,Team\n5,junior,high,senior,Apps\n"
     record = lines(run("batch", "-", input=text).stdout)[0]
-    assert record["input_level"] == "junior"
-    assert record["level"] == "mid"
+    assert (record["input_soc"], record["input_percentile"]) == ("junior", "high")
+    assert record["soc"] == "29-9021"
+    assert isinstance(record["percentile"], float)
+    assert record["level"] == "senior"  # no longer a result column: passed through under its name
     assert record["team"] == "Apps"
 
 
@@ -95,13 +112,13 @@ def test_jsonl_in_csv_out(run) -> None:
     assert list(rows[0]) == [*batch.RESULT_COLUMNS, "note", *batch.ERROR_COLUMNS]
 
 
-def test_csv_output_neutralises_formulas(run) -> None:
+def test_csv_output_neutralises_formulas(run, data: ReferenceData) -> None:
     text = 'id,exp,comment\n=HYPERLINK("x"),5,+1\n@SUM(A1),5,-2\n"\tTAB",5,"\rCR"\n'
     result = run("batch", "-", "--input-format", "csv", "--format", "csv", input=text)
     rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
     assert [r["id"] for r in rows] == ['\'=HYPERLINK("x")', "'@SUM(A1)", "'\tTAB"]
     assert [r["comment"] for r in rows] == ["'+1", "'-2", "'\rCR"]
-    assert rows[0]["low"] == "75000"  # numbers are left alone
+    assert rows[0]["low"] == str(calculate(Profile(5.0), data).band.low)  # numbers are left alone
 
 
 @pytest.mark.parametrize(
@@ -182,9 +199,12 @@ def test_rows_estimated_before_an_interrupt_reach_stdout(run) -> None:
     assert [r["row"] for r in lines(result.stdout)] == [1, 2]
 
 
-def test_stdin_format_is_guessed(run) -> None:
-    assert lines(run("batch", "-", input='\ufeff{"exp": 4}\n').stdout)[0]["level"] == "mid"
-    assert lines(run("batch", "-", input="exp\n4\n").stdout)[0]["level"] == "mid"
+def test_stdin_format_is_guessed(run, data: ReferenceData) -> None:
+    level_two = data.method.anchors[1]  # an anchor, so the percentile is a round number
+    from_json = lines(run("batch", "-", input=f'\ufeff{{"exp": {level_two.years}}}\n').stdout)[0]
+    from_csv = lines(run("batch", "-", input=f"exp\n{level_two.years}\n").stdout)[0]
+    assert from_json == from_csv
+    assert from_csv["percentile"] == level_two.percentile
 
 
 def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> None:
@@ -195,29 +215,28 @@ def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> No
     assert len(estimator.years) <= batch.CACHE_LIMIT
 
 
+RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must escape included)
+    "row": 3,
+    "exp": 5.5,
+    "state": "CA",
+    "education": "master",
+    "employer": "any",
+    "role": "general",
+    "metro": 'Napa, "CA"',
+    "soc": "29-9021",
+    "percentile": 38.0,
+    "low": 1,
+    "mid": 2,
+    "high": 3,
+}
 text_values = st.one_of(st.none(), st.text(max_size=12), st.integers(-5, 10**12), st.floats(allow_nan=False))
 
 
 @given(st.text(max_size=20), st.lists(text_values, max_size=3))
 def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
     layout = batch.Layout([f"c{i}" for i in range(len(extra))], ["offer"])
-    values = (
-        3,
-        identifier,
-        5.5,
-        "CA",
-        "master",
-        "any",
-        "general",
-        "mid",
-        1,
-        2,
-        3,
-        92000,
-        "inside",
-        48.6,
-        *extra,
-    )
+    sample = {**RESULT_SAMPLE, "id": identifier}
+    values = (*(sample[c] for c in batch.RESULT_COLUMNS), 92000, "inside", 48.6, *extra)
     out = io.StringIO()
     writer = batch.JsonlWriter(out, layout)
     writer.write(values)
@@ -233,12 +252,15 @@ def test_help_leads_with_examples(run) -> None:
 
 def test_batch_matches_a_direct_calculation_for_every_factor_value(data: ReferenceData) -> None:
     layout = batch.Layout.from_header(["exp", *batch.PROFILE_FIELDS])
+    low = layout.columns().index("low")
     estimator = batch.Estimator(data)
     for name in batch.PROFILE_FIELDS:
-        for key in data.factor(name).values:
+        keys = Vocabulary.of(data, name).keys
+        assert len(keys) > 1, name
+        for key in keys:
             values = estimator.estimate(1, {"exp": "6", name: key}, layout)
             est = calculate(Profile(6.0, **{name: key}), data)
-            assert values[8:11] == (est.band.low, est.band.mid, est.band.high)
+            assert values[low : low + 3] == (est.band.low, est.band.mid, est.band.high), (name, key)
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:

@@ -9,9 +9,28 @@ import pytest
 from hitsalary import freshness
 from hitsalary.models import ReferenceData
 
+from .conftest import median_ratio
+
+FIGURE_KEYS = {
+    "group",
+    "publisher",
+    "measure",
+    "figure",
+    "low",
+    "high",
+    "year",
+    "release",
+    "url",
+    "status",
+    "origin",
+    "note",
+}
+
 
 def test_sources_lists_every_status(run_json, data: ReferenceData) -> None:
     out = run_json("sources")
+    assert set(out) == {"schema_version", "role", "factors", "figures", "data"}
+    assert out["role"] is None
     statuses = {f["status"] for f in out["figures"]}
     assert statuses == {"verified", "as_reported", "differs"}
     by_publisher = {f["publisher"]: f for f in out["figures"]}
@@ -19,27 +38,61 @@ def test_sources_lists_every_status(run_json, data: ReferenceData) -> None:
         assert by_publisher[name]["status"] == "as_reported"
     differs = [f for f in out["figures"] if f["status"] == "differs"]
     assert len(differs) == 1
-    assert differs[0]["figure"] == 151220
-    assert differs[0]["article"]["figure"] == 170190
+    assert differs[0]["figure"] == data.industry["11-3021/62/2023"].median
+    assert differs[0]["article"]["figure"] == data.industry["11-3021/55/2023"].median
     assert "NAICS 55" in differs[0]["article"]["reason"]
-    assert len(out["figures"]) == len(data.levels) + len(data.references) + len(data.occupations) + len(
+    socs = {r.soc for r in data.roles.values()}
+    assert len(out["figures"]) == len(data.levels) + len(data.references) + len(socs) + len(
         data.industry
-    )
+    ) + len(data.education_pays) + len(data.himss)
     for figure in out["figures"]:
-        assert figure["year"] >= 2023
+        assert FIGURE_KEYS <= set(figure) <= FIGURE_KEYS | {"article"}
+        assert 2018 <= figure["year"] <= 2026
+        assert figure["year"] >= 2023 or figure["publisher"] == "HIMSS"  # the 2018 survey: a cross-check
         assert figure["publisher"]
         assert figure["release"]
+    for soc in socs:
+        national = next(f for f in out["figures"] if f"({soc})" in f["measure"] and "national" in f["group"])
+        assert national["figure"] == data.national[soc].median
 
 
-def test_sources_table_shows_statuses_and_the_article_note(run) -> None:
+def test_sources_says_how_each_factor_is_obtained(run_json) -> None:
+    factors = run_json("sources")["factors"]
+    assert [(f["name"], f["basis"]) for f in factors] == [
+        ("experience", "assumed"),
+        ("education", "assumed"),
+        ("employer", "measured"),
+        ("state", "measured"),
+    ]
+    for factor in factors:
+        assert set(factor) == {"name", "label", "method", "basis", "how", "source"}
+        assert {"publisher", "title", "year"} <= set(factor["source"])
+    assert factors[0]["source"]["year"] == 2009  # the Department of Labor's wage-level guidance
+
+
+def test_sources_for_a_role_adds_its_state_and_industry_figures(run_json, data: ReferenceData) -> None:
+    plain = run_json("sources")["figures"]
+    out = run_json("sources", "--role", "epic analyst")
+    assert out["role"]["key"] == "ehr"
+    soc = data.roles["ehr"].soc
+    states = [w for (s, _), w in data.by_state.items() if s == soc]
+    industries = [w for (s, _), w in data.by_industry.items() if s == soc]
+    assert len(out["figures"]) == len(plain) + len(states) + len(industries)
+    by_state = [f for f in out["figures"] if f["group"] == f"BLS {soc} by state"]
+    assert [f["figure"] for f in by_state] == [w.median for w in states]
+    assert all(f["status"] == "verified" for f in by_state)
+
+
+def test_sources_table_shows_statuses_and_the_article_note(run, data: ReferenceData) -> None:
     out = " ".join(run("sources").stdout.split())
     for needle in (
         "as reported",
         "verified",
         "differs",
-        "$170,190 in the article (2023)",
+        f"${data.industry['11-3021/55/2023'].median:,} in the article (2023)",
         "NAICS 55",
-        "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
+        str(data.sources["oews_2025"].url),
+        "hitsalary sources --role ROLE",
     ):
         assert needle in out, needle
 
@@ -74,24 +127,91 @@ def test_outlook_table_marks_secondary_copies(run) -> None:
     assert "differs" in out
 
 
-@pytest.mark.parametrize(
-    ("sort", "first", "last"), [("factor", "CA", "PR"), ("name", "AL", "WY"), ("ppp", "CA", "PR")]
-)
-def test_states_sorting(run_json, sort: str, first: str, last: str) -> None:
-    out = run_json("states", "--sort", sort)
-    codes = [s["code"] for s in out["states"]]
-    assert len(codes) == 52
-    assert (codes[0], codes[-1]) == (first, last)
+STATE_KEYS = {
+    "code",
+    "name",
+    "median",
+    "factor",
+    "basis",
+    "statistic",
+    "reason",
+    "series",
+    "rpp",
+    "purchasing_power",
+}
 
 
-def test_states_purchasing_power_is_computed_from_the_raw_figures(run_json, data: ReferenceData) -> None:
-    rows = {s["code"]: s for s in run_json("states")["states"]}
-    ny = rows["NY"]
-    factor = data.states["NY"].annual_mean / data.national_mean
-    assert ny["factor"] == round(factor, 6)
-    assert ny["purchasing_power"] == round(factor / (data.states["NY"].rpp / 100) * 100, 2)
+@pytest.mark.parametrize("role", [None, "cybersecurity"])
+@pytest.mark.parametrize("sort", ["factor", "name", "ppp"])
+def test_states_sorting(run_json, data: ReferenceData, sort: str, role: str | None) -> None:
+    out = run_json("states", "--sort", sort, *(["--role", role] if role else []))
+    assert out["role"]["key"] == (role or data.neutral_role)
+    rows = out["states"]
+    assert len(rows) == 52
+    if sort == "name":
+        assert [r["name"] for r in rows] == sorted(r["name"] for r in rows)
+        assert (rows[0]["code"], rows[-1]["code"]) == ("AL", "WY")
+    else:
+        key = "factor" if sort == "factor" else "purchasing_power"
+        values = [r[key] for r in rows if r[key] is not None]
+        assert values == sorted(values, reverse=True)
+    if sort == "ppp":
+        assert rows[-1]["code"] == "PR"  # no parity: last
+
+
+def test_states_factors_and_purchasing_power_are_computed_from_the_raw_figures(
+    run_json, data: ReferenceData
+) -> None:
+    out = run_json("states", "--role", "cybersecurity")
+    soc = data.roles["cybersecurity"].soc
+    national = data.national[soc]
+    assert (out["soc"], out["national_median"]) == (soc, national.median)
+    rows = {s["code"]: s for s in out["states"]}
+    for code, row in rows.items():
+        assert set(row) == STATE_KEYS
+        published = data.by_state.get((soc, code))
+        if published is not None and published.median is not None:
+            factor = median_ratio(published, national)
+            assert (row["basis"], row["median"], row["reason"]) == ("measured", published.median, None)
+        else:  # the ratio for all computer and mathematical occupations stands in
+            factor = median_ratio(data.by_state[("15-0000", code)], data.national["15-0000"])
+            assert row["basis"] == "fallback"
+            assert f"BLS does not publish the {soc} median" in row["reason"]
+        assert row["factor"] == round(factor, 6), code
+        rpp = data.states[code].rpp
+        if rpp is None:
+            assert row["purchasing_power"] is None
+        else:
+            assert row["purchasing_power"] == round(factor / (rpp / data.national_rpp) * 100, 2)
+    assert "fallback" in {r["basis"] for r in rows.values()}  # the case above is exercised
     assert rows["PR"]["rpp"] is None
     assert rows["PR"]["purchasing_power"] is None
+
+
+def test_roles_lists_every_role_with_its_occupation(run, run_json, data: ReferenceData) -> None:
+    out = run_json("roles")
+    assert set(out) == {"schema_version", "neutral", "roles", "data"}
+    assert out["neutral"] == data.neutral_role
+    assert [r["key"] for r in out["roles"]] == list(data.roles)
+    for row in out["roles"]:
+        assert set(row) == {
+            "key",
+            "label",
+            "soc",
+            "title",
+            "why",
+            "national_median",
+            "employment",
+            "aliases",
+            "series",
+        }
+        national = data.national[row["soc"]]
+        assert (row["title"], row["national_median"]) == (data.titles[row["soc"]], national.median)
+        assert row["series"] == national.series_id
+    table = " ".join(run("roles").stdout.split())
+    for role in data.roles.values():
+        assert role.key in table
+    assert "epic analyst" in table
 
 
 def test_states_table_says_puerto_rico_has_no_parity(run) -> None:
@@ -106,6 +226,16 @@ def test_bad_sort_exits_2(run) -> None:
     assert result.stderr == "hitsalary: invalid value for --sort: 'nme' (did you mean name?)\n"
 
 
+@pytest.mark.parametrize("command", ["states", "sources"])
+def test_bad_role_exits_2(run, command: str) -> None:
+    result = run(command, "--role", "cybersecurty")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr == "hitsalary: invalid value for --role: 'cybersecurty' (did you mean cybersecurity?)\n"
+    )
+
+
 def test_fresh_data_gives_no_warning(data: ReferenceData) -> None:
     assert freshness.stale_warning(data, on=date(2026, 11, 26)) is None
 
@@ -113,7 +243,7 @@ def test_fresh_data_gives_no_warning(data: ReferenceData) -> None:
 def test_stale_data_gives_one_warning_line(data: ReferenceData) -> None:
     warning = freshness.stale_warning(data, on=date(2027, 6, 1))
     assert warning is not None
-    assert "OEWS national cross-industry estimates, May 2025" in warning
+    assert f"({data.sources['oews_2025'].title}, 2025-05)" in warning
     assert "25 months old" in warning
 
 
@@ -129,15 +259,19 @@ def test_the_warning_goes_to_stderr_only(run, monkeypatch) -> None:
 def test_newer_user_wages_count_as_the_newest(run, monkeypatch, tmp_path) -> None:
     path = tmp_path / "new.yaml"
     path.write_text(
-        "state_wages:\n  source: {publisher: X, title: OEWS May 2027, year: 2027, as_of: 2027-05}\n"
-        "  states:\n    CA: {name: California, annual_mean: 150000}\n"
+        "oews_industry:\n  source: {publisher: X, title: OEWS May 2027, year: 2027, as_of: 2027-05}\n"
+        "  estimates:\n    15-1211/62/2027:\n      {soc: 15-1211, title: Computer Systems Analysts,"
+        " naics: '62', industry: Health care, year: 2027, median: 120000}\n"
     )
     monkeypatch.setattr(freshness, "today", lambda: date(2028, 1, 15))
+    shipped_only = run("estimate", "--exp", "5", "--json")
+    assert "warning: the newest wage data" in shipped_only.stderr  # without the file, stale
     result = run("estimate", "--exp", "5", "--json", "--data", str(path))
+    assert result.exit_code == 0
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("command", ["sources", "outlook", "states"])
+@pytest.mark.parametrize("command", ["sources", "outlook", "states", "roles"])
 def test_commands_lead_help_with_examples_and_accept_data(run, command: str, tmp_path) -> None:
     text = run(command, "--help").stdout
     assert text.index("Examples:") < text.index("Options")

@@ -11,26 +11,43 @@ import pytest
 from hitsalary import __version__
 from hitsalary.models import ReferenceData
 
-from .conftest import spawn
+from .conftest import band_by_hand, median_ratio, rule_percentile, spawn
 
 TOP_KEYS = {
     "schema_version",
-    "purchasing_power",
     "profile",
-    "level",
-    "level_band",
+    "role",
+    "soc",
+    "area",
     "band",
     "hourly",
+    "percentiles",
+    "distribution",
+    "experience_rule",
     "multiplier",
     "factors",
+    "article_view",
     "references",
+    "purchasing_power",
     "data",
 }
-FACTOR_KEYS = {"name", "value", "label", "multiplier", "basis", "note", "source"}
+FACTOR_KEYS = {
+    "name",
+    "value",
+    "label",
+    "multiplier",
+    "basis",
+    "statistic",
+    "series",
+    "reason",
+    "bound",
+    "source",
+}
 REFERENCE_KEYS = {
     "key",
     "source",
     "measure",
+    "scope",
     "figure",
     "low",
     "high",
@@ -41,6 +58,7 @@ REFERENCE_KEYS = {
     "note",
     "delta_pct",
 }
+GENERIC = ["payscale", "salary_com", "glassdoor"]  # shown with every estimate, national and generic
 
 
 def one_error_line(result, *needles: str) -> str:
@@ -56,35 +74,86 @@ def one_error_line(result, *needles: str) -> str:
 def test_json_contract(run_json) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     assert set(out) == TOP_KEYS
-    assert out["schema_version"] == 1
-    assert set(out["profile"]) == {"exp", "state", "education", "employer", "specialization"}
+    assert out["schema_version"] == 2
+    assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role"}
+    assert out["area"] is None  # no metro area given
+    assert set(out["role"]) == {"key", "label", "soc", "title", "why"}
+    assert out["soc"] == out["role"]["soc"]
     assert set(out["band"]) == set(out["hourly"]) == {"low", "mid", "high"}
     assert all(isinstance(v, int) for v in out["band"].values())
-    assert [f["name"] for f in out["factors"]] == ["education", "employer", "specialization", "state"]
+    assert set(out["percentiles"]) == {"low", "point", "high"}
+    assert set(out["distribution"]) == {"where", "series", "published", "at_band", "source"}
+    assert set(out["distribution"]["published"]) == {"p10", "p25", "p50", "p75", "p90"}
+    assert {"rule", "anchors", "band", "interpolation", "rounding", "rounding_unit"} <= set(
+        out["experience_rule"]
+    )
+    assert [f["name"] for f in out["factors"]] == ["education", "employer", "state"]
     for factor in out["factors"]:
         assert set(factor) == FACTOR_KEYS
-        assert factor["basis"] in ("baseline", "measured", "directional")
+        assert factor["basis"] in ("baseline", "measured", "assumed", "fallback")
+        assert isinstance(factor["series"], list)
         assert {"publisher", "title", "year"} <= set(factor["source"])
+    assert {"level", "label", "min_years", "low", "high", "scope", "source"} <= set(out["article_view"])
     for ref in out["references"]:
-        assert set(ref) >= REFERENCE_KEYS
+        assert REFERENCE_KEYS <= set(ref) <= REFERENCE_KEYS | {"article"}
         assert isinstance(ref["figure"], int)
         assert isinstance(ref["year"], int)
+        assert ref["scope"]
     assert {"origin", "user_file", "datasets"} <= set(out["data"])
 
 
 def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
-    ca = data.states["CA"].annual_mean / data.national_mean
-    assert out["level"] == "mid"
-    assert out["band"]["low"] == round(75000 * ca)
-    assert out["band"]["high"] == round(110000 * ca)
+    soc = data.roles[data.neutral_role].soc
+    ca = median_ratio(data.by_state[(soc, "CA")], data.national[soc])
+    assert out["soc"] == soc
+    assert out["band"] == vars(band_by_hand(data, 5, soc, ca))
+    assert out["percentiles"]["point"] == pytest.approx(rule_percentile(data, 5))
+    assert out["multiplier"] == round(ca, 6)
+    state = out["factors"][-1]
+    assert (state["value"], state["basis"], state["multiplier"]) == ("CA", "measured", round(ca, 6))
+    assert out["hourly"]["mid"] == round(out["band"]["mid"] / data.method.hours_per_year, 2)
+    assert out["article_view"]["level"] == "mid"
     assert out["profile"] == {
         "exp": 5.0,
         "state": "CA",
+        "metro": None,
         "education": "bachelor",
         "employer": "any",
-        "specialization": "general",
+        "role": "general",
     }
+
+
+def test_references_are_the_generic_quotes_then_the_roles_own_bls_figures(run_json, data) -> None:
+    out = run_json("estimate", "--exp", "5", "--state", "TX", "--role", "cybersecurity")
+    soc = data.roles["cybersecurity"].soc
+    assert [r["key"] for r in out["references"]] == [*GENERIC, "bls_role_area", "bls_role_national"]
+    area, national = out["references"][-2:]
+    assert (area["figure"], area["low"], area["high"]) == (
+        data.by_state[(soc, "TX")].median,
+        data.by_state[(soc, "TX")].percentile(10),
+        data.by_state[(soc, "TX")].percentile(90),
+    )
+    assert national["figure"] == data.national[soc].median
+    assert area["status"] == national["status"] == "verified"
+    for ref in out["references"]:
+        assert ref["delta_pct"] == round((out["band"]["mid"] / ref["figure"] - 1) * 100, 1)
+    nationally = run_json("estimate", "--exp", "5", "--role", "cybersecurity")["references"]
+    assert [r["key"] for r in nationally] == [*GENERIC, "bls_role_national"]  # no area row for US
+
+
+def test_the_it_manager_figures_are_shown_for_that_role_only(run_json, data: ReferenceData) -> None:
+    manager = {r["key"]: r for r in run_json("estimate", "--exp", "9", "--role", "it-manager")["references"]}
+    older, newer = manager["bls_cis_managers_health_care_2023"], manager["bls_cis_managers_health_care_2024"]
+    assert (older["status"], newer["status"]) == ("differs", "verified")
+    assert older["figure"] == data.industry["11-3021/62/2023"].median
+    assert newer["figure"] == data.industry["11-3021/62/2024"].median
+    assert older["article"]["figure"] == data.industry["11-3021/55/2023"].median
+    assert "article" not in newer
+    only_for_managers = {"bls_cis_managers_health_care_2023", "bls_cis_managers_health_care_2024"}
+    for role in ("general", "ehr"):
+        keys = {r["key"] for r in run_json("estimate", "--exp", "9", "--role", role)["references"]}
+        assert not keys & only_for_managers, role
 
 
 @pytest.mark.parametrize(
@@ -98,14 +167,22 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
         ("--education", "masters", "master"),
         ("--education", "Master's", "master"),
         ("--education", "PhD", "doctorate"),
-        ("--specialization", "pm", "project-management"),
+        ("--education", "GED", "high-school"),
+        ("--education", "some college", "certificate"),
+        ("--role", "epic analyst", "ehr"),
+        ("--role", "Medical Coder", "medical-coding"),
+        ("--role", "IT Director", "it-manager"),
+        ("--specialization", "pm", "project-management"),  # the older name of --role
         ("--specialization", "Cyber", "cybersecurity"),
         ("--employer", "private practice", "clinic"),
+        ("--employer", "health insurer", "payer"),
+        ("--employer", "VA", "federal"),
     ],
 )
 def test_aliases(run_json, flag: str, typed: str, stored: str) -> None:
     out = run_json("estimate", "--exp", "4", flag, typed)
-    assert out["profile"][flag[2:]] == stored
+    field = "role" if flag == "--specialization" else flag[2:]
+    assert out["profile"][field] == stored
 
 
 def help_examples(run, *command: str) -> list[list[str]]:
@@ -128,46 +205,66 @@ def test_help_leads_with_runnable_examples(run) -> None:
 
 def test_help_lists_every_accepted_value(run, data: ReferenceData) -> None:
     text = " ".join(run("estimate", "--help").stdout.split())
-    for name in ("education", "employer", "specialization"):
+    for name in ("education", "employer"):
         for key in data.factor(name).values:
             if key != data.factor(name).neutral or name == "education":
                 assert key in text, key
+    assert "--specialization" in text  # the older name of --role still works
+    assert "hitsalary roles" in text  # too many roles for the help: it says where they are listed
 
 
 @pytest.mark.parametrize(
-    ("exp", "label"),
+    ("exp", "article"),
     [
-        ("1", "Entry level (under 3 years)"),
-        ("5", "Mid-career (3 to under 8 years)"),
-        ("9", "Senior / lead (8+ years)"),
+        (2, "Entry level (under 3 years)"),
+        (5, "Mid-career (3 to under 8 years)"),
+        (9, "Senior / lead (8+ years)"),
     ],
 )
-def test_the_band_title_gives_the_years_of_the_level(run, exp: str, label: str) -> None:
-    assert f"Your band: {label}" in run("estimate", "--exp", exp).stdout
+def test_the_band_title_gives_the_percentiles_and_the_article_its_years(
+    run, data: ReferenceData, exp: float, article: str
+) -> None:
+    out = " ".join(run("estimate", "--exp", str(exp)).stdout.split())
+    point = rule_percentile(data, exp)
+    width = data.method.half_width
+    low, high = max(10, point - width), min(90, point + width)
+    assert f"Your band: {ordinal(low)} to {ordinal(high)} percentile of 29-9021 pay" in out
+    assert f"point at the {ordinal(point)}" in out
+    assert f"The article's view: {article}" in out
 
 
-def test_tables_show_band_factors_references_and_chart(run) -> None:
+def ordinal(pct: float) -> str:
+    text = f"{pct:g}"
+    return text + (
+        "th" if "." in text or 10 <= pct % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(pct) % 10, "th")
+    )
+
+
+def test_tables_show_band_factors_references_and_chart(run, run_json) -> None:
     result = run("estimate", "--exp", "5", "--state", "CA")
     assert result.exit_code == 0
     out = result.stdout
+    shown = run_json("estimate", "--exp", "5", "--state", "CA")
+    state = shown["factors"][-1]
+    needles = [f"${v:,}" for v in shown["band"].values()]
+    needles += [f"${v:,.2f}" for v in shown["hourly"].values()]
+    needles += [f"{state['multiplier']:.3f}", state["basis"], "The article's view"]
+    needles += ["Payscale", "Salary.com", "Glassdoor", "BLS 29-9021 California", "BLS 29-9021 United States"]
+    needles += [f"${r['figure']:,}" for r in shown["references"]]
+    needles += ["verified", "as reported", "●", "━"]
+    for needle in needles:
+        assert needle in out, needle
+    assert "differs" not in out  # the corrected article figure is an IT managers' figure
+
+
+def test_the_differing_article_figure_is_explained_for_it_managers(run, data: ReferenceData) -> None:
+    out = " ".join(run("estimate", "--exp", "9", "--role", "it-manager").stdout.split())
     for needle in (
-        "$94,310",
-        "$111,915",
-        "$138,322",
-        "$53.81",
-        "1.257",
-        "measured",
-        "Payscale",
-        "Salary.com",
-        "Glassdoor",
-        "BLS 11-3021",
-        "$151,220",
-        "differs",
-        "$170,190",
+        "BLS 11-3021 health care 2023",
+        f"${data.industry['11-3021/62/2023'].median:,}",
+        "differs**",
+        f"the article gives ${data.industry['11-3021/55/2023'].median:,} (2023)",
         "NAICS 55",
-        "BLS 29-9021",
-        "●",
-        "━",
     ):
         assert needle in out, needle
 
@@ -183,7 +280,10 @@ def test_tables_show_band_factors_references_and_chart(run) -> None:
         (["--exp", "five"], ["--exp", "'five'", "not a number"]),
         (["--exp", "5", "--education", "mastr"], ["--education", "did you mean master?"]),
         (["--exp", "5", "--employer", "zzz"], ["--employer", "choose from", "clinic"]),
-        (["--exp", "5", "--specialization", "cybersecurty"], ["did you mean cybersecurity?"]),
+        (["--exp", "5", "--employer", "hosptal"], ["--employer", "did you mean hospital?"]),
+        (["--exp", "5", "--role", "cybersecurty"], ["--role", "did you mean cybersecurity?"]),
+        (["--exp", "5", "--specialization", "cybersecurty"], ["--role", "did you mean cybersecurity?"]),
+        (["--exp", "5", "--role", "zzzzqq"], ["--role", "'zzzzqq'", "choose from", "medical-coding"]),
         (["--exp", "5", "--stat", "CA"], ["--stat", "--state"]),
         ([], ["missing --exp", "--exp 5"]),
     ],
@@ -241,9 +341,9 @@ def test_closed_pipe_exits_141_with_one_line(fmt: list[str]) -> None:
     assert err.splitlines() == ["hitsalary: output closed before it was all written (broken pipe)"]
 
 
-def test_json_through_a_real_pipe_is_complete() -> None:
+def test_json_through_a_real_pipe_is_complete(run_json) -> None:
     proc = spawn("estimate", "--exp", "5", "--json", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0
     assert err == b""
-    assert json.loads(out)["band"]["mid"] == 89000
+    assert json.loads(out) == run_json("estimate", "--exp", "5")

@@ -8,21 +8,24 @@ import sys
 
 import pytest
 
+from hitsalary.measure import factor_value
 from hitsalary.models import ReferenceData, Source
 from hitsalary.schema import SPECS
 
-from .conftest import REPO, SHARED_DATA
+from .conftest import REPO, SHARED_DATA, median_ratio
 
 
 def all_sources(data: ReferenceData) -> list[Source]:
-    sources = [*list(data.sources.values()), data.hours_source]
-    sources += [v.source for f in data.factors for v in f.values.values()]
+    method = data.method
+    sources = [*data.sources.values(), method.source, method.anchor_source, method.hours_source]
     sources += [r.source for r in data.references]
-    sources += [o.source for o in data.occupations.values()]
+    sources += [
+        w.source for table in (data.national, data.by_state, data.by_industry) for w in table.values()
+    ]
     sources += [e.source for e in data.industry.values()]
     sources += [p.source for p in data.projections]
-    sources += [s.wage_source for s in data.states.values()]
     sources += [s.rpp_source for s in data.states.values() if s.rpp_source]
+    sources += [h.source for h in data.himss]
     return sources
 
 
@@ -30,14 +33,20 @@ def test_every_shipped_file_is_read(data: ReferenceData) -> None:
     assert set(data.sources) == set(SPECS)
     for name in SPECS:
         assert (REPO / "src" / "hitsalary" / "data" / f"{name}.yaml").is_file()
+    for table in data.tables.values():  # the OEWS tables ship as CSV beside oews_2025.yaml
+        assert (REPO / "src" / "hitsalary" / "data" / table).is_file(), table
 
 
 def test_every_figure_has_a_publisher_and_a_plausible_year(data: ReferenceData) -> None:
     for source in all_sources(data):
         assert source.publisher.strip()
         assert source.title.strip()
-        assert 2020 <= source.year <= 2026, source
+        assert 2009 <= source.year <= 2026, source
         assert source.origin == "shipped"
+        if source.year < 2020:  # only the wage-level guidance (2009) and the HIMSS survey (2018) are older
+            assert source is data.method.anchor_source or source.publisher == "HIMSS", source
+    assert data.method.anchor_source.year == 2009
+    assert {h.source.year for h in data.himss} == {2018}
 
 
 def test_every_reference_has_a_year_and_a_figure(data: ReferenceData) -> None:
@@ -48,45 +57,117 @@ def test_every_reference_has_a_year_and_a_figure(data: ReferenceData) -> None:
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="shared/data is not beside this checkout")
-def test_generated_yaml_matches_the_shared_csv_files(tmp_path) -> None:
+def test_generated_files_match_the_shared_csv_files(tmp_path) -> None:
     script = REPO / "scripts" / "import_shared_data.py"
     subprocess.run(
         [sys.executable, str(script), "--shared", str(SHARED_DATA), "--out", str(tmp_path)],
         check=True,
         capture_output=True,
     )
-    generated = sorted(p.name for p in tmp_path.glob("*.yaml"))
+    generated = sorted(p.name for p in tmp_path.iterdir())
     assert generated
+    assert {p.suffix for p in tmp_path.iterdir()} == {".yaml", ".csv"}  # every file it writes
     _, mismatch, errors = filecmp.cmpfiles(
         tmp_path, REPO / "src" / "hitsalary" / "data", generated, shallow=False
     )
     assert (mismatch, errors) == ([], [])
 
 
-def test_location_factor_is_the_wage_ratio(data: ReferenceData) -> None:
-    state = data.factor("state")
-    for code, info in data.states.items():
-        assert state.values[code].multiplier == info.annual_mean / data.national_mean
-        assert state.values[code].basis == "measured"
-    assert state.values["US"].multiplier == 1.0
+def test_location_factor_is_the_roles_state_median_over_its_national_median(data: ReferenceData) -> None:
+    fallback = data.factor("state").fallback_soc
+    assert fallback == "15-0000"
+    fallbacks = 0
+    for role in data.roles.values():
+        national = data.national[role.soc]
+        us = factor_value(data, "state", "US", role.key)
+        assert (us.multiplier, us.basis) == (1.0, "baseline")
+        for code in data.states:
+            value = factor_value(data, "state", code, role.key)
+            published = data.by_state.get((role.soc, code))
+            if published is not None and published.median is not None:
+                assert value.multiplier == median_ratio(published, national), (role.key, code)
+                assert (value.basis, value.reason) == ("measured", None)
+            else:
+                group = median_ratio(data.by_state[(fallback, code)], data.national[fallback])
+                assert value.multiplier == group, (role.key, code)
+                assert value.basis == "fallback"
+                assert value.reason
+                fallbacks += 1
+    assert fallbacks  # BLS suppresses some state medians: the fallback is exercised
 
 
-def test_specialization_factor_is_derived_from_bls_sector_wages(data: ReferenceData) -> None:
-    rows = [e for e in data.industry.values() if e.naics == "62" and e.year == 2024]
-    computer = [e for e in rows if e.soc.startswith("15-")]
-    baseline = sum(e.employment * e.mean for e in computer) / sum(e.employment for e in computer)
-    cyber = next(e for e in rows if e.soc == "15-1212")
-    assert data.factor("specialization").values["cybersecurity"].multiplier == pytest.approx(
-        cyber.mean / baseline
-    )
+def test_employer_factor_is_the_roles_industry_median_over_its_all_industry_median(
+    data: ReferenceData,
+) -> None:
+    employer = data.factor("employer")
+    seen = set()
+    for role in data.roles.values():
+        national = data.national[role.soc]
+        for key, choice in employer.values.items():
+            value = factor_value(data, "employer", key, role.key)
+            published = [
+                code
+                for code in choice.naics
+                if (role.soc, code) in data.by_industry and data.by_industry[(role.soc, code)].median
+            ]
+            if key == employer.neutral:
+                assert (value.multiplier, value.basis) == (1.0, "baseline")
+            elif not published:
+                assert (value.multiplier, value.basis) == (1.0, "fallback")
+                assert value.reason
+            else:
+                industry = data.by_industry[(role.soc, published[0])]
+                assert value.multiplier == median_ratio(industry, national), (role.key, key)
+                assert value.basis == ("measured" if published[0] == choice.naics[0] else "fallback")
+            seen.add(value.basis)
+    assert seen == {"baseline", "measured", "fallback"}
+
+
+def test_education_is_an_assumption_within_the_bls_gap(data: ReferenceData) -> None:
+    education = data.factor("education")
+    assert list(education.values) == [
+        "high-school",
+        "certificate",
+        "associate",
+        "bachelor",
+        "master",
+        "doctorate",
+    ]
+    pays = data.education_pays
+    for key, choice in education.values.items():
+        value = factor_value(data, "education", key, data.neutral_role)
+        if key == education.neutral:
+            assert (value.multiplier, value.basis) == (1.0, "baseline")
+            continue
+        assert choice.bound is not None
+        gap = pays[choice.bound] / pays["Bachelor's degree"]
+        assert value.basis == "assumed"
+        assert value.bound == pytest.approx(gap)
+        assert (value.multiplier - 1) * (gap - 1) > 0  # the same direction as the BLS gap
+        assert abs(value.multiplier - 1) <= abs(gap - 1)  # and no larger
+
+
+def test_every_role_has_a_full_national_distribution_and_resolves_by_its_titles(data: ReferenceData) -> None:
+    assert data.neutral_role == "general"
+    for role in data.roles.values():
+        assert [pct for pct, _ in data.national[role.soc].points] == [10, 25, 50, 75, 90], role.key
+        assert role.title == data.titles[role.soc]
+        for spelling in (role.key, *role.aliases):
+            assert data.role_aliases[spelling] == role.key
+    assert data.role_aliases["epic-analyst"] == "ehr"
+    assert data.role_aliases["medical-coder"] == "medical-coding"
 
 
 def test_the_article_figure_that_differs_is_replaced_by_the_health_care_one(data: ReferenceData) -> None:
-    ref = next(r for r in data.references if r.key == "bls_cis_managers_health_care")
-    assert ref.status == "differs"
-    assert ref.figure == data.industry["11-3021/62/2024"].median
-    assert ref.article is not None
-    assert ref.article.figure == data.industry["11-3021/55/2023"].median != ref.figure
+    refs = {r.key: r for r in data.references}
+    older, newer = refs["bls_cis_managers_health_care_2023"], refs["bls_cis_managers_health_care_2024"]
+    assert older.status == "differs"
+    assert older.figure == data.industry["11-3021/62/2023"].median
+    assert older.article is not None
+    assert older.article.figure == data.industry["11-3021/55/2023"].median != older.figure
+    assert (newer.status, newer.figure) == ("verified", data.industry["11-3021/62/2024"].median)
+    assert older.roles == newer.roles == ("it-manager",)
+    assert all(not refs[k].roles for k in ("payscale", "salary_com", "glassdoor"))
 
 
 @pytest.mark.parametrize("code", ["CA", "NY", "DC", "PR", "WY", "US"])
@@ -117,7 +198,9 @@ def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> Non
     reference.load.cache_clear()
     second = reference.load()
     reference.load.cache_clear()
-    assert second.factor("state").values["CA"].multiplier == first.factor("state").values["CA"].multiplier
+    assert second.national["29-9021"].points == first.national["29-9021"].points
+    assert list(second.roles) == list(first.roles)
+    assert list(second.factor("employer").values) == list(first.factor("employer").values)
     assert [repr(r) for r in second.references] == [repr(r) for r in first.references]
     assert cache.read(list(reference.SPECS)) is not None
 
@@ -131,6 +214,6 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:
     assert cache.read(names) is None
     reference.load.cache_clear()
     try:
-        assert reference.load().national_mean > 0
+        assert reference.load().national["29-9021"].median
     finally:
         reference.load.cache_clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,8 +11,10 @@ from hypothesis import strategies as st
 from hitsalary.calculate import calculate
 from hitsalary.decisions import assess_offer, career_path, parse_money
 from hitsalary.errors import UsageProblem
-from hitsalary.models import Profile, ReferenceData
+from hitsalary.models import Band, Profile, ReferenceData
 from hitsalary.reference import load
+
+from .conftest import band_by_hand, half_up, median_ratio
 
 DATA = load()
 
@@ -36,7 +40,9 @@ def test_bad_offer_amounts_are_usage_errors(text: str) -> None:
         parse_money(text)
 
 
-MID5 = calculate(Profile(5), DATA)  # band $75,000-$110,000
+# The offer logic on a fixed band, whatever the data: the estimate for 5 years with its band set
+# to $75,000-$110,000, so every edge below is a round number.
+MID5 = replace(calculate(Profile(5), DATA), band=Band(75000, 92500, 110000))
 
 
 @pytest.mark.parametrize(
@@ -66,12 +72,16 @@ def test_offer_differences_against_each_reference() -> None:
 
 
 def test_offer_in_json_and_tables(run, run_json) -> None:
-    out = run_json("estimate", "--exp", "5", "--offer", "$92,000")
+    band = run_json("estimate", "--exp", "5")["band"]
+    amount = band["low"] + (band["high"] - band["low"]) // 4  # a quarter of the way through
+    sentence = f"${amount:,} is 25% of the way through your band of ${band['low']:,}-${band['high']:,}."
+    out = run_json("estimate", "--exp", "5", "--offer", f"${amount:,}")
+    assert out["band"] == band
     assert out["offer"]["position"] == "inside"
-    assert out["offer"]["sentence"] == "$92,000 is 49% of the way through your band of $75,000-$110,000."
+    assert out["offer"]["sentence"] == sentence
     assert {r["key"] for r in out["offer"]["references"]} == {r["key"] for r in out["references"]}
-    table = run("estimate", "--exp", "5", "--offer", "92k").stdout
-    assert "$92,000 is 49% of the way through your band of $75,000-$110,000." in table
+    table = run("estimate", "--exp", "5", "--offer", str(amount)).stdout
+    assert sentence in " ".join(table.split())
     assert "◆" in table
 
 
@@ -87,8 +97,10 @@ def test_purchasing_power_checked_by_hand(data: ReferenceData) -> None:
     est = calculate(Profile(5, "NY"), data)
     ny = data.states["NY"]
     assert ny.rpp is not None
-    factor = ny.annual_mean / data.national_mean
-    by_hand = round(89000 * factor / (ny.rpp / 100))  # mid of a 5-year band is $89,000 nationally
+    soc = data.roles[data.neutral_role].soc
+    band = band_by_hand(data, 5, soc, median_ratio(data.by_state[(soc, "NY")], data.national[soc]))
+    assert est.band == band
+    by_hand = half_up(band.mid / (ny.rpp / data.national_rpp), data.method.rounding_unit)
     assert est.purchasing_power is not None
     assert est.purchasing_power.band.mid == by_hand
     assert est.purchasing_power.rpp == ny.rpp
@@ -108,7 +120,7 @@ def test_puerto_rico_has_no_purchasing_power(run, run_json) -> None:
     )
 
 
-def test_compare_every_vs_form(run_json) -> None:
+def test_compare_every_vs_form(run_json, data: ReferenceData) -> None:
     out = run_json(
         "compare",
         "--exp",
@@ -120,7 +132,9 @@ def test_compare_every_vs_form(run_json) -> None:
         "--vs",
         "education=master",
         "--vs",
-        "specialization=cybersecurity",
+        "role=cybersecurity",
+        "--vs",
+        "specialization=ehr",  # the older name of role
         "--vs",
         "state=CA,education=master",
         "--vs",
@@ -131,16 +145,24 @@ def test_compare_every_vs_form(run_json) -> None:
     assert labels == [
         "state=CA",
         "education=master",
-        "specialization=cybersecurity",
+        "role=cybersecurity",
+        "specialization=ehr",
         "state=CA,education=master",
         "exp=9",
     ]
-    both = out["variants"][3]
+    cyber, ehr, both, later = out["variants"][2:]
+    assert cyber["changes"] == {"role": "cybersecurity"}
+    assert cyber["profile"]["role"] == "cybersecurity"
+    assert cyber["soc"] == data.roles["cybersecurity"].soc != base["soc"]
+    assert [m["name"] for m in cyber["moved"]] == ["role", "state"]  # a new role has its own state ratio
+    assert ehr["changes"] == {"role": "ehr"}
+    assert ehr["soc"] == data.roles["ehr"].soc
     assert both["changes"] == {"state": "CA", "education": "master"}
     assert {m["name"] for m in both["moved"]} == {"state", "education"}
     assert both["change"]["mid"] == both["band"]["mid"] - base["band"]["mid"]
-    assert out["variants"][4]["level"] == "senior"
-    assert {m["name"] for m in out["variants"][4]["moved"]} == {"level"}
+    assert later["article_level"] == "senior"
+    assert later["percentile"] > base["percentile"]
+    assert {m["name"] for m in later["moved"]} == {"exp"}
 
 
 def test_compare_shows_nominal_and_purchasing_power_changes(run_json) -> None:
@@ -184,12 +206,19 @@ def test_compare_needs_a_change(run) -> None:
     assert "missing --vs" in result.stderr
 
 
-def test_path_crosses_both_boundaries_without_falling() -> None:
-    points = career_path(Profile(2), 10, DATA)
+def test_path_marks_each_wage_level_it_reaches_without_falling() -> None:
+    points = career_path(Profile(2), 15, DATA)
     mids = [p.estimate.band.mid for p in points]
     assert mids == sorted(mids)
-    changed = [p.estimate.profile.exp for p in points if p.level_changed]
-    assert changed == [3, 8]
+    reached = [a for a in DATA.method.anchors if 2 < a.years <= 17]
+    assert [a.label for a in reached] == [
+        "Level II (qualified)",
+        "Level III (experienced)",
+        "Level IV (fully competent)",
+    ]
+    changed = [p for p in points if p.level_changed]
+    assert [p.estimate.profile.exp for p in changed] == [a.years for a in reached]
+    assert [p.level for p in changed] == [a.label for a in reached]
 
 
 @given(st.floats(0, 40), st.integers(1, 10), st.sampled_from(["US", "CA", "PR", "MS"]))
@@ -199,19 +228,24 @@ def test_any_path_is_non_decreasing(exp: float, years: int, state: str) -> None:
 
 
 def test_path_json_and_second_path(run_json) -> None:
-    out = run_json("path", "--exp", "2", "--years", "10", "--vs", "education=master")
+    out = run_json("path", "--exp", "2", "--years", "15", "--vs", "education=master")
     assert "not a forecast of raises" in out["note"]
     mine, master = out["paths"]
-    assert [p["year"] for p in mine["points"]] == list(range(11))
-    assert [p["level_changed"] for p in mine["points"]].count(True) == 2
+    assert [p["year"] for p in mine["points"]] == list(range(16))
+    assert [p["level_changed"] for p in mine["points"]].count(True) == 3
+    assert mine["points"][0]["wage_level"] == "Level I (entry)"
+    assert mine["points"][-1]["wage_level"] == "Level IV (fully competent)"
     for a, b in zip(mine["points"], master["points"], strict=True):
         assert b["band"]["mid"] > a["band"]["mid"]
+        assert b["percentile"] == a["percentile"]  # a degree moves pay, not the place in the distribution
 
 
 def test_path_table_marks_level_changes_and_says_it_is_no_forecast(run) -> None:
-    out = run("path", "--exp", "2", "--years", "10").stdout
-    assert out.count("◀ new level") == 2
-    assert "not a forecast of raises" in " ".join(out.split())
+    out = " ".join(run("path", "--exp", "2", "--years", "15", env={"COLUMNS": "140"}).stdout.split())
+    assert out.count("◀ reached") == 3
+    for level in ("Level II (qualified)", "Level III (experienced)", "Level IV (fully competent)"):
+        assert f"{level} ◀ reached" in out
+    assert "not a forecast of raises" in out
 
 
 @pytest.mark.parametrize(("args", "needle"), [(["--years", "0"], "--years"), (["--years", "49"], "past 50")])
@@ -232,7 +266,7 @@ def test_decision_json_contracts(run_json) -> None:
     path = run_json("path", "--exp", "5", "--years", "2")
     assert set(compare) == JSON_KEYS["compare"]
     assert set(path) == JSON_KEYS["path"]
-    summary = {"profile", "level", "band", "purchasing_power", "multiplier"}
+    summary = {"profile", "soc", "percentile", "article_level", "band", "purchasing_power", "multiplier"}
     assert set(compare["base"]) == summary
     assert set(compare["variants"][0]) == summary | {"label", "changes", "change", "moved"}
     assert set(compare["variants"][0]["change"]) == {
@@ -241,6 +275,16 @@ def test_decision_json_contracts(run_json) -> None:
         "purchasing_power_mid",
         "purchasing_power_mid_pct",
     }
-    assert set(path["paths"][0]["points"][0]) == summary | {"year", "level_changed"}
+    assert set(compare["variants"][0]["moved"][0]) == {
+        "name",
+        "label",
+        "before",
+        "after",
+        "before_multiplier",
+        "after_multiplier",
+    }
+    assert set(path["paths"][0]) == {"label", "points"}
+    assert set(path["paths"][0]["points"][0]) == summary | {"year", "wage_level", "level_changed"}
     offer = run_json("estimate", "--exp", "5", "--offer", "90000")["offer"]
     assert set(offer) == {"amount", "position", "percent_through", "outside_by", "sentence", "references"}
+    assert set(offer["references"][0]) == {"key", "source", "figure", "difference", "difference_pct"}

@@ -16,65 +16,102 @@ def answers(*lines: str) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+# The questions come in this order: years, role, location, employer type, education. Answers past
+# the last question are never read, so sequences that end in defaults carry a spare blank line.
+
+
 def test_defaults_give_the_same_result_as_the_flags(run) -> None:
-    guided = run("estimate", "-i", "--json", input=answers("5", "", "", "", ""))
+    guided = run("estimate", "-i", "--json", input=answers("5", "", "", "", "", ""))
     flags = run("estimate", "--exp", "5", "--json")
     assert guided.exit_code == 0, guided.stderr
     assert json.loads(guided.stdout) == json.loads(flags.stdout)
 
 
-def test_aliases_are_accepted_as_answers(run) -> None:
-    result = run("estimate", "-i", "--json", input=answers("7.5", "California", "master's", "vendor", "pm"))
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["profile"] == {
-        "exp": 7.5,
-        "state": "CA",
-        "education": "master",
-        "employer": "vendor",
-        "specialization": "project-management",
+def test_aliases_are_accepted_as_answers(run, monkeypatch) -> None:
+    replies = {
+        "Years of experience": "7.5",
+        "Role": "epic analyst",
+        "Location": "California",
+        "Employer type": "health insurer",
+        "Education": "master's",
     }
+    asked: list[str] = []
+
+    def reply(question: str) -> str:  # answer by the question's label; any other takes its default
+        label = question.split(" (")[0]
+        asked.append(label)
+        return replies.get(label, "")
+
+    monkeypatch.setattr("hitsalary.prompts.read_answer", reply)
+    result = run("estimate", "-i", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert set(replies) <= set(asked)
+    expected = {"exp": 7.5, "state": "CA", "education": "master", "employer": "payer", "role": "ehr"}
+    profile = json.loads(result.stdout)["profile"]
+    assert {k: profile[k] for k in expected} == expected  # the JSON contract is pinned elsewhere
 
 
 def test_a_wrong_answer_is_explained_and_asked_again(run) -> None:
-    result = run("estimate", "-i", "--json", input=answers("-3", "five", "4", "Califrnia", "CA", "", "", ""))
+    result = run(
+        "estimate",
+        "-i",
+        "--json",
+        input=answers("-3", "five", "4", "cybersecurty", "", "Califrnia", "california", "", "", ""),
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["profile"]["state"] == "CA"
+    assert json.loads(result.stdout)["profile"]["role"] == "general"  # Enter took the default
     assert "invalid value for --exp: '-3' is outside 0 to 50 years" in result.stderr
+    assert "invalid value for --role: 'cybersecurty' (did you mean cybersecurity?)" in result.stderr
     assert "invalid value for --state: 'Califrnia' (did you mean CA?)" in result.stderr
+    assert result.stderr.count("Role (") == 2
     assert result.stderr.count("Location (") == 2
 
 
 def test_only_missing_values_are_asked(run) -> None:
-    result = run("estimate", "-i", "--state", "NY", "--json", input=answers("3", "", "", ""))
+    result = run("estimate", "-i", "--state", "NY", "--json", input=answers("3", "", "", "", ""))
     assert result.exit_code == 0, result.stderr
     assert "Location (" not in result.stderr
     assert json.loads(result.stdout)["profile"]["state"] == "NY"
 
 
 def test_prompts_show_choices_and_defaults(run) -> None:
-    result = run("estimate", "-i", "--json", input=answers("1", "", "", "", ""))
-    assert "Education (associate, bachelor, master, doctorate) [bachelor]: " in result.stderr
+    result = run("estimate", "-i", "--json", input=answers("1", "", "", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Education (high-school, certificate, associate, bachelor, master, doctorate) [bachelor]: "
+        in result.stderr
+    )
+    assert "Employer type (any, hospital, clinic, healthcare, vendor, consulting," in result.stderr
+    assert "[any]: " in result.stderr
     assert "[general]: " in result.stderr
-    assert "cybersecurity" in result.stderr
+    assert "`hitsalary roles` lists them" in result.stderr  # too many roles to list in the question
 
 
 def test_the_equivalent_command_is_printed_and_reproduces_the_result(run) -> None:
-    result = run("estimate", "-i", "--json", input=answers("9", "tx", "phd", "", "ehr"))
+    given = answers("9", "epic analyst", "tx", "", "", "")
+    result = run("estimate", "-i", "--json", "--education", "phd", input=given)
+    assert result.exit_code == 0, result.stderr
     line = next(x for x in result.stderr.splitlines() if x.startswith("Same as: "))
     command = line.removeprefix("Same as: ").split()
     assert command[:2] == ["hitsalary", "estimate"]
+    for flag in ("--role ehr", "--state TX", "--education doctorate", "--json"):
+        assert flag in line
     again = run(*command[1:])
     assert json.loads(again.stdout) == json.loads(result.stdout)
 
 
-def test_table_output_after_prompts(run) -> None:
-    result = run("estimate", "-i", input=answers("5", "CA", "", "", ""))
+def test_table_output_after_prompts(run, run_json) -> None:
+    result = run("estimate", "-i", input=answers("5", "", "CA", "", "", ""))
     assert result.exit_code == 0
-    assert "$111,915" in result.stdout
-    assert "Years of experience" not in result.stdout  # prompts stay on stderr
+    band = run_json("estimate", "--exp", "5", "--state", "CA")["band"]
+    for amount in band.values():
+        assert f"${amount:,}" in result.stdout
+    assert "Years of experience (0-50)" not in result.stdout  # prompts stay on stderr
+    assert "Location (" not in result.stdout
 
 
-@pytest.mark.parametrize("given", [answers(), answers("5"), answers("5", "CA", "master")])
+@pytest.mark.parametrize("given", [answers(), answers("5"), answers("5", "ehr", "CA")])
 def test_early_end_of_input_exits_1(run, given: str) -> None:
     result = run("estimate", "-i", "--json", input=given)
     assert result.exit_code == 1
@@ -109,20 +146,22 @@ def terminal(*args: str) -> pexpect.spawn:
     )
 
 
-def test_bare_command_on_a_terminal_prompts() -> None:
+def test_bare_command_on_a_terminal_prompts(run_json) -> None:
+    mid = run_json("estimate", "--exp", "5", "--state", "CA")["band"]["mid"]
     child = terminal("estimate")
     child.expect_exact("Years of experience (0-50): ")
     child.sendline("5")
+    child.expect_exact("[general]: ")
+    child.sendline("")
     child.expect_exact("[US]: ")
     child.sendline("Califrnia")
     child.expect_exact("did you mean CA?")
     child.expect_exact("[US]: ")
     child.sendline("CA")
-    for _ in range(3):
-        child.expect_exact("]: ")
+    same_as = "Same as: hitsalary estimate --exp 5 --state CA"
+    while child.expect_exact(["]: ", "): ", same_as]) != 2:  # Enter takes every other default
         child.sendline("")
-    child.expect_exact("Same as: hitsalary estimate --exp 5 --state CA")
-    child.expect_exact("$111,915")
+    child.expect_exact(f"${mid:,}")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -21,8 +21,12 @@ NUMBERS = st.one_of(
         ["", " ", "5", "0", "50", "50.0000001", "1e308", "-0", "\u0665", "5,5", "$5", "NaN", "inf"]
     ),
 )
-VALUES = st.one_of(ANY_TEXT, NUMBERS, st.sampled_from(["CA", "ca", "Califórnia", "pm", "master's", "none"]))
-FLAGS = ["--exp", "--state", "--education", "--employer", "--specialization", "--offer"]
+VALUES = st.one_of(
+    ANY_TEXT,
+    NUMBERS,
+    st.sampled_from(["CA", "ca", "Califórnia", "pm", "master's", "none", "epic analyst", "payer", "ged"]),
+)
+FLAGS = ["--exp", "--state", "--education", "--employer", "--role", "--specialization", "--offer"]
 
 
 def assert_clean(result, allowed: set[int]) -> None:
@@ -52,7 +56,7 @@ def test_unknown_arguments_are_usage_errors(args: list[str]) -> None:
     assert_clean(RUNNER.invoke(app, ["estimate", "--exp", "5", *args]), {0, 2})
 
 
-COLUMNS = ["id", "exp", "state", "education", "employer", "specialization", "offer", "salary", "note"]
+COLUMNS = ["id", "exp", "state", "education", "employer", "role", "specialization", "offer", "salary", "note"]
 
 
 def csv_cell(value: str) -> str:
@@ -107,10 +111,12 @@ COMMANDS = [
     ["estimate", "--exp", "5", "--state", "CA", "--offer", "92k"],
     ["estimate", "--exp", "5", "--state", "PR"],
     ["compare", "--exp", "5", "--state", "TX", "--vs", "state=CA,education=master", "--vs", "state=PR"],
-    ["path", "--exp", "2", "--years", "10", "--vs", "specialization=cybersecurity"],
-    ["sources"],
+    ["path", "--exp", "2", "--years", "10", "--vs", "role=cybersecurity"],
+    ["estimate", "--exp", "12", "--state", "OR", "--role", "cybersecurity", "--employer", "payer"],
+    ["sources", "--role", "it-manager"],
     ["outlook"],
-    ["states", "--sort", "ppp"],
+    ["states", "--role", "ehr", "--sort", "ppp"],
+    ["roles"],
     ["estimate", "--help"],
 ]
 
@@ -126,7 +132,7 @@ def test_readable_at_every_width(command: list[str], width: int) -> None:
     assert "…" not in result.stdout  # nothing cut short
 
 
-@pytest.mark.parametrize("command", COMMANDS[:4], ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("command", COMMANDS[:5], ids=lambda c: " ".join(c[:2]))
 def test_no_color_and_dumb_terminals(command: list[str]) -> None:
     coloured = RUNNER.invoke(app, command, env={"FORCE_COLOR": "1", "COLUMNS": "100"})
     assert "\x1b[" in coloured.stdout  # the check below can see colour when there is some

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import band_by_hand, rule_percentile
+
 SOURCE = "  source: {publisher: Example HR, title: internal survey, year: 2026, as_of: 2026-06}\n"
 
 
@@ -19,7 +21,7 @@ def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
 
 
 GOOD = (
-    "state_wages:\n" + SOURCE + "  states:\n    CA:\n      name: California\n      annual_mean: 150000\n"
+    "method:\n" + SOURCE + "  band:\n    half_width: 10\n    rule: ten percentiles either side\n"
     "references:\n" + SOURCE + "  references:\n    hr_survey:\n      label: HR survey\n"
     "      publisher: Example HR\n      statistic: median base pay\n      figure: 98000\n"
     "      low: 85000\n      high: 120000\n      year: 2026\n      status: as_reported\n"
@@ -29,12 +31,17 @@ GOOD = (
 def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path, data) -> None:
     path = write(tmp_path, GOOD)
     out = run_json("estimate", "--exp", "5", "--state", "CA", "--data", str(path))
-    factor = 150000 / data.national_mean
-    assert out["band"]["low"] == round(75000 * factor)
+    shipped = run_json("estimate", "--exp", "5", "--state", "CA")
+    point = rule_percentile(data, 5)
+    assert out["percentiles"] == {"low": point - 10, "point": point, "high": point + 10}
+    assert out["percentiles"]["point"] == shipped["percentiles"]["point"]
+    assert out["band"]["mid"] == shipped["band"]["mid"]
+    assert out["band"]["low"] > shipped["band"]["low"]
+    assert out["band"]["high"] < shipped["band"]["high"]
     assert out["data"] == {**out["data"], "origin": "user file", "user_file": str(path)}
-    state = next(f for f in out["factors"] if f["name"] == "state")
-    assert state["source"]["publisher"] == "Example HR"
-    assert state["source"]["origin"] == str(path)
+    rule = out["experience_rule"]
+    assert rule["band"] == "ten percentiles either side"
+    assert (rule["source"]["publisher"], rule["source"]["origin"]) == ("Example HR", str(path))
     survey = next(r for r in out["references"] if r["key"] == "hr_survey")
     assert survey["figure"] == 98000
     assert survey["delta_pct"] == round((out["band"]["mid"] - 98000) / 98000 * 100, 1)
@@ -42,8 +49,30 @@ def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path,
 
 def test_unchanged_figures_keep_their_shipped_source(run_json, tmp_path: Path) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "TX", "--data", str(write(tmp_path, GOOD)))
-    state = next(f for f in out["factors"] if f["name"] == "state")
-    assert state["source"]["origin"] == "shipped"
+    for factor in out["factors"]:
+        assert factor["source"]["origin"] == "shipped", factor["name"]
+    payscale = next(r for r in out["references"] if r["key"] == "payscale")
+    assert payscale["figure"] == 75500
+
+
+FACTORS = "factors:\n" + SOURCE + "  factors:\n    education:\n      values:\n        master:\n"
+
+
+def test_a_changed_assumption_changes_the_band(run_json, tmp_path: Path, data) -> None:
+    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
+    soc = data.roles[data.neutral_role].soc
+    assert out["band"] == vars(band_by_hand(data, 5, soc, 1.1))
+    education = out["factors"][0]
+    assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.1, "assumed")
+
+
+def test_a_changed_assumption_names_the_users_file_as_its_source(run_json, tmp_path: Path) -> None:
+    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
+    education = out["factors"][0]
+    assert education["multiplier"] == 1.1
+    assert (education["source"]["publisher"], education["source"]["origin"]) == ("Example HR", str(path))
 
 
 def test_the_environment_variable_works_like_the_flag(run, tmp_path: Path) -> None:
@@ -64,31 +93,32 @@ def test_data_check_lists_what_the_file_changes(run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"{path}: valid",
-        "  changes state_wages.states.CA",
+        "  changes method.band.half_width",
+        "  changes method.band.rule",
         "  adds references.references.hr_survey",
     ]
 
 
 BAD = {
     "no source": (
-        "state_wages:\n  states:\n    CA: {name: C, annual_mean: 1}\n",
-        "1: state_wages: missing key 'source'",
+        "bea_rpp:\n  states:\n    CA: {name: C, rpp: 100}\n",
+        "1: bea_rpp: missing key 'source'",
     ),
     "no year": (
-        "state_wages:\n  source: {publisher: X, title: Y}\n  states:\n    CA: {name: C, annual_mean: 1}\n",
-        "2: state_wages.source: missing key 'year'",
+        "bea_rpp:\n  source: {publisher: X, title: Y}\n  states:\n    CA: {name: C, rpp: 100}\n",
+        "2: bea_rpp.source: missing key 'year'",
     ),
     "unknown key": (
-        "state_wages:\n" + SOURCE + "  states:\n    CA:\n      name: C\n      annual_meen: 1\n",
-        "6: state_wages.states.CA.annual_meen: unknown key 'annual_meen' (did you mean 'annual_mean'?)",
+        "bea_rpp:\n" + SOURCE + "  states:\n    CA:\n      name: C\n      rppp: 100\n",
+        "6: bea_rpp.states.CA.rppp: unknown key 'rppp' (did you mean 'rpp'?)",
     ),
     "wrong type": (
-        "state_wages:\n" + SOURCE + "  states:\n    CA:\n      name: C\n      annual_mean: lots\n",
-        "6: state_wages.states.CA.annual_mean: expected wage (whole dollars), got text 'lots'",
+        "bea_rpp:\n" + SOURCE + "  states:\n    CA:\n      name: C\n      rpp: lots\n",
+        "6: bea_rpp.states.CA.rpp: expected price parity, got text 'lots'",
     ),
     "negative wage": (
-        "state_wages:\n" + SOURCE + "  states:\n    CA:\n      name: C\n      annual_mean: -5\n",
-        "6: state_wages.states.CA.annual_mean: negative wage (whole dollars): -5",
+        "levels:\n" + SOURCE + "  levels:\n    entry:\n      low: -5\n",
+        "5: levels.levels.entry.low: negative wage (whole dollars): -5",
     ),
     "low above high": (
         "references:\n" + SOURCE + "  references:\n    mine:\n      label: M\n      publisher: X\n"
@@ -103,17 +133,36 @@ BAD = {
         "(a reference needs a figure and a year, or 'from')",
     ),
     "unknown section": (
-        "state_wagez: {}\n",
-        "1: state_wagez: unknown key 'state_wagez' (did you mean 'state_wages'?)",
+        "referencez: {}\n",
+        "1: referencez: unknown key 'referencez' (did you mean 'references'?)",
+    ),
+    "a section that no longer exists": (  # the OEWS tables ship as CSV and cannot be overridden
+        "state_wages:\n" + SOURCE + "  states:\n    CA: {name: California, annual_mean: 150000}\n",
+        "1: state_wages: unknown key 'state_wages'",
     ),
     "factor multiplier of the wrong type": (
-        "factors:\n" + SOURCE + "  factors:\n    education:\n      values:\n        master:\n"
-        "          multiplier: big\n",
+        FACTORS + "          multiplier: big\n",
         "7: factors.factors.education.values.master.multiplier: expected multiplier, got text 'big'",
     ),
+    "an assumption beyond its BLS bound": (
+        FACTORS + "          multiplier: 1.5\n",
+        "7: factors.factors.education.values.master.multiplier: 1.5 goes beyond the all-occupation gap "
+        "it is bounded by (1.192: Master's degree / Bachelor's degree)",
+    ),
+    "a role whose occupation is not in the tables": (
+        "roles:\n" + SOURCE + "  roles:\n    fhir:\n      label: FHIR\n      soc: 15-9999\n"
+        "      why: a test\n",
+        "6: roles.roles.fhir.soc: 15-9999 has no full national wage distribution in the OEWS table",
+    ),
+    "an experience rule that falls": (
+        "method:\n" + SOURCE + "  experience:\n    anchors:\n      - {years: 0, percentile: 30, label: a}\n"
+        "      - {years: 5, percentile: 20, label: b}\n",
+        "method.experience.anchors: anchor at 5 years must come later and higher than the one at "
+        "0 years: the rule must rise",
+    ),
     "new state without its name": (
-        "state_wages:\n" + SOURCE + "  states:\n    GU:\n      annual_mean: 70000\n",
-        "4: state_wages.states.GU: missing key 'name'",
+        "bea_rpp:\n" + SOURCE + "  states:\n    GU:\n      rpp: 100\n",
+        "4: bea_rpp.states.GU: missing key 'name'",
     ),
 }
 
@@ -128,19 +177,24 @@ def test_each_validation_rule_names_file_line_and_key(
     result = run(*command, str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"hitsalary: {path}:{expected}\n"
+    assert result.stderr.startswith(f"hitsalary: {path}:")
+    assert result.stderr.endswith(f"{expected}\n")
+    assert len(result.stderr.splitlines()) == 1
+    assert re.fullmatch(rf"hitsalary: {re.escape(str(path))}:\d+: .*\n", result.stderr)
+    if re.match(r"\d+: ", expected):
+        assert result.stderr == f"hitsalary: {path}:{expected}\n"
 
 
 def test_an_unsafe_tag_is_refused_and_never_run(run, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     path = write(
         tmp_path,
-        f"state_wages:\n  states:\n    CA:\n      name: !!python/object/apply:os.system ['touch {marker}']\n",
+        f"bea_rpp:\n  states:\n    CA:\n      name: !!python/object/apply:os.system ['touch {marker}']\n",
     )
     result = run("data", "check", str(path))
     assert result.exit_code == 1
     assert not marker.exists()
-    assert result.stderr.startswith(f"hitsalary: {path}:4: state_wages.states.CA.name: could not determine")
+    assert result.stderr.startswith(f"hitsalary: {path}:4: bea_rpp.states.CA.name: could not determine")
     assert "refused, never run" in result.stderr
 
 
@@ -176,12 +230,25 @@ def test_unreadable_files_are_one_clear_line(run, tmp_path: Path, make, message:
             "high: '70k'",
             "levels.entry.high: expected wage (whole dollars), got text '70k'",
         ),
-        ("levels", "low: 75000", "low: 65000", "levels.mid.low: 65000 is below the high of 'entry' (70000)"),
+        (
+            "method",
+            "{years: 10, percentile: 50,",
+            "{years: 10, percentile: 30,",
+            ": experience.anchors: anchor at 10 years must come later and higher",
+        ),
         (
             "factors",
-            "      year: 2024\n",
-            "",
-            "factors.specialization.derive: missing key 'year' for this method",
+            "multiplier: 1.06",
+            "multiplier: 1.25",
+            "factors.education.values.master.multiplier: 1.25 goes beyond the all-occupation gap",
+        ),
+        ("factors", "naics: ['622000']", "naics: ['622999']", "NAICS 622999 is not in the OEWS table"),
+        ("roles", "soc: 15-1212", "soc: 15-9999", "roles.cybersecurity.soc: 15-9999 has no full national"),
+        (
+            "roles",
+            "neutral: general",
+            "neutral: generalist",
+            ": neutral: 'generalist' is not one of the roles",
         ),
         (
             "claims",

@@ -21,16 +21,20 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from hitsalary.calculate import applied_factors, band_amounts, level_for, whole_dollars
+from hitsalary.calculate import applied_factors, band_percentiles, base_amounts, round_money
 from hitsalary.decisions import parse_money, place
 from hitsalary.errors import UsageProblem
-from hitsalary.models import Level, Profile, ReferenceData
-from hitsalary.profile import PROFILE_FIELDS, choose, parse_exp
+from hitsalary.levels import LevelTable, assess, wage_levels
+from hitsalary.models import Profile, ReferenceData, Role
+from hitsalary.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
 AMOUNT_FIELDS = ("offer", "salary")
-KNOWN = ("id", "exp", *PROFILE_FIELDS, *AMOUNT_FIELDS)
-RESULT_COLUMNS = ("row", "id", "exp", *PROFILE_FIELDS, "level", "low", "mid", "high")
+OLD_NAMES = {"specialization": "role"}  # an input column under its older name
+FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
+KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
+RESULT_COLUMNS = ("row", "id", "exp", *FIELDS, "soc", "percentile", "low", "mid", "high")
 ERROR_COLUMNS = ("error_field", "error_value", "error")
+LEVEL_SUFFIXES = ("_level", "_below_level_i")  # with --levels: the level met, dollars short of Level I
 CACHE_LIMIT = 50_000  # entries per cache; cleared when full, so memory stays flat
 FORMATS = ("csv", "jsonl")
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
@@ -52,19 +56,33 @@ class Layout:
 
     passthrough: list[str]
     amounts: list[str]  # offer and/or salary, when the input has the column
+    fields: tuple[str, ...] = FIELDS  # the input column of each profile field
+    levels: bool = False  # add the prevailing-wage level each amount meets
     renamed: list[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.renamed = [(column, self.output_name(column)) for column in self.passthrough]
 
     @classmethod
-    def from_header(cls, header: list[str]) -> Layout:
+    def from_header(cls, header: list[str], *, levels: bool = False) -> Layout:
         if "exp" not in header:
             raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header) or 'none'})")
-        return cls([h for h in header if h not in KNOWN], [a for a in AMOUNT_FIELDS if a in header])
+        return cls(
+            [h for h in header if h not in KNOWN],
+            [a for a in AMOUNT_FIELDS if a in header],
+            cls.profile_columns(header),
+            levels,
+        )
+
+    @staticmethod
+    def profile_columns(header: list[str]) -> tuple[str, ...]:
+        """The input column each profile field is read from (role may come as specialization)."""
+        old = {new: old for old, new in OLD_NAMES.items()}
+        return tuple(old[f] if f in old and f not in header and old[f] in header else f for f in FIELDS)
 
     def amount_columns(self) -> list[str]:
-        return [f"{a}{suffix}" for a in self.amounts for suffix in ("", "_position", "_percent_through")]
+        suffixes = ("", "_position", "_percent_through", *(LEVEL_SUFFIXES if self.levels else ()))
+        return [f"{a}{suffix}" for a in self.amounts for suffix in suffixes]
 
     def output_name(self, column: str) -> str:
         """A passed-through column keeps its name unless a result column already has it."""
@@ -82,21 +100,29 @@ class Estimator:
 
     def __init__(self, data: ReferenceData) -> None:
         self.data = data
-        self.years: dict[str, tuple[float, Level]] = {}  # raw exp text -> years, level
-        self.profiles: dict[tuple[Any, ...], tuple[tuple[str, ...], float]] = {}  # raw spellings -> keys
+        self.years: dict[str, float] = {}  # raw exp text -> years
+        self.bases: dict[
+            tuple[float, str], tuple[float, float, float, float]
+        ] = {}  # years, role -> point, base
+        self.profiles: dict[
+            tuple[Any, ...], tuple[tuple[str, ...], float, Role]
+        ] = {}  # raw spellings -> keys
+        self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
+        self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
 
     def choice(self, name: str, raw: Any) -> str:
+        vocabulary = self.vocabularies[name]
         if raw is None or raw == "":
-            return self.data.factor(name).neutral
+            return vocabulary.neutral
         if not isinstance(raw, str):
             raise RowError(name, raw, f"invalid value for {name}: expected text, got {raw!r}")
         try:
-            return choose(self.data.factor(name), raw, flag=name)
+            return choose(vocabulary, raw, flag=name)
         except UsageProblem as exc:
             raise RowError(name, raw, str(exc)) from None
 
-    def exp(self, raw: Any) -> tuple[float, Level]:
+    def exp(self, raw: Any) -> float:
         cached = self.years.get(raw) if isinstance(raw, str) else None
         if cached is not None:
             return cached
@@ -108,24 +134,64 @@ class Estimator:
             years = parse_exp(raw, flag="exp")
         except UsageProblem as exc:
             raise RowError("exp", raw, str(exc)) from None
-        found = (years, level_for(self.data.levels, years))
         if isinstance(raw, str):
-            bounded(self.years)[raw] = found
+            bounded(self.years)[raw] = years
+        return years
+
+    def base(self, years: float, role: Role) -> tuple[float, float, float, float]:
+        """The point's percentile and the role's national wages at the band, before factors."""
+        found = self.bases.get((years, role.key))
+        if found is None:
+            wages = self.data.national[role.soc]
+            where = band_percentiles(self.data.method, wages, years)
+            found = (where.point, *base_amounts(wages, where))
+            bounded(self.bases)[(years, role.key)] = found
         return found
 
-    def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str, ...], float]:
-        """The factor keys and the multiplier for the raw spellings of a record."""
+    def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str | None, ...], float, Role]:
+        """The keys, the multiplier and the role for the raw spellings of a record."""
         try:
             cached = self.profiles.get(raw)
         except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
             cached = None
         if cached is not None:
             return cached
-        keys = tuple(self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw, strict=True))
-        applied = applied_factors(Profile(0.0, *keys), self.data)
-        found = (keys, math.prod(a.value.multiplier for a in applied))
+        chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
+        profile = Profile(0.0, *chosen)
+        if raw[-1] is not None and raw[-1] != "":
+            profile = self.metro(profile, raw[-1], raw[0])
+        keys = (profile.state, *chosen[1:], profile.metro)
+        applied = applied_factors(profile, self.data)
+        found = (keys, math.prod(a.value.multiplier for a in applied), self.data.roles[profile.role])
         with suppress(TypeError):
             bounded(self.profiles)[raw] = found
+        return found
+
+    def metro(self, profile: Profile, raw: Any, raw_state: Any) -> Profile:
+        """The profile in a metro area; the state column, when filled, must contain it."""
+        if not isinstance(raw, str):
+            raise RowError("metro", raw, f"invalid value for metro: expected text, got {raw!r}")
+        state = profile.state if raw_state not in (None, "") else None
+        try:
+            placed = place_metro(self.data, raw, state, flag="metro")
+        except UsageProblem as exc:
+            raise RowError("metro", raw, str(exc)) from None
+        return Profile(
+            profile.exp,
+            placed["state"] or profile.state,
+            profile.education,
+            profile.employer,
+            profile.role,
+            placed["metro"],
+        )
+
+    def level_table(self, keys: tuple[str | None, ...], role: Role) -> LevelTable:
+        """The prevailing-wage levels for the record's role and area (state, metro)."""
+        where = (role.key, keys[0], keys[-1])
+        found = self.levels.get(where)
+        if found is None:
+            profile = Profile(0.0, keys[0] or "US", role=role.key, metro=keys[-1])
+            found = bounded(self.levels)[where] = wage_levels(self.data, profile)
         return found
 
     def amount(self, name: str, raw: Any) -> int:
@@ -142,18 +208,26 @@ class Estimator:
     def estimate(self, row: int, record: dict[str, Any], layout: Layout) -> Values:
         """One record's values, in the order of layout.columns()."""
         get = record.get
-        exp, level = self.exp(get("exp"))
-        keys, multiplier = self.profile(tuple(map(get, PROFILE_FIELDS)))
-        low, mid, high = band_amounts(level, multiplier, exp)
-        low, mid, high = whole_dollars(low), whole_dollars(mid), whole_dollars(high)
-        values: list[Any] = [row, get("id"), exp, *keys, level.key, low, mid, high]
+        exp = self.exp(get("exp"))
+        keys, multiplier, role = self.profile(tuple(map(get, layout.fields)))
+        point, low_base, mid_base, high_base = self.base(exp, role)
+        unit = self.data.method.rounding_unit
+        low, mid, high = (
+            round_money(low_base * multiplier, unit),
+            round_money(mid_base * multiplier, unit),
+            round_money(high_base * multiplier, unit),
+        )
+        values: list[Any] = [row, get("id"), exp, *keys, role.soc, round(point, 2), low, mid, high]
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "":
-                values += (None, None, None)
-            else:
-                amount = self.amount(name, raw)
-                values += (amount, *place(amount, low, high)[:2])
+                values += (None,) * (5 if layout.levels else 3)
+                continue
+            amount = self.amount(name, raw)
+            values += (amount, *place(amount, low, high)[:2])
+            if layout.levels:
+                check = assess(self.level_table(keys, role), amount)
+                values += (check.highest_level_met, check.shortfall)
         values += map(get, layout.passthrough)
         return tuple(values)
 
@@ -291,15 +365,15 @@ class JsonlWriter:
         self.pending: list[str] = []
 
     def write(self, values: Values) -> None:
-        row, id_, exp, state, education, employer, specialization, level, low, mid, high = values[:11]
+        row, id_, exp, state, education, employer, role, metro, soc, percentile, low, mid, high = values[:13]
         line = (
             f'{{"row": {row}, "id": {json_value(id_)}, "exp": {exp!r}, "state": {encode_basestring(state)}, '
             f'"education": {encode_basestring(education)}, "employer": {encode_basestring(employer)}, '
-            f'"specialization": {encode_basestring(specialization)}, "level": {encode_basestring(level)}, '
-            f'"low": {low}, "mid": {mid}, "high": {high}'
+            f'"role": {encode_basestring(role)}, "metro": {json_value(metro)}, "soc": "{soc}", '
+            f'"percentile": {percentile!r}, "low": {low}, "mid": {mid}, "high": {high}'
         )
         if self.tail:
-            line += "".join([key + json_value(v) for key, v in zip(self.tail, values[11:], strict=True)])
+            line += "".join([key + json_value(v) for key, v in zip(self.tail, values[13:], strict=True)])
         self.add(line + "}")
 
     def write_error(self, record: dict[str, Any]) -> None:

@@ -1,26 +1,29 @@
-"""Turn validated, merged raw data into the typed ReferenceData, deriving measured factors."""
+"""Turn validated, merged raw data into the typed ReferenceData: roles, factors, the OEWS tables."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from hitsalary import tables
 from hitsalary.errors import DataError
 from hitsalary.models import (
+    Anchor,
     ArticleClaim,
+    Choice,
     Factor,
-    FactorValue,
     GrowthClaim,
     IndustryEstimate,
     Level,
-    Occupation,
+    Method,
     Projection,
     ReferenceData,
     ReferenceFigure,
+    Role,
     Source,
     StateInfo,
+    SurveyFigure,
+    Wages,
 )
 from hitsalary.spelling import normalize
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from hitsalary.schema import Path
 
 Raw = dict[str, Any]
+NATION = "US"
 
 
 class Builder:
@@ -50,22 +54,33 @@ class Builder:
 
     def build(self) -> ReferenceData:
         industry = self.industry()
-        occupations = self.occupations()
-        states = self.states()
         projections = self.projections()
+        national, by_state, by_industry = self.oews()
+        roles = self.roles(national)
+        states = self.states(by_state)
         return ReferenceData(
             levels=self.levels(),
-            hours_per_year=self.raw["levels"]["hours_per_year"]["value"],
-            hours_source=self.source(self.raw["levels"]["hours_per_year"]["source"]),
-            factors=self.factors(industry, occupations, states),
-            references=self.references(industry),
-            occupations=occupations,
+            method=self.method(),
+            roles=roles,
+            role_aliases=self.aliases(
+                "roles", ("roles",), {k: (r.label, *r.aliases) for k, r in roles.items()}
+            ),
+            neutral_role=self.neutral_role(roles),
+            factors=self.factors(states, by_industry),
+            references=self.references(industry, roles),
+            national=national,
+            by_state=by_state,
+            by_industry=by_industry,
+            titles=dict(self.raw["oews_2025"]["occupations"]),
+            tables=dict(self.raw["oews_2025"]["tables"]),
+            industries=dict(self.raw["oews_2025"]["industries"]),
             industry=industry,
             projections=projections,
             claims=self.claims(projections),
             states=states,
-            national_mean=self.raw["state_wages"]["national_mean"],
             national_rpp=self.national_rpp(),
+            education_pays=dict(self.raw["education_pays"]["attainment"]),
+            himss=self.himss(),
             sources={name: self.source(data["source"]) for name, data in self.raw.items()},
             user_file=self.user,
         )
@@ -73,95 +88,160 @@ class Builder:
     def levels(self) -> tuple[Level, ...]:
         raw = self.raw["levels"]["levels"]
         levels = sorted(
-            (
-                Level(key, v["label"], v["min_years"], v["low"], v["high"], v["ramp_years"])
-                for key, v in raw.items()
-            ),
+            (Level(key, v["label"], v["min_years"], v["low"], v["high"]) for key, v in raw.items()),
             key=lambda level: level.min_years,
         )
         if levels[0].min_years != 0:
             raise self.fail(
                 "levels", ("levels", levels[0].key, "min_years"), "lowest level must start at 0 years"
             )
-        for before, after in itertools.pairwise(levels):
-            if after.low < before.high:
-                raise self.fail(
-                    "levels",
-                    ("levels", after.key, "low"),
-                    f"{after.low} is below the high of '{before.key}' ({before.high}): "
-                    "the estimate would drop when the level changes",
-                )
         return tuple(levels)
 
-    def factors(
-        self,
-        industry: dict[str, IndustryEstimate],
-        occupations: dict[str, Occupation],
-        states: dict[str, StateInfo],
-    ) -> tuple[Factor, ...]:
-        context = DeriveContext(self, industry, states)
-        factors = []
-        for name, raw in self.raw["factors"]["factors"].items():
-            derived: dict[str, FactorValue] = {}
-            if "derive" in raw:
-                derived = DERIVATIONS[raw["derive"]["method"]](context, name, raw["derive"])
-            factor = self.factor(name, raw, derived)
-            for value in factor.values.values():
-                if value.compare_soc and value.compare_soc not in occupations:
-                    raise self.fail(
-                        "factors",
-                        ("factors", name, "values", value.key, "compare_soc"),
-                        f"{value.compare_soc} is not in oews_national",
-                    )
-            factors.append(factor)
-        return tuple(factors)
+    def method(self) -> Method:
+        raw = self.raw["method"]
+        experience = raw["experience"]
+        return Method(
+            anchors=tuple(Anchor(a["years"], a["percentile"], a["label"]) for a in experience["anchors"]),
+            half_width=raw["band"]["half_width"],
+            rule=experience["rule"],
+            band_rule=raw["band"]["rule"],
+            interpolation=raw["interpolation"],
+            rounding_unit=raw["rounding"]["unit"],
+            rounding_rule=raw["rounding"]["rule"],
+            hours_per_year=raw["hours_per_year"]["value"],
+            hours_source=self.source(raw["hours_per_year"]["source"]),
+            anchor_source=self.source(experience["anchor_source"]),
+            source=self.source(raw["source"]),
+            levels=tuple((k, v["percentile"], v["label"]) for k, v in raw["wage_levels"]["levels"].items()),
+            levels_year=raw["wage_levels"]["wage_year"],
+            levels_release=raw["wage_levels"]["release"],
+            levels_rule=raw["wage_levels"]["rule"],
+            levels_label=raw["wage_levels"]["label"],
+            levels_url=raw["wage_levels"]["url"],
+        )
 
-    def factor(self, name: str, raw: Raw, derived: dict[str, FactorValue]) -> Factor:
-        declared = raw.get("values") or {}
-        values: dict[str, FactorValue] = dict(derived)
-        for key, v in declared.items():
-            path: Path = ("factors", name, "values", key)
-            base = derived.get(key)
-            multiplier = v.get("multiplier", base.multiplier if base else None)
-            if multiplier is None and key == raw["neutral"]:
-                multiplier = 1.0
-            if multiplier is None:
-                raise self.fail("factors", path, "no multiplier, and nothing to derive it from")
-            if key == raw["neutral"] and multiplier != 1.0:
-                raise self.fail("factors", path, "the neutral value must have multiplier 1")
-            source = self.source(v["source"]) if "source" in v else None
-            values[key] = FactorValue(
-                key=key,
-                label=v["label"],
-                multiplier=multiplier,
-                basis=v.get("basis") or (base.basis if base else "directional"),
-                source=source or (base.source if base else self.source(self.raw["factors"]["source"])),
-                note=v.get("note") or (base.note if base else ""),
-                compare_soc=v.get("compare_soc"),
+    def roles(self, national: dict[str, Wages]) -> dict[str, Role]:
+        out = {}
+        for key, v in self.raw["roles"]["roles"].items():
+            wages = national.get(v["soc"])
+            if wages is None or len(wages.points) < len(tables.PERCENTILE_COLUMNS):
+                raise self.fail(
+                    "roles",
+                    ("roles", key, "soc"),
+                    f"{v['soc']} has no full national wage distribution in the OEWS table",
+                )
+            title = self.raw["oews_2025"]["occupations"][v["soc"]]
+            out[key] = Role(
+                key,
+                v["label"],
+                v["soc"],
+                title,
+                v["why"],
+                tuple(v.get("aliases", [])),
+                v.get("manager", False),
             )
-        order = [*declared, *(k for k in derived if k not in declared)]
-        values = {k: values[k] for k in order}
-        if raw["neutral"] not in values:
-            raise self.fail(
-                "factors", ("factors", name, "neutral"), f"'{raw['neutral']}' is not one of its values"
-            )
-        return Factor(name, raw["label"], raw["neutral"], values, self.aliases(name, raw, values))
+        return out
 
-    def aliases(self, name: str, raw: Raw, values: dict[str, FactorValue]) -> dict[str, str]:
+    def neutral_role(self, roles: dict[str, Role]) -> str:
+        neutral = self.raw["roles"]["neutral"]
+        if neutral not in roles:
+            raise self.fail("roles", ("neutral",), f"'{neutral}' is not one of the roles")
+        return str(neutral)
+
+    def aliases(self, dataset: str, path: Path, spellings: dict[str, tuple[str, ...]]) -> dict[str, str]:
+        """Normalized spelling -> key; a spelling that names two keys is an error."""
         table: dict[str, str] = {}
-        for key, value in values.items():
-            extra = (raw.get("values") or {}).get(key, {}).get("aliases", [])
-            for spelling in (key, value.label, *extra):
+        for key, names in spellings.items():
+            for spelling in (key, *names):
                 norm = normalize(spelling)
                 if table.setdefault(norm, key) != key:
-                    raise self.fail(
-                        "factors",
-                        ("factors", name, "values", key),
-                        f"'{spelling}' already names '{table[norm]}'",
-                    )
+                    raise self.fail(dataset, (*path, key), f"'{spelling}' already names '{table[norm]}'")
         return table
 
-    def references(self, industry: dict[str, IndustryEstimate]) -> tuple[ReferenceFigure, ...]:
+    def factors(
+        self, states: dict[str, StateInfo], by_industry: Mapping[tuple[str, str], Wages]
+    ) -> tuple[Factor, ...]:
+        out = []
+        for name, raw in self.raw["factors"]["factors"].items():
+            choices = self.choices(name, raw, states, by_industry)
+            if raw["neutral"] not in choices:
+                raise self.fail(
+                    "factors", ("factors", name, "neutral"), f"'{raw['neutral']}' is not one of its values"
+                )
+            declared = raw.get("values") or {}
+            spellings = {
+                key: (c.label, *declared.get(key, {}).get("aliases", [])) for key, c in choices.items()
+            }
+            out.append(
+                Factor(
+                    name=name,
+                    label=raw["label"],
+                    neutral=raw["neutral"],
+                    method=raw["method"],
+                    note=raw.get("note", ""),
+                    values=choices,
+                    aliases=self.aliases("factors", ("factors", name, "values"), spellings),
+                    fallback_soc=raw.get("fallback_soc"),
+                )
+            )
+        return tuple(out)
+
+    def choices(
+        self, name: str, raw: Raw, states: dict[str, StateInfo], by_industry: Mapping[tuple[str, str], Wages]
+    ) -> dict[str, Choice]:
+        """The values a factor accepts, each checked against what its method needs."""
+        declared = raw.get("values") or {}
+        method = raw["method"]
+        out: dict[str, Choice] = {}
+        for key, v in declared.items():
+            path: Path = ("factors", name, "values", key)
+            if method == "assumed":
+                out[key] = self.assumed_choice(path, key, v, raw)
+            elif method == "industry_median_ratio":
+                codes = tuple(v.get("naics", ()))
+                unknown = [c for c in codes if c not in self.raw["oews_2025"]["industries"]]
+                if not codes or unknown:
+                    problem = f"NAICS {unknown[0]} is not in the OEWS table" if unknown else "needs 'naics'"
+                    raise self.fail("factors", (*path, "naics"), problem)
+                out[key] = Choice(key, v["label"], naics=codes)
+            else:
+                out[key] = Choice(key, v["label"])
+        if method == "area_median_ratio":
+            for code, info in states.items():
+                out.setdefault(code, Choice(code, info.name))
+            if raw.get("fallback_soc") not in self.raw["oews_2025"]["occupations"]:
+                raise self.fail("factors", ("factors", name, "fallback_soc"), "not in the OEWS table")
+        return out
+
+    def assumed_choice(self, path: Path, key: str, v: Raw, raw: Raw) -> Choice:
+        """An assumed multiplier, refused when it is larger than the BLS gap that bounds it."""
+        if "multiplier" not in v:
+            raise self.fail("factors", path, "an assumed value needs a 'multiplier'")
+        multiplier = v["multiplier"]
+        if key == raw["neutral"]:
+            if multiplier != 1.0:
+                raise self.fail("factors", (*path, "multiplier"), "the neutral value must have multiplier 1")
+            return Choice(key, v["label"], multiplier=1.0)
+        pays = self.raw["education_pays"]["attainment"]
+        bound, baseline = v.get("bound"), raw.get("bound_baseline")
+        if bound not in pays or baseline not in pays:
+            missing = bound if bound not in pays else baseline
+            raise self.fail("factors", (*path, "bound"), f"no Education pays figure for {missing!r}")
+        ratio = pays[bound] / pays[baseline]
+        if (multiplier - 1) * (ratio - 1) < 0 or abs(multiplier - 1) > abs(ratio - 1):
+            raise self.fail(
+                "factors",
+                (*path, "multiplier"),
+                f"{multiplier:g} goes beyond the all-occupation gap it is bounded by ({ratio:.3f}: "
+                f"{bound} / {baseline})",
+            )
+        return Choice(
+            key, v["label"], multiplier=multiplier, bound=bound, source=self.item_source("factors", v)
+        )
+
+    def references(
+        self, industry: dict[str, IndustryEstimate], roles: dict[str, Role]
+    ) -> tuple[ReferenceFigure, ...]:
         out = []
         for key, v in self.raw["references"]["references"].items():
             path: Path = ("references", key)
@@ -178,6 +258,9 @@ class Builder:
                     )
                 year, source = est.year, est.source
                 title = title or f"{est.title}, {est.industry} (NAICS {est.naics})"
+            for role in v.get("roles", []):
+                if role not in roles:
+                    raise self.fail("references", (*path, "roles"), f"'{role}' is not a role")
             article = self.article(path, v.get("article"), industry)
             if v["status"] == "differs" and article is None:
                 raise self.fail("references", (*path, "status"), "'differs' needs an 'article' block")
@@ -198,6 +281,8 @@ class Builder:
                     url=v.get("url") or source.url,
                     note=v.get("note"),
                     article=article,
+                    scope=v.get("scope"),
+                    roles=tuple(v.get("roles", ())),
                 )
             )
         return tuple(out)
@@ -218,19 +303,22 @@ class Builder:
                 )
         return ArticleClaim(raw["figure"], raw["year"], raw["claim"], raw["reason"])
 
-    def occupations(self) -> dict[str, Occupation]:
-        out = {}
-        for soc, v in self.raw["oews_national"]["occupations"].items():
-            percentiles = {k: v[k] for k in ("p10", "p25", "p50", "p75", "p90") if k in v}
-            out[soc] = Occupation(
-                soc,
-                v["title"],
-                v["mean"],
-                percentiles,
-                self.item_source("oews_national", v),
-                v.get("employment"),
-            )
-        return out
+    def oews(self) -> tuple[dict[str, Wages], StateView, tables.Table]:
+        """The May 2025 tables: national and state rows, and national rows by industry. Rows are
+        parsed when used; the national rows of the roles are checked here (see roles())."""
+        meta = self.raw["oews_2025"]
+        source = self.source(meta["source"])
+        industries = meta["industries"]
+        areas = tables.Table(meta["tables"]["states"], ("soc", "state"), lambda c: c["area_name"], source)
+        national = {soc: areas[(soc, NATION)] for soc, code in areas if code == NATION}
+        by_state = {key: key for key in areas if key[1] != NATION}
+        by_industry = tables.Table(
+            meta["tables"]["industries"],
+            ("soc", "naics"),
+            lambda c: industries.get(c["naics"], c["naics"]),
+            source,
+        )
+        return national, StateView(areas, by_state), by_industry
 
     def industry(self) -> dict[str, IndustryEstimate]:
         out = {}
@@ -296,100 +384,56 @@ class Builder:
         return tuple(out)
 
     def national_rpp(self) -> float:
-        nation = self.raw["bea_rpp"]["states"].get("US")
+        nation = self.raw["bea_rpp"]["states"].get(NATION)
         if nation is None:
             raise self.fail("bea_rpp", ("states",), "no US row: the national price level is needed")
         return float(nation["rpp"])
 
-    def states(self) -> dict[str, StateInfo]:
+    def states(self, by_state: StateView) -> dict[str, StateInfo]:
+        """Every state the OEWS table has, with its BEA price parity where BEA publishes one."""
         rpp = self.raw["bea_rpp"]["states"]
         out = {}
-        for code, v in self.raw["state_wages"]["states"].items():
+        names = by_state.names()
+        for code in sorted(names):
             parity = rpp.get(code)
             out[code] = StateInfo(
                 code=code,
-                name=v["name"],
-                annual_mean=v["annual_mean"],
-                wage_source=self.item_source("state_wages", v),
+                name=parity["name"] if parity else names[code],
                 rpp=parity["rpp"] if parity else None,
                 rpp_source=self.item_source("bea_rpp", parity) if parity else None,
             )
         return out
 
-
-@dataclass
-class DeriveContext:
-    builder: Builder
-    industry: dict[str, IndustryEstimate]
-    states: dict[str, StateInfo]
-
-
-def state_wage_ratio(ctx: DeriveContext, name: str, derive: Raw) -> dict[str, FactorValue]:
-    """A state's factor: its mean wage over the national mean of the same series."""
-    national = ctx.builder.raw["state_wages"]["national_mean"]
-    values = {}
-    for code, state in ctx.states.items():
-        values[code] = FactorValue(
-            key=code,
-            label=state.name,
-            multiplier=state.annual_mean / national,
-            basis="measured",
-            source=state.wage_source,
-            note=f"${state.annual_mean:,} in {state.name} / ${national:,} national",
+    def himss(self) -> tuple[SurveyFigure, ...]:
+        raw = self.raw["himss"]
+        base = self.source(raw["source"])
+        return tuple(
+            SurveyFigure(group, v["average_salary"], v["respondents"], base)
+            for group, v in raw["groups"].items()
         )
-    return values
 
 
-def occupation_wage_ratio(ctx: DeriveContext, name: str, derive: Raw) -> dict[str, FactorValue]:
-    """A specialization's factor: its occupation's wage over the sector's computer occupations."""
-    missing = [k for k in ("naics", "year", "statistic", "baseline_soc_prefix") if k not in derive]
-    if missing:
-        raise ctx.builder.fail(
-            "factors", ("factors", name, "derive"), f"missing key '{missing[0]}' for this method"
-        )
-    naics, year, stat, prefix = (
-        str(derive["naics"]),
-        derive["year"],
-        derive["statistic"],
-        derive["baseline_soc_prefix"],
-    )
-    rows = [e for e in ctx.industry.values() if e.naics == naics and e.year == year]
-    pool: list[tuple[int, int]] = [
-        (e.employment, wage)
-        for e in rows
-        if e.soc.startswith(prefix) and e.employment and (wage := getattr(e, stat))
-    ]
-    path: Path = ("factors", name, "derive")
-    if not pool:
-        raise ctx.builder.fail("factors", path, f"no {prefix}xxxx {stat} wages for NAICS {naics} {year}")
-    baseline = sum(n * w for n, w in pool) / sum(n for n, _ in pool)
-    values = {}
-    for key, v in ctx.builder.raw["factors"]["factors"][name].get("values", {}).items():
-        if "soc" not in v:
-            continue
-        est = next((e for e in rows if e.soc == v["soc"] and getattr(e, stat)), None)
-        if est is None:
-            raise ctx.builder.fail(
-                "factors",
-                ("factors", name, "values", key, "soc"),
-                f"no {stat} wage for {v['soc']} in NAICS {naics} {year}",
-            )
-        wage = getattr(est, stat)
-        values[key] = FactorValue(
-            key=key,
-            label=v["label"],
-            multiplier=wage / baseline,
-            basis="measured",
-            source=est.source,
-            note=(
-                f"{est.soc} {stat} ${wage:,} / ${baseline:,.0f} for all {prefix}xxxx "
-                f"computer occupations (NAICS {naics}, May {est.year})"
-            ),
-        )
-    return values
+class StateView(Mapping[tuple[str, str], Wages]):
+    """The state rows of the national-and-state table, by (SOC, state code)."""
 
+    def __init__(self, table: tables.Table, wanted: dict[tuple[str, str], tuple[str, str]]) -> None:
+        self.table, self.wanted = table, wanted
 
-DERIVATIONS: dict[str, Callable[[DeriveContext, str, Raw], dict[str, FactorValue]]] = {
-    "state_wage_ratio": state_wage_ratio,
-    "occupation_wage_ratio": occupation_wage_ratio,
-}
+    def __getitem__(self, key: tuple[str, str]) -> Wages:
+        if key not in self.wanted:
+            raise KeyError(key)
+        return self.table[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.wanted)
+
+    def __len__(self) -> int:
+        return len(self.wanted)
+
+    def names(self) -> dict[str, str]:
+        """State code -> name, from the table's area_name column (read without parsing wages)."""
+        out: dict[str, str] = {}
+        for soc, code in self.wanted:
+            if code not in out:
+                out[code] = self.table.cell((soc, code), "area_name")
+        return out

@@ -1,31 +1,31 @@
-"""The one calculation: a profile's band, from its level and one multiplier per factor."""
+"""The one calculation: years place a person in the role's BLS wage distribution; the factors
+(location, employer, education) each multiply the wages read there; money is rounded once."""
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
+from hitsalary.measure import factor_value
 from hitsalary.models import (
+    Anchor,
     AppliedFactor,
     Band,
     Comparison,
     Estimate,
     Level,
-    Occupation,
+    Method,
+    Percentiles,
     Profile,
     PurchasingPower,
     ReferenceData,
     ReferenceFigure,
+    Role,
+    Wages,
 )
 
-
-def level_for(levels: tuple[Level, ...], exp: float) -> Level:
-    """The highest level whose first year the experience has reached."""
-    return [level for level in levels if exp >= level.min_years][-1]
-
-
-def progress(level: Level, exp: float) -> float:
-    """How far through its level's ramp the experience is, from 0 to 1."""
-    return min(max((exp - level.min_years) / level.ramp_years, 0.0), 1.0)
+NATION = "US"
 
 
 def whole_dollars(amount: float) -> int:
@@ -37,46 +37,123 @@ def whole_dollars(amount: float) -> int:
     return whole + 1 if amount - whole >= 0.5 else whole
 
 
+def round_money(amount: float, unit: int) -> int:
+    """An annual amount rounded half up to the method's unit ($100): whole_dollars of the amount
+    in units, inlined (batch calls it three times a row)."""
+    scaled = amount / unit
+    if scaled < 0:
+        return -round_money(-amount, unit)
+    whole = math.floor(scaled)
+    return (whole + 1 if scaled - whole >= 0.5 else whole) * unit
+
+
+def percent(value: float) -> float:
+    """A percentage to one decimal, half away from zero: the one rounding of percentages."""
+    return whole_dollars(value * 10) / 10
+
+
+def hourly(annual: int, hours: float) -> float:
+    """The shown annual amount over the hours of a work year, to the cent."""
+    return whole_dollars(annual / hours * 100) / 100
+
+
+def level_for(levels: tuple[Level, ...], exp: float) -> Level:
+    """The article's level for these years: the highest whose first year has been reached."""
+    return [level for level in levels if exp >= level.min_years][-1]
+
+
+def experience_percentile(method: Method, exp: float) -> float:
+    """Where years of experience place a person: straight lines between the method's anchors."""
+    anchors = method.anchors
+    for before, after in itertools.pairwise(anchors):
+        if exp <= after.years:
+            share = (exp - before.years) / (after.years - before.years)
+            return before.percentile + (after.percentile - before.percentile) * share
+    return anchors[-1].percentile
+
+
+def anchor_for(method: Method, exp: float) -> Anchor:
+    """The last anchor (wage level) the years have reached."""
+    return [a for a in method.anchors if exp >= a.years][-1]
+
+
+def band_percentiles(method: Method, wages: Wages, exp: float) -> Percentiles:
+    """The point, and the band around it, cut where the published percentiles end."""
+    point = experience_percentile(method, exp)
+    first, last = wages.points[0][0], wages.points[-1][0]
+    return Percentiles(max(first, point - method.half_width), point, min(last, point + method.half_width))
+
+
+def base_amounts(wages: Wages, where: Percentiles) -> tuple[float, float, float]:
+    """The national wages at the band's percentiles, before any factor."""
+    return wages.at(where.low), wages.at(where.point), wages.at(where.high)
+
+
 def applied_factors(profile: Profile, data: ReferenceData) -> tuple[AppliedFactor, ...]:
-    """Each factor's value for the profile, in the order the data lists the factors."""
-    return tuple(AppliedFactor(f.name, f.label, f.values[getattr(profile, f.name)]) for f in data.factors)
-
-
-def band_amounts(level: Level, multiplier: float, exp: float) -> tuple[float, float, float]:
-    """The unrounded band: the level's band times the multiplier; mid moves with years in the level."""
-    low, high = level.low * multiplier, level.high * multiplier
-    return low, low + (high - low) * progress(level, exp), high
-
-
-def occupation_reference(occupation: Occupation) -> ReferenceFigure:
-    """The BLS percentiles of the occupation that matches the profile, as a reference."""
-    p = occupation.percentiles
-    return ReferenceFigure(
-        key="bls_occupation",
-        label=f"BLS {occupation.soc}",
-        publisher=occupation.source.publisher,
-        title=f"{occupation.title} ({occupation.soc}), all industries",
-        statistic="median annual wage; range 10th to 90th percentile",
-        figure=p["p50"],
-        low=p.get("p10"),
-        high=p.get("p90"),
-        range_label="10th-90th percentile",
-        year=occupation.source.year,
-        status="verified",
-        source=occupation.source,
-        url=occupation.source.url,
-        note="national, all industries; OEWS wages exclude bonuses",
+    """Each factor's value for the profile's role, in the order the data lists the factors."""
+    return tuple(
+        AppliedFactor(
+            f.name,
+            f.label,
+            factor_value(
+                data,
+                f.name,
+                getattr(profile, f.name),
+                profile.role,
+                profile.metro if f.method == "area_median_ratio" else None,
+            ),
+        )
+        for f in data.factors
     )
 
 
+def wages_reference(wages: Wages, role: Role, *, key: str, scope: str) -> ReferenceFigure:
+    """The role's own BLS figures in an area, as a reference: median and 10th-90th percentile."""
+    return ReferenceFigure(
+        key=key,
+        label=f"BLS {role.soc} {re.split(r'[-,]', wages.where)[0]}",
+        publisher=wages.source.publisher,
+        title=role.title,
+        statistic="median annual wage; range 10th to 90th percentile",
+        figure=wages.median or 0,
+        low=wages.percentile(10),
+        high=wages.percentile(90),
+        range_label="10th-90th percentile",
+        year=wages.source.year,
+        status="verified",
+        source=wages.source,
+        url=wages.source.url,
+        note=f"series {wages.series_id}; OEWS wages are base pay, without bonuses",
+        scope=scope,
+    )
+
+
+def references_for(profile: Profile, role: Role, data: ReferenceData) -> list[ReferenceFigure]:
+    """The published figures for this role: the article's quotes (national, generic), the
+    figures meant for this role, and the role's own BLS figures in the area and nationally."""
+    refs = [r for r in data.references if not r.roles or role.key in r.roles]
+    if profile.metro is not None:
+        from hitsalary.areas import wages_in
+
+        metro = wages_in(data, profile.metro).get(role.soc)
+        if metro is not None and metro.median is not None:
+            refs.append(
+                wages_reference(metro, role, key="bls_role_metro", scope=f"{metro.where}, all industries")
+            )
+    local = data.by_state.get((role.soc, profile.state)) if profile.state != NATION else None
+    if local is not None and local.median is not None:
+        refs.append(wages_reference(local, role, key="bls_role_area", scope=f"{local.where}, all industries"))
+    national = data.national[role.soc]
+    refs.append(wages_reference(national, role, key="bls_role_national", scope="national, all industries"))
+    return refs
+
+
 def compare(mid: int, reference: ReferenceFigure) -> Comparison:
-    return Comparison(reference, round((mid - reference.figure) / reference.figure * 100, 1))
+    return Comparison(reference, percent((mid - reference.figure) / reference.figure * 100))
 
 
-def purchasing_power(
-    profile: Profile, data: ReferenceData, amounts: tuple[float, ...]
-) -> PurchasingPower | None:
-    """Unrounded amounts in national-average dollars: each over the state's price parity."""
+def purchasing_power(profile: Profile, data: ReferenceData, band: Band) -> PurchasingPower | None:
+    """The shown band in national-average dollars: each amount over the state's price parity."""
     info = data.states.get(profile.state)
     if info is None:  # the national average itself
         rpp, source = data.national_rpp, data.sources["bea_rpp"]
@@ -84,33 +161,34 @@ def purchasing_power(
         return None
     else:
         rpp, source = info.rpp, info.rpp_source
-    low, mid, high = (whole_dollars(a / (rpp / data.national_rpp)) for a in amounts)
+    unit = data.method.rounding_unit
+    low, mid, high = (
+        round_money(a / (rpp / data.national_rpp), unit) for a in (band.low, band.mid, band.high)
+    )
     return PurchasingPower(Band(low, mid, high), rpp, source)
 
 
 def calculate(profile: Profile, data: ReferenceData) -> Estimate:
     """The band for a profile. Money is rounded once, here at the end."""
-    level = level_for(data.levels, profile.exp)
+    role = data.roles[profile.role]
+    wages = data.national[role.soc]
+    where = band_percentiles(data.method, wages, profile.exp)
+    base = base_amounts(wages, where)
     applied = applied_factors(profile, data)
     multiplier = math.prod(a.value.multiplier for a in applied)
-    low, mid, high = band_amounts(level, multiplier, profile.exp)
-    band = Band(whole_dollars(low), whole_dollars(mid), whole_dollars(high))
-    hourly = (
-        round(low / data.hours_per_year, 2),
-        round(mid / data.hours_per_year, 2),
-        round(high / data.hours_per_year, 2),
-    )
-    soc = data.factor("specialization").values[profile.specialization].compare_soc
-    occupation = data.occupations.get(soc) if soc else None
-    references = (*data.references, *([occupation_reference(occupation)] if occupation else []))
+    unit, hours = data.method.rounding_unit, data.method.hours_per_year
+    band = Band(*(round_money(amount * multiplier, unit) for amount in base))
     return Estimate(
         profile=profile,
-        level=level,
+        role=role,
+        wages=wages,
+        percentiles=where,
+        base=base,
         band=band,
-        hourly=hourly,
+        hourly=(hourly(band.low, hours), hourly(band.mid, hours), hourly(band.high, hours)),
         multiplier=multiplier,
         factors=applied,
-        comparisons=tuple(compare(band.mid, r) for r in references),
-        occupation=occupation,
-        purchasing_power=purchasing_power(profile, data, (low, mid, high)),
+        comparisons=tuple(compare(band.mid, r) for r in references_for(profile, role, data)),
+        level=level_for(data.levels, profile.exp),
+        purchasing_power=purchasing_power(profile, data, band),
     )

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from hitsalary.models import ArticleClaim, Projection, ReferenceData, Source, Status
+from hitsalary.measure import factor_value
+
+if TYPE_CHECKING:
+    from hitsalary.areas import Area
+
+from hitsalary.models import ArticleClaim, FactorValue, Projection, ReferenceData, Role, Source, Status, Wages
 
 
 @dataclass(frozen=True)
@@ -30,14 +36,33 @@ def release(source: Source) -> str:
     return source.title + (f", released {source.released}" if source.released else "")
 
 
-def figures(data: ReferenceData) -> list[Figure]:
-    """Every figure shipped: the article's bands and quotes, then the BLS figures."""
+def wages_figure(group: str, wages: Wages, title: str, what: str) -> Figure:
+    return Figure(
+        group,
+        wages.source.publisher,
+        f"{title}: {what} (series {wages.series_id})",
+        wages.median,
+        wages.percentile(10),
+        wages.percentile(90),
+        wages.source.year,
+        release(wages.source),
+        wages.source.url,
+        "verified",
+        wages.source.origin,
+        wages.notes or None,
+    )
+
+
+def figures(data: ReferenceData, role: Role | None = None) -> list[Figure]:
+    """Every figure an estimate can use. Without a role: the article's, the quoted ones, every
+    role's national BLS figures and the context figures; with a role: also that role's figures
+    in every state and every employer industry."""
     levels_source = data.sources["levels"]
     out = [
         Figure(
-            "article bands",
+            "the article's ranges (its view, shown beside every estimate)",
             levels_source.publisher,
-            f"{level.label}: typical annual salary range",
+            f"{level.label}: typical annual salary range, all of healthcare IT",
             None,
             level.low,
             level.high,
@@ -54,7 +79,7 @@ def figures(data: ReferenceData) -> list[Figure]:
             Figure(
                 "comparison figures",
                 ref.publisher,
-                f"{ref.title}: {ref.statistic}",
+                f"{ref.title}: {ref.statistic}" + (f" ({ref.scope})" if ref.scope else ""),
                 ref.figure,
                 ref.low,
                 ref.high,
@@ -67,27 +92,20 @@ def figures(data: ReferenceData) -> list[Figure]:
                 ref.article,
             )
         )
-    for occ in data.occupations.values():
-        p = occ.percentiles
+    socs = dict.fromkeys(r.soc for r in data.roles.values())
+    group = "BLS occupations of the roles, national, all industries (the distributions bands are read from)"
+    for soc in socs:
         out.append(
-            Figure(
-                "BLS occupations, all industries",
-                occ.source.publisher,
-                f"{occ.title} ({occ.soc}): median annual wage, 10th-90th percentile",
-                p.get("p50"),
-                p.get("p10"),
-                p.get("p90"),
-                occ.source.year,
-                release(occ.source),
-                occ.source.url,
-                "verified",
-                occ.source.origin,
+            wages_figure(
+                group, data.national[soc], f"{data.titles[soc]} ({soc})", "median, 10th-90th percentile"
             )
         )
+    if role is not None:
+        out += role_figures(data, role)
     for est in data.industry.values():
         out.append(
             Figure(
-                f"BLS occupations in NAICS {est.naics}",
+                f"BLS occupations in NAICS {est.naics} (older releases)",
                 est.source.publisher,
                 f"{est.title} ({est.soc}) in {est.industry}: "
                 + ("median" if est.mean is None else "mean")
@@ -102,6 +120,97 @@ def figures(data: ReferenceData) -> list[Figure]:
                 est.source.origin,
             )
         )
+    pays = data.sources["education_pays"]
+    for attainment, weekly in data.education_pays.items():
+        out.append(
+            Figure(
+                "bounds of the education assumption (all occupations)",
+                pays.publisher,
+                f"{attainment}: median usual weekly earnings",
+                weekly,
+                None,
+                None,
+                pays.year,
+                release(pays),
+                pays.url,
+                "as_reported",
+                pays.origin,
+                "read from a secondary copy of the BLS table",
+            )
+        )
+    for survey in data.himss:
+        out.append(
+            Figure(
+                "cross-check only: HIMSS member survey (not used in any estimate)",
+                survey.source.publisher,
+                f"{survey.group}: average salary of health IT staff ({survey.respondents} respondents)",
+                survey.average,
+                None,
+                None,
+                survey.source.year,
+                release(survey.source),
+                survey.source.url,
+                "as_reported",
+                survey.source.origin,
+                "a member survey, not a sample of all workers",
+            )
+        )
+    return out
+
+
+def role_figures(data: ReferenceData, role: Role) -> list[Figure]:
+    """A role's own BLS figures in every state and in every employer industry hitsalary names."""
+    out = []
+    for (soc, _code), wages in data.by_state.items():
+        if soc == role.soc:
+            what = "median, 10th-90th percentile" if wages.median else "not released by BLS"
+            out.append(wages_figure(f"BLS {soc} by state", wages, f"{role.title}, {wages.where}", what))
+    for (soc, code), wages in data.by_industry.items():
+        if soc == role.soc:
+            out.append(
+                wages_figure(
+                    f"BLS {soc} by employer industry",
+                    wages,
+                    f"{role.title}, {wages.where} ({code})",
+                    "median",
+                )
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class FactorBasis:
+    """How one factor's multipliers are obtained, for `sources`."""
+
+    name: str
+    label: str
+    method: str
+    basis: str
+    how: str
+    source: Source
+
+
+METHOD_BASIS = {"assumed": "assumed", "industry_median_ratio": "measured", "area_median_ratio": "measured"}
+
+
+def factor_bases(data: ReferenceData) -> list[FactorBasis]:
+    rule = data.method
+    out = [
+        FactorBasis(
+            "experience",
+            "Experience",
+            "percentile rule",
+            "assumed",
+            f"{rule.rule} {rule.band_rule} {rule.interpolation}",
+            rule.anchor_source,
+        )
+    ]
+    for f in data.factors:
+        source = data.sources["oews_2025"] if f.method != "assumed" else data.sources["education_pays"]
+        how = f.note + (
+            "; fallback where not published: see the value's reason" if f.method != "assumed" else ""
+        )
+        out.append(FactorBasis(f.name, f.label, f.method, METHOD_BASIS[f.method], how, source))
     return out
 
 
@@ -132,12 +241,12 @@ def outlook(data: ReferenceData) -> list[Outlook]:
 
 @dataclass(frozen=True)
 class StateRow:
-    """A state's location factor, the raw wage behind it, and its price parity."""
+    """A state's location factor for a role, the BLS median behind it, and its price parity."""
 
     code: str
     name: str
-    annual_mean: int
-    factor: float
+    median: int | None
+    value: FactorValue
     rpp: float | None
     purchasing_power: float | None  # factor / (rpp / US rpp) x 100; 100 = the national average
 
@@ -145,16 +254,70 @@ class StateRow:
 SORTS = ("factor", "name", "ppp")
 
 
-def states(data: ReferenceData, *, sort: str = "factor") -> list[StateRow]:
-    factor = data.factor("state")
+def states(data: ReferenceData, role: Role, *, sort: str = "factor") -> list[StateRow]:
     rows = []
     for code, info in data.states.items():
-        multiplier = factor.values[code].multiplier
-        ppp = multiplier / (info.rpp / data.national_rpp) * 100 if info.rpp else None
-        rows.append(StateRow(code, info.name, info.annual_mean, multiplier, info.rpp, ppp))
+        value = factor_value(data, "state", code, role.key)
+        wages = data.by_state.get((role.soc, code))
+        ppp = value.multiplier / (info.rpp / data.national_rpp) * 100 if info.rpp else None
+        rows.append(StateRow(code, info.name, wages.median if wages else None, value, info.rpp, ppp))
     keys = {
-        "factor": lambda r: (-r.factor, r.name),
+        "factor": lambda r: (-r.value.multiplier, r.name),
         "name": lambda r: (r.name, 0.0),
         "ppp": lambda r: (-(r.purchasing_power or -1e9), r.name),
+    }
+    return sorted(rows, key=keys[sort])
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    role: Role
+    median: int | None
+    employment: int | None
+    series: str
+
+
+def roles(data: ReferenceData) -> list[RoleRow]:
+    """Every role with its occupation's national median, in the order the data lists them."""
+    out = []
+    for role in data.roles.values():
+        wages = data.national[role.soc]
+        out.append(RoleRow(role, wages.median, wages.employment, wages.series_id))
+    return out
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """An area's location factor for a role, and the BLS figures behind it."""
+
+    area: Area
+    employment: int | None
+    median: int | None
+    value: FactorValue
+
+
+AREA_SORTS = ("factor", "name", "employment")
+
+
+def areas(
+    data: ReferenceData, role: Role, *, state: str | None = None, sort: str = "factor"
+) -> list[AreaRow]:
+    """Every metro and nonmetro area (or those in one state) with the role's factor there."""
+    from hitsalary.areas import area_list, role_everywhere
+
+    figures = role_everywhere(data, role.soc)
+    rows = []
+    for code, area in area_list(data).items():
+        if state is not None and state not in area.states:
+            continue
+        wages = figures.get(code)
+        value = factor_value(data, "state", state if state is not None else area.state, role.key, code)
+        rows.append(
+            AreaRow(area, wages.employment if wages else None, wages.median if wages else None, value)
+        )
+    keys = {
+        "factor": lambda r: (-r.value.multiplier, r.area.name),
+        "name": lambda r: (r.area.name, 0.0),
+        "employment": lambda r: (-(r.employment or -1), r.area.name),
     }
     return sorted(rows, key=keys[sort])

@@ -37,7 +37,7 @@ StateOption = Annotated[
     typer.Option(
         "--state",
         metavar="STATE",
-        help="Two-letter code or full name, any case (50 states, DC, PR); US = national average (default).",
+        help="Two-letter code or full name, any case (50 states, DC, PR); US = national (default).",
         show_default=False,
     ),
 ]
@@ -46,7 +46,8 @@ EducationOption = Annotated[
     typer.Option(
         "--education",
         metavar="LEVEL",
-        help="associate, bachelor, master or doctorate (also masters, master's, phd ...). Default: bachelor.",
+        help="high-school, certificate, associate, bachelor, master or doctorate (also masters, phd ...). "
+        "Default: bachelor.",
         show_default=False,
     ),
 ]
@@ -55,17 +56,29 @@ EmployerOption = Annotated[
     typer.Option(
         "--employer",
         metavar="TYPE",
-        help="hospital (large system), vendor (EHR / health tech), consulting, clinic (small practice). "
-        "Default: none (neutral).",
+        help="hospital, clinic, healthcare, vendor, consulting, management-consulting, payer, federal, "
+        "state-government, local-government. Default: any (all industries).",
         show_default=False,
     ),
 ]
-SpecializationOption = Annotated[
+RoleOption = Annotated[
     str | None,
     typer.Option(
+        "--role",
         "--specialization",
+        metavar="ROLE",
+        help="The job: ehr, cybersecurity, analytics, medical-coding, it-manager, help-desk ... or a "
+        "job title such as 'epic analyst' (see `hitsalary roles`). Default: general health IT.",
+        show_default=False,
+    ),
+]
+MetroOption = Annotated[
+    str | None,
+    typer.Option(
+        "--metro",
         metavar="AREA",
-        help="cybersecurity, ehr, analytics or project-management (pm). Default: none (general).",
+        help="A metropolitan or nonmetropolitan area: CBSA code (41940) or any unambiguous part of its "
+        "name, any case ('san jose', 'boston'). See `hitsalary areas`.",
         show_default=False,
     ),
 ]
@@ -86,7 +99,8 @@ def estimate(
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
-    specialization: SpecializationOption = None,
+    role: RoleOption = None,
+    metro: MetroOption = None,
     offer: Annotated[
         str | None,
         typer.Option(
@@ -96,6 +110,14 @@ def estimate(
             show_default=False,
         ),
     ] = None,
+    with_levels: Annotated[
+        bool,
+        typer.Option(
+            "--levels",
+            help="Also show the Department of Labor's four prevailing-wage levels for the role and "
+            "area (and, with --offer, the highest level the offer meets).",
+        ),
+    ] = False,
     json_output: JsonOption = False,
     interactive: Annotated[
         bool,
@@ -124,7 +146,7 @@ def estimate(
 
         amount = parse_money(offer)
     data = load_data(data_path)
-    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     if interactive or (exp is None and at_terminal()):
         from hitsalary.prompts import ask_profile
 
@@ -139,14 +161,27 @@ def estimate(
         from hitsalary.decisions import assess_offer
 
         check = assess_offer(amount, result)
+    levels = level_check = None
+    if with_levels:
+        from hitsalary.levels import assess, wage_levels
+
+        levels = wage_levels(data, profile)
+        level_check = assess(levels, amount) if amount is not None else None
 
     def as_json() -> dict[str, Any]:
         out: dict[str, Any] = jsonout().estimate_dict(result, data)
         if check is not None:
             out["offer"] = jsonout().offer_dict(check, result)
+        if levels is not None:
+            out["wage_levels"] = jsonout().levels_dict(levels, level_check, data, standalone=False)
         return out
 
-    deliver(json_output, as_json, lambda: tables("render").render_estimate(result, data, offer=check))
+    def as_tables() -> None:
+        tables("render").render_estimate(result, data, offer=check)
+        if levels is not None:
+            tables("render_decisions").render_levels(levels, level_check, data)
+
+    deliver(json_output, as_json, as_tables)
 
 
 def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
@@ -171,30 +206,31 @@ def say_plain(message: str) -> None:
     sys.stderr.flush()
 
 
-@app.command(short_help="What-ifs side by side: state, degree, specialization.")
+@app.command(short_help="What-ifs side by side: role, state, employer, degree.")
 def compare(
     exp: ExpOption = None,
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
-    specialization: SpecializationOption = None,
+    role: RoleOption = None,
+    metro: MetroOption = None,
     vs: VsOption = None,
     json_output: JsonOption = False,
     data_path: DataOption = None,
 ) -> None:
-    """What if you moved, got the master's or specialized? Each change side by side with your profile.
+    """What if you moved, changed role or employer, or got the master's? Each change beside your profile.
 
     \b
     Examples:
       hitsalary compare --exp 5 --state TX --vs state=CA --vs education=master
       hitsalary compare --exp 5 --state TX --vs state=CA,education=master
-      hitsalary compare --exp 8 --vs specialization=cybersecurity --json | jq '.variants[].change'
+      hitsalary compare --exp 8 --vs role=cybersecurity --json | jq '.variants[].change'
     """
     from hitsalary.decisions import compare as run_compare
     from hitsalary.errors import UsageProblem
 
     data = load_data(data_path)
-    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     base = flags_profile(data, exp, given)
     if not vs:
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
@@ -216,7 +252,8 @@ def path(
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
-    specialization: SpecializationOption = None,
+    role: RoleOption = None,
+    metro: MetroOption = None,
     vs: VsOption = None,
     json_output: JsonOption = False,
     data_path: DataOption = None,
@@ -232,7 +269,7 @@ def path(
     from hitsalary.decisions import PATH_NOTE, apply_changes, career_path
 
     data = load_data(data_path)
-    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
+    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     base = flags_profile(data, exp, given)
     paths = [("your profile", career_path(base, years, data))]
     for text in vs or []:
@@ -252,24 +289,167 @@ SortOption = Annotated[
 ]
 
 
-@app.command(short_help="Every figure shipped, its source and status.")
-def sources(json_output: JsonOption = False, data_path: DataOption = None) -> None:
-    """List every figure hitsalary ships: publisher, measure, year, link and how it was checked.
+@app.command(short_help="Every figure an estimate can use, its source and status.")
+def sources(role: RoleOption = None, json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """List every figure an estimate can use: publisher, measure, year, link and how it was checked,
+    and how each factor is obtained. With --role, also that role's figures in every state and
+    employer industry.
 
     \b
     Examples:
       hitsalary sources
+      hitsalary sources --role ehr
       hitsalary sources --json | jq '.figures[] | select(.status == "differs")'
     """
-    from hitsalary.catalog import figures
+    from hitsalary.catalog import factor_bases, figures
 
     data = load_data(data_path)
-    rows = figures(data)
+    chosen = pick_role(data, role) if role is not None else None
+    rows, bases = figures(data, chosen), factor_bases(data)
 
     deliver(
         json_output,
-        lambda: jsonout().sources_dict(rows, data),
-        lambda: tables("render_catalog").render_sources(rows, data),
+        lambda: jsonout().sources_dict(rows, bases, data, chosen),
+        lambda: tables("render_catalog").render_sources(rows, bases, data, role=chosen),
+    )
+
+
+def pick_role(data: Any, text: str | None) -> Any:
+    """The role a --role value names (the neutral role when none is given)."""
+    from hitsalary.profile import Vocabulary, choose
+
+    key = choose(Vocabulary.of(data, "role"), text, flag="--role") if text is not None else data.neutral_role
+    return data.roles[key]
+
+
+@app.command(short_help="Prevailing-wage levels I-IV for a role and area; where an offer stands.")
+def levels(
+    role: RoleOption = None,
+    state: StateOption = None,
+    metro: MetroOption = None,
+    offer: Annotated[
+        str | None,
+        typer.Option(
+            "--offer",
+            metavar="AMOUNT",
+            help="An annual offer (92000, 92k or $92,000): the highest level it meets.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """The Department of Labor's four prevailing-wage levels (about the 17th, 34th, 50th and 67th
+    percentile) for a role in a state or metro area, approximated from the OEWS percentiles
+    hitsalary ships, and the highest level an offer meets. For a visa filing, use the Department
+    of Labor's Online Wage Library figure.
+
+    \b
+    Examples:
+      hitsalary levels --role ehr --metro "san jose"
+      hitsalary levels --role cybersecurity --state TX --offer 95k
+      hitsalary levels --role software --metro 41940 --offer 150000 --json | jq .offer.highest_level_met
+    """
+    from hitsalary.levels import assess, wage_levels
+
+    amount = None
+    if offer is not None:
+        from hitsalary.decisions import parse_money
+
+        amount = parse_money(offer)
+    data = load_data(data_path)
+    given = {"state": state, "role": role, "metro": metro}
+    profile = flags_profile(data, "0", given)
+    table = wage_levels(data, profile)
+    check = assess(table, amount) if amount is not None else None
+
+    deliver(
+        json_output,
+        lambda: jsonout().levels_dict(table, check, data, standalone=True),
+        lambda: tables("render_decisions").render_levels(table, check, data),
+    )
+
+
+@app.command(short_help="Metro and nonmetro areas: a role's pay and location factor in each.")
+def areas(
+    role: RoleOption = None,
+    state: StateOption = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", metavar="KEY", help="factor (highest first), name, or employment (largest first)."
+        ),
+    ] = "factor",
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """Every metropolitan and nonmetropolitan area (or those in one state) with a role's BLS median,
+    employment, location factor, and what stands in where BLS publishes no figure.
+
+    \b
+    Examples:
+      hitsalary areas --role ehr --state CA
+      hitsalary areas --role cybersecurity --sort employment
+      hitsalary areas --state TX --json | jq -r '.areas[] | "\\(.code) \\(.factor)"'
+    """
+    from hitsalary.catalog import AREA_SORTS
+    from hitsalary.catalog import areas as area_rows
+
+    key = pick_sort(sort, AREA_SORTS)
+    data = load_data(data_path)
+    chosen = pick_role(data, role)
+    where = pick_state(data, state)
+    rows = area_rows(data, chosen, state=where, sort=key)
+
+    deliver(
+        json_output,
+        lambda: jsonout().areas_dict(rows, key, chosen, data),
+        lambda: tables("render_catalog").render_areas(rows, chosen, where, data),
+    )
+
+
+def pick_sort(text: str, sorts: tuple[str, ...]) -> str:
+    """A --sort value, any case; a usage problem naming the choices if it is none of them."""
+    from hitsalary.errors import UsageProblem
+    from hitsalary.spelling import suggest
+
+    key = text.strip().lower()
+    if key in sorts:
+        return key
+    close = suggest(text, {s: s for s in sorts})
+    hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(sorts)}"
+    raise UsageProblem(f"invalid value for --sort: {text!r} ({hint})")
+
+
+def pick_state(data: Any, text: str | None) -> str | None:
+    """The state a --state value names; None for none given or the national value."""
+    from hitsalary.profile import Vocabulary, choose
+
+    if text is None:
+        return None
+    key = choose(Vocabulary.of(data, "state"), text, flag="--state")
+    return None if key == "US" else key
+
+
+@app.command(short_help="Every role, its BLS occupation and national median.")
+def roles(json_output: JsonOption = False, data_path: DataOption = None) -> None:
+    """Every healthcare IT role hitsalary knows: the BLS occupation (SOC) it is measured by, why,
+    the national median, and the job titles it accepts.
+
+    \b
+    Examples:
+      hitsalary roles
+      hitsalary roles --json | jq -r '.roles[] | "\\(.key) \\(.soc)"'
+    """
+    from hitsalary.catalog import roles as role_rows
+
+    data = load_data(data_path)
+    rows = role_rows(data)
+
+    deliver(
+        json_output,
+        lambda: jsonout().roles_dict(rows, data),
+        lambda: tables("render_catalog").render_roles(rows, data),
     )
 
 
@@ -294,35 +474,33 @@ def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> No
     )
 
 
-@app.command(short_help="Location factors, BLS wages, BEA price parities.")
+@app.command(short_help="Location factors for a role, BLS medians, BEA price parities.")
 def states(
-    sort: SortOption = "factor", json_output: JsonOption = False, data_path: DataOption = None
+    role: RoleOption = None,
+    sort: SortOption = "factor",
+    json_output: JsonOption = False,
+    data_path: DataOption = None,
 ) -> None:
-    """Every state's location factor, the BLS wage behind it, and its BEA price parity.
+    """Every state's location factor for a role, the BLS median behind it, and its BEA price parity.
 
     \b
     Examples:
       hitsalary states
-      hitsalary states --sort ppp
+      hitsalary states --role cybersecurity --sort ppp
       hitsalary states --json | jq -r '.states[:5][] | .code'
     """
     from hitsalary.catalog import SORTS
     from hitsalary.catalog import states as state_rows
 
-    if sort not in SORTS:
-        from hitsalary.errors import UsageProblem
-        from hitsalary.spelling import suggest
-
-        close = suggest(sort, {s: s for s in SORTS})
-        hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SORTS)}"
-        raise UsageProblem(f"invalid value for --sort: {sort!r} ({hint})")
+    sort = pick_sort(sort, SORTS)
     data = load_data(data_path)
-    rows = state_rows(data, sort=sort)
+    chosen = pick_role(data, role)
+    rows = state_rows(data, chosen, sort=sort)
 
     deliver(
         json_output,
-        lambda: jsonout().states_dict(rows, sort, data),
-        lambda: tables("render_catalog").render_states(rows, data),
+        lambda: jsonout().states_dict(rows, sort, chosen, data),
+        lambda: tables("render_catalog").render_states(rows, chosen, data),
     )
 
 
@@ -358,6 +536,14 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    with_levels: Annotated[
+        bool,
+        typer.Option(
+            "--levels",
+            help="For each offer or salary column, add the prevailing-wage level it meets (AMOUNT_level: "
+            "I to IV, empty below Level I) and the dollars it falls short of Level I (AMOUNT_below_level_i).",
+        ),
+    ] = False,
     data_path: DataOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.
@@ -377,7 +563,7 @@ def batch(
     with engine.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
         reader = engine.read_csv if in_format == "csv" else engine.read_jsonl
         header, records = reader(stream)
-        layout = engine.Layout.from_header(header)
+        layout = engine.Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             summary = engine.run(records, layout, engine.WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())

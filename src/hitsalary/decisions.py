@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from hitsalary.calculate import calculate
+from hitsalary.calculate import anchor_for, calculate, percent
 from hitsalary.errors import UsageProblem
 from hitsalary.models import Estimate, Profile, ReferenceData, ReferenceFigure
-from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, choose, parse_exp
+from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
 Position = Literal["below", "inside", "above"]
 
@@ -52,13 +52,13 @@ class OfferCheck:
         amount = f"${self.amount:,}"
         if self.position == "inside":
             return f"{amount} is {self.percent_through:.0f}% of the way through {band}."
-        gap = self.outside_by / (est.band.low if self.position == "below" else est.band.high) * 100
+        gap = percent(self.outside_by / (est.band.low if self.position == "below" else est.band.high) * 100)
         return f"{amount} is ${self.outside_by:,} ({gap:.1f}%) {self.position} {band}."
 
 
 def place(amount: int, low: int, high: int) -> tuple[Position, float, int]:
     """Where an amount sits in a band: position, percent through it, dollars outside it."""
-    through = round((amount - low) / (high - low) * 100, 1) if high > low else 50.0
+    through = percent((amount - low) / (high - low) * 100) if high > low else 50.0
     if amount < low:
         return "below", through, low - amount
     if amount > high:
@@ -70,14 +70,16 @@ def assess_offer(amount: int, est: Estimate) -> OfferCheck:
     position, through, outside = place(amount, est.band.low, est.band.high)
     refs = tuple(
         OfferVsReference(
-            c.reference, amount - c.reference.figure, round((amount / c.reference.figure - 1) * 100, 1)
+            c.reference, amount - c.reference.figure, percent((amount / c.reference.figure - 1) * 100)
         )
         for c in est.comparisons
     )
     return OfferCheck(amount, position, through, outside, refs)
 
 
-VARIANT_KEYS = ("exp", *PROFILE_FIELDS)
+VARIANT_KEYS = ("exp", *PROFILE_FIELDS, "metro")
+NO_METRO = ("none", "-", "no")  # metro=none: the whole state instead of an area
+FIELD_NAMES = {"specialization": "role"}  # older names still accepted
 
 
 def apply_changes(
@@ -88,6 +90,7 @@ def apply_changes(
     for part in (p.strip() for p in text.split(",")):
         key, sep, value = part.partition("=")
         key = key.strip().lower().lstrip("-")
+        key = FIELD_NAMES.get(key, key)
         if not sep or not value.strip():
             raise UsageProblem(f"invalid value for {flag}: {part!r} (use FIELD=VALUE, e.g. {flag} state=CA)")
         if key not in VARIANT_KEYS:
@@ -96,12 +99,27 @@ def apply_changes(
             )
         changes[key] = value.strip()
     profile = base
-    for key, value in changes.items():
+    for key, value in sorted(changes.items(), key=lambda kv: kv[0] == "metro"):  # metro last
         if key == "exp":
             profile = replace(profile, exp=parse_exp(value, flag=f"{flag} exp"))
+        elif key == "metro":
+            state = profile.state if "state" in changes else None
+            placed = (
+                {"metro": None} if value.lower() in NO_METRO else place_metro(data, value, state, flag=flag)
+            )
+            profile = replace(profile, **placed)
         else:
-            profile = Profile(**{**vars(profile), key: choose(data.factor(key), value, flag=f"{flag} {key}")})
+            chosen = choose(Vocabulary.of(data, key), value, flag=f"{flag} {key}")
+            profile = replace(profile, **{key: chosen})  # type: ignore[arg-type]  # a text field
+            if key == "state" and profile.metro is not None and not metro_in(data, profile.metro, chosen):
+                profile = replace(profile, metro=None)  # moving to another state leaves the area
     return changes, profile
+
+
+def metro_in(data: ReferenceData, code: str, state: str) -> bool:
+    from hitsalary.areas import area_list
+
+    return state in area_list(data)[code].states
 
 
 @dataclass(frozen=True)
@@ -130,15 +148,21 @@ class Variant:
 
 def moves(base: Estimate, other: Estimate) -> tuple[FactorMove, ...]:
     out = []
+    if base.role.key != other.role.key:
+        before, after = f"{base.role.label} ({base.role.soc})", f"{other.role.label} ({other.role.soc})"
+        out.append(FactorMove("role", "Role", before, after, 1.0, 1.0))
+    if base.profile.exp != other.profile.exp:
+        before = f"{base.percentiles.point:.1f}th percentile"
+        out.append(
+            FactorMove("exp", "Experience", before, f"{other.percentiles.point:.1f}th percentile", 1.0, 1.0)
+        )
     for a, b in zip(base.factors, other.factors, strict=True):
-        if a.value.key != b.value.key:
+        if a.value.key != b.value.key or a.value.multiplier != b.value.multiplier:
             out.append(
                 FactorMove(
                     a.name, a.label, a.value.label, b.value.label, a.value.multiplier, b.value.multiplier
                 )
             )
-    if base.level.key != other.level.key:
-        out.append(FactorMove("level", "Level", base.level.label, other.level.label, 1.0, 1.0))
     return tuple(out)
 
 
@@ -147,14 +171,14 @@ def variant(label: str, changes: dict[str, str], base: Estimate, other: Estimate
     ppp_change = ppp_pct = None
     if base.purchasing_power and other.purchasing_power:
         before, after = base.purchasing_power.band.mid, other.purchasing_power.band.mid
-        ppp_change, ppp_pct = after - before, round((after / before - 1) * 100, 1)
+        ppp_change, ppp_pct = after - before, percent((after / before - 1) * 100)
     return Variant(
         label,
         changes,
         other,
         moves(base, other),
         mid_change,
-        round(mid_change / base.band.mid * 100, 1),
+        percent(mid_change / base.band.mid * 100),
         ppp_change,
         ppp_pct,
     )
@@ -172,7 +196,7 @@ def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Es
 
 PATH_NOTE = (
     "This is today's market applied to more years of experience, not a forecast of raises: "
-    "it assumes today's bands and factors stay as they are."
+    "it assumes today's wages and factors stay as they are."
 )
 
 
@@ -180,6 +204,7 @@ PATH_NOTE = (
 class PathPoint:
     year: int
     estimate: Estimate
+    level: str  # the wage level (or extension) the years have reached, from the method's anchors
     level_changed: bool
 
 
@@ -195,6 +220,7 @@ def career_path(profile: Profile, years: int, data: ReferenceData) -> list[PathP
     points: list[PathPoint] = []
     for year in range(years + 1):
         est = calculate(replace(profile, exp=profile.exp + year), data)
-        changed = bool(points) and points[-1].estimate.level.key != est.level.key
-        points.append(PathPoint(year, est, changed))
+        level = anchor_for(data.method, est.profile.exp).label
+        changed = bool(points) and points[-1].level != level
+        points.append(PathPoint(year, est, level, changed))
     return points

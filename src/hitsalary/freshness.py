@@ -23,8 +23,7 @@ def reference_month(source: Source) -> tuple[int, int]:
 def wage_sources(data: ReferenceData) -> list[Source]:
     """The sources of every wage figure in use, shipped or from the user's file."""
     return [
-        *(s.wage_source for s in data.states.values()),
-        *(o.source for o in data.occupations.values()),
+        *(w.source for w in data.national.values()),
         *(e.source for e in data.industry.values()),
     ]
 

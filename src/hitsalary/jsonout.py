@@ -7,21 +7,26 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from hitsalary.levels import sentence as level_sentence
 from hitsalary.models import (
+    AppliedFactor,
     Comparison,
     Estimate,
     GrowthClaim,
+    Profile,
     Projection,
     ReferenceData,
     ReferenceFigure,
+    Role,
     Source,
 )
 
 if TYPE_CHECKING:
-    from hitsalary.catalog import Figure, Outlook, StateRow
+    from hitsalary.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow
     from hitsalary.decisions import OfferCheck, PathPoint, Variant
+    from hitsalary.levels import LevelCheck, LevelTable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def source_dict(source: Source) -> dict[str, Any]:
@@ -42,6 +47,7 @@ def reference_dict(ref: ReferenceFigure) -> dict[str, Any]:
         "key": ref.key,
         "source": ref.publisher,
         "measure": f"{ref.title}: {ref.statistic}",
+        "scope": ref.scope,
         "figure": ref.figure,
         "low": ref.low,
         "high": ref.high,
@@ -60,39 +66,92 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     return {**reference_dict(comparison.reference), "delta_pct": comparison.delta_pct}
 
 
+def profile_dict(p: Profile) -> dict[str, Any]:
+    return {
+        "exp": p.exp,
+        "state": p.state,
+        "metro": p.metro,
+        "education": p.education,
+        "employer": p.employer,
+        "role": p.role,
+    }
+
+
+def area_dict(data: ReferenceData, code: str | None) -> dict[str, Any] | None:
+    """The metro or nonmetro area a profile names: code, name, type, the states it spans."""
+    if code is None:
+        return None
+    from hitsalary.areas import area_list
+
+    area = area_list(data)[code]
+    return {"code": area.code, "name": area.name, "type": area.kind, "states": list(area.states)}
+
+
+def role_dict(role: Role) -> dict[str, Any]:
+    return {"key": role.key, "label": role.label, "soc": role.soc, "title": role.title, "why": role.why}
+
+
+def factor_dict(applied: AppliedFactor) -> dict[str, Any]:
+    v = applied.value
+    return {
+        "name": applied.name,
+        "value": v.key,
+        "label": v.label,
+        "multiplier": round(v.multiplier, 6),
+        "basis": v.basis,
+        "statistic": v.statistic,
+        "series": list(v.series),
+        "reason": v.reason,
+        "bound": round(v.bound, 6) if v.bound is not None else None,
+        "source": source_dict(v.source),
+    }
+
+
+def rule_dict(data: ReferenceData) -> dict[str, Any]:
+    """The stated rule that placed the years on the distribution, and the band around them."""
+    m = data.method
+    return {
+        "rule": m.rule,
+        "anchors": [{"years": a.years, "percentile": a.percentile, "label": a.label} for a in m.anchors],
+        "band": m.band_rule,
+        "interpolation": m.interpolation,
+        "rounding": m.rounding_rule,
+        "rounding_unit": m.rounding_unit,
+        "anchor_source": source_dict(m.anchor_source),
+        "source": source_dict(m.source),
+    }
+
+
 def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
-    p = est.profile
+    p, w = est.percentiles, est.wages
     return {
         "schema_version": SCHEMA_VERSION,
-        "profile": {
-            "exp": p.exp,
-            "state": p.state,
-            "education": p.education,
-            "employer": p.employer,
-            "specialization": p.specialization,
+        "profile": profile_dict(est.profile),
+        "role": role_dict(est.role),
+        "soc": est.role.soc,
+        "area": area_dict(data, est.profile.metro),
+        "band": dataclasses.asdict(est.band),
+        "hourly": dict(zip(("low", "mid", "high"), est.hourly, strict=True)),
+        "percentiles": {"low": round(p.low, 4), "point": round(p.point, 4), "high": round(p.high, 4)},
+        "distribution": {
+            "where": w.where,
+            "series": w.series_id,
+            "published": {f"p{pct}": wage for pct, wage in w.points},
+            "at_band": dict(zip(("low", "mid", "high"), (round(b, 2) for b in est.base), strict=True)),
+            "source": source_dict(w.source),
         },
-        "level": est.level.key,
-        "level_band": {
+        "experience_rule": rule_dict(data),
+        "multiplier": round(est.multiplier, 6),
+        "factors": [factor_dict(a) for a in est.factors],
+        "article_view": {
+            "level": est.level.key,
             "label": est.level.label,
             "min_years": est.level.min_years,
             "low": est.level.low,
             "high": est.level.high,
+            "scope": "national, all of healthcare IT",
+            "source": source_dict(data.sources["levels"]),
         },
-        "band": dataclasses.asdict(est.band),
-        "hourly": dict(zip(("low", "mid", "high"), est.hourly, strict=True)),
-        "multiplier": round(est.multiplier, 6),
-        "factors": [
-            {
-                "name": a.name,
-                "value": a.value.key,
-                "label": a.value.label,
-                "multiplier": round(a.value.multiplier, 6),
-                "basis": a.value.basis,
-                "note": a.value.note,
-                "source": source_dict(a.value.source),
-            }
-            for a in est.factors
-        ],
         "references": [comparison_dict(c) for c in est.comparisons],
         "purchasing_power": purchasing_power_dict(est),
         "data": data_dict(data),
@@ -105,14 +164,32 @@ def write_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
-def sources_dict(rows: list[Figure], data: ReferenceData) -> dict[str, Any]:
+def sources_dict(
+    rows: list[Figure], bases: list[FactorBasis], data: ReferenceData, role: Role | None
+) -> dict[str, Any]:
     figures = []
     for row in rows:
         item = {k: v for k, v in dataclasses.asdict(row).items() if k != "article"}
         if row.article:
             item["article"] = dataclasses.asdict(row.article)
         figures.append(item)
-    return {"schema_version": SCHEMA_VERSION, "figures": figures, "data": data_dict(data)}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "role": role_dict(role) if role else None,
+        "factors": [
+            {
+                "name": b.name,
+                "label": b.label,
+                "method": b.method,
+                "basis": b.basis,
+                "how": b.how,
+                "source": source_dict(b.source),
+            }
+            for b in bases
+        ],
+        "figures": figures,
+        "data": data_dict(data),
+    }
 
 
 def projection_dict(p: Projection) -> dict[str, Any]:
@@ -144,19 +221,71 @@ def outlook_dict(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: Ref
     }
 
 
-def states_dict(rows: list[StateRow], sort: str, data: ReferenceData) -> dict[str, Any]:
+def states_dict(rows: list[StateRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
+    national = data.national[role.soc]
     return {
         "schema_version": SCHEMA_VERSION,
         "sort": sort,
-        "national_mean": data.national_mean,
+        "role": role_dict(role),
+        "soc": role.soc,
+        "national_median": national.median,
         "states": [
             {
                 "code": r.code,
                 "name": r.name,
-                "annual_mean": r.annual_mean,
-                "factor": round(r.factor, 6),
+                "median": r.median,
+                "factor": round(r.value.multiplier, 6),
+                "basis": r.value.basis,
+                "statistic": r.value.statistic,
+                "reason": r.value.reason,
+                "series": list(r.value.series),
                 "rpp": r.rpp,
                 "purchasing_power": round(r.purchasing_power, 2) if r.purchasing_power is not None else None,
+            }
+            for r in rows
+        ],
+        "data": data_dict(data),
+    }
+
+
+def areas_dict(rows: list[AreaRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sort": sort,
+        "role": role_dict(role),
+        "soc": role.soc,
+        "national_median": data.national[role.soc].median,
+        "areas": [
+            {
+                "code": r.area.code,
+                "name": r.area.name,
+                "type": r.area.kind,
+                "states": list(r.area.states),
+                "employment": r.employment,
+                "median": r.median,
+                "factor": round(r.value.multiplier, 6),
+                "basis": r.value.basis,
+                "statistic": r.value.statistic,
+                "reason": r.value.reason,
+                "series": list(r.value.series),
+            }
+            for r in rows
+        ],
+        "data": data_dict(data),
+    }
+
+
+def roles_dict(rows: list[RoleRow], data: ReferenceData) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "neutral": data.neutral_role,
+        "roles": [
+            {
+                **role_dict(r.role),
+                "national_median": r.median,
+                "employment": r.employment,
+                "aliases": list(r.role.aliases),
+                "series": r.series,
             }
             for r in rows
         ],
@@ -194,8 +323,10 @@ def offer_dict(offer: OfferCheck, est: Estimate) -> dict[str, Any]:
 def summary_dict(est: Estimate) -> dict[str, Any]:
     """The short form of an estimate used inside compare and path."""
     return {
-        "profile": dataclasses.asdict(est.profile),
-        "level": est.level.key,
+        "profile": profile_dict(est.profile),
+        "soc": est.role.soc,
+        "percentile": round(est.percentiles.point, 4),
+        "article_level": est.level.key,
         "band": dataclasses.asdict(est.band),
         "purchasing_power": purchasing_power_dict(est),
         "multiplier": round(est.multiplier, 6),
@@ -233,7 +364,12 @@ def path_dict(paths: list[tuple[str, list[PathPoint]]], note: str, data: Referen
             {
                 "label": label,
                 "points": [
-                    {"year": p.year, "level_changed": p.level_changed, **summary_dict(p.estimate)}
+                    {
+                        "year": p.year,
+                        "wage_level": p.level,
+                        "level_changed": p.level_changed,
+                        **summary_dict(p.estimate),
+                    }
                     for p in points
                 ],
             }
@@ -241,3 +377,53 @@ def path_dict(paths: list[tuple[str, list[PathPoint]]], note: str, data: Referen
         ],
         "data": data_dict(data),
     }
+
+
+def levels_dict(
+    table: LevelTable, check: LevelCheck | None, data: ReferenceData, *, standalone: bool
+) -> dict[str, Any]:
+    """The four levels, the figures they were read from, and (with an offer) the level it meets."""
+    m = data.method
+    w = table.wages
+    out: dict[str, Any] = {
+        "role": role_dict(table.role),
+        "soc": table.role.soc,
+        "wage_year": m.levels_year,
+        "release": m.levels_release,
+        "label": m.levels_label,
+        "rule": m.levels_rule,
+        "online_wage_library": m.levels_url,
+        "distribution": {
+            "where": w.where,
+            "code": w.code,
+            "series": w.series_id,
+            "published": {f"p{pct}": wage for pct, wage in w.points},
+            "basis": table.basis,
+            "reason": table.reason,
+            "source": source_dict(w.source),
+        },
+        "levels": [
+            {
+                "level": level.key,
+                "label": level.label,
+                "percentile": level.percentile,
+                "annual": level.annual,
+                "hourly": level.hourly,
+                "between": [{"percentile": p, "annual": wage} for p, wage in level.between],
+            }
+            for level in table.levels
+        ],
+        "offer": None,
+    }
+    if check is not None:
+        out["offer"] = {
+            "amount": check.amount,
+            "highest_level_met": check.highest_level_met,
+            "shortfall": check.shortfall,
+            "next_level": check.next_level,
+            "to_next_level": check.to_next,
+            "sentence": level_sentence(table, check),
+        }
+    if standalone:
+        out = {"schema_version": SCHEMA_VERSION, **out, "data": data_dict(data)}
+    return out

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-Basis = Literal["baseline", "measured", "directional"]
+Basis = Literal["baseline", "measured", "assumed", "fallback"]
 Status = Literal["verified", "as_reported", "differs"]
 
 
@@ -30,27 +32,116 @@ class Source:
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class Level:
-    """An experience level and its band, before any factor."""
+    """An experience level and its salary range as the article gives them (the article's view)."""
 
     key: str
     label: str
     min_years: float
     low: int
     high: int
-    ramp_years: float
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class Role:
+    """A healthcare IT role, tied to one BLS occupation."""
+
+    key: str
+    label: str
+    soc: str
+    title: str  # the occupation's BLS title
+    why: str
+    aliases: tuple[str, ...]
+    manager: bool = False
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class Wages:
+    """One row of BLS OEWS figures: an occupation in an area or an industry."""
+
+    soc: str
+    where: str  # "United States", a state's name, or an industry's name
+    code: str  # area or NAICS code
+    points: tuple[tuple[int, int], ...]  # (percentile, annual wage) as published, ascending
+    source: Source
+    series_id: str
+    employment: int | None = None
+    mean: int | None = None
+    notes: str = ""
+
+    @property
+    def median(self) -> int | None:
+        return dict(self.points).get(50)
+
+    def percentile(self, pct: int) -> int | None:
+        return dict(self.points).get(pct)
+
+    def at(self, pct: float) -> float:
+        """The wage at a percentile: between the two nearest published percentiles it grows at a
+        constant rate (linear in log wage), so w = w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))."""
+        points = self.points
+        if pct <= points[0][0]:
+            return float(points[0][1])
+        for (p0, w0), (p1, w1) in itertools.pairwise(points):
+            if pct <= p1:
+                return float(w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0)))
+        return float(points[-1][1])
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class Anchor:
+    years: float
+    percentile: float
+    label: str
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class Method:
+    """The stated rules: years to a percentile, the band around it, rounding, hours."""
+
+    anchors: tuple[Anchor, ...]
+    half_width: float
+    rule: str
+    band_rule: str
+    interpolation: str
+    rounding_unit: int
+    rounding_rule: str
+    hours_per_year: float
+    hours_source: Source
+    anchor_source: Source
+    source: Source
+    levels: tuple[tuple[str, float, str], ...] = ()  # Department of Labor wage levels: key, percentile, label
+    levels_year: str = ""  # the wage year they are for
+    levels_release: str = ""  # the OEWS release they are built from
+    levels_rule: str = ""
+    levels_label: str = ""
+    levels_url: str = ""
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class FactorValue:
-    """One value a factor can take (a state, a degree) and its multiplier."""
+    """A factor's value for one role and profile: its multiplier and where it comes from."""
 
     key: str
     label: str
     multiplier: float
     basis: Basis
+    statistic: str  # how the multiplier was obtained, in words and figures
     source: Source
-    note: str = ""
-    compare_soc: str | None = None
+    series: tuple[str, ...] = ()  # BLS series IDs behind it
+    reason: str | None = None  # for a fallback: why the measured figure was not used
+    bound: float | None = None  # for an assumption: the BLS figure it may not exceed
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class Choice:
+    """One value a factor accepts, as the data defines it (before any role is known)."""
+
+    key: str
+    label: str
+    multiplier: float | None = None  # assumed values
+    naics: tuple[str, ...] = ()  # industry values, in order of preference
+    bound: str | None = None  # assumed values: the Education pays row that bounds it
+    source: Source | None = None  # who set an assumed value (the factors file's source if None)
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
@@ -60,8 +151,11 @@ class Factor:
     name: str
     label: str
     neutral: str
-    values: dict[str, FactorValue]
+    method: str
+    note: str
+    values: dict[str, Choice]
     aliases: dict[str, str]  # normalized spelling -> value key
+    fallback_soc: str | None = None
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
@@ -93,18 +187,8 @@ class ReferenceFigure:
     url: str | None = None
     note: str | None = None
     article: ArticleClaim | None = None
-
-
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
-class Occupation:
-    """BLS OEWS national figures for one occupation (SOC code)."""
-
-    soc: str
-    title: str
-    mean: int
-    percentiles: dict[str, int]  # p10 .. p90
-    source: Source
-    employment: int | None = None
+    scope: str | None = None  # whose pay it describes: "national, all of healthcare IT", an area ...
+    roles: tuple[str, ...] = ()  # shown only for these roles; empty = for every role
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
@@ -154,14 +238,22 @@ class GrowthClaim:
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class StateInfo:
-    """A state's raw figures: its wage (for the location factor) and its price parity."""
+    """A state (or DC, Puerto Rico): its name and its price parity."""
 
     code: str
     name: str
-    annual_mean: int
-    wage_source: Source
     rpp: float | None = None
     rpp_source: Source | None = None
+
+
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+class SurveyFigure:
+    """A figure from a survey shown as a cross-check only (HIMSS), never used in an estimate."""
+
+    group: str
+    average: int
+    respondents: int
+    source: Source
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
@@ -169,17 +261,25 @@ class ReferenceData:
     """Everything hitsalary knows, loaded and validated once."""
 
     levels: tuple[Level, ...]
-    hours_per_year: float
-    hours_source: Source
+    method: Method
+    roles: dict[str, Role]
+    role_aliases: dict[str, str]  # normalized spelling -> role key
+    neutral_role: str
     factors: tuple[Factor, ...]
     references: tuple[ReferenceFigure, ...]
-    occupations: dict[str, Occupation]
-    industry: dict[str, IndustryEstimate]
+    national: Mapping[str, Wages]  # SOC -> national, all industries
+    by_state: Mapping[tuple[str, str], Wages]  # (SOC, state code) -> the state's figures
+    by_industry: Mapping[tuple[str, str], Wages]  # (SOC, NAICS) -> national figures in the industry
+    titles: dict[str, str]  # SOC -> BLS title
+    tables: dict[str, str]  # table name -> its CSV file in the package (areas are read on demand)
+    industries: dict[str, str]  # NAICS -> name
+    industry: dict[str, IndustryEstimate]  # the older NAICS 62 tables (May 2023, May 2024)
     projections: tuple[Projection, ...]
     claims: tuple[GrowthClaim, ...]
     states: dict[str, StateInfo]
-    national_mean: int
     national_rpp: float
+    education_pays: dict[str, int]  # attainment -> median weekly earnings
+    himss: tuple[SurveyFigure, ...]
     sources: dict[str, Source]  # dataset name -> its source block
     user_file: str | None = None
 
@@ -189,22 +289,32 @@ class ReferenceData:
 
 @dataclass(frozen=True)
 class Profile:
-    """A person's profile, every value normalized to a key of its factor."""
+    """A person's profile, every value normalized to a key of its factor or role."""
 
     exp: float
     state: str = "US"
     education: str = "bachelor"
     employer: str = "any"
-    specialization: str = "general"
+    role: str = "general"
+    metro: str | None = None  # a metropolitan or nonmetropolitan area's code; it lies in `state`
 
 
 @dataclass(frozen=True)
 class Band:
-    """Annual salary band in whole dollars."""
+    """Annual salary band, rounded to the method's unit."""
 
     low: int
     mid: int
     high: int
+
+
+@dataclass(frozen=True)
+class Percentiles:
+    """Where the band sits in the role's wage distribution."""
+
+    low: float
+    point: float
+    high: float
 
 
 @dataclass(frozen=True)
@@ -238,11 +348,14 @@ class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 
     profile: Profile
-    level: Level
+    role: Role
+    wages: Wages  # the role's national distribution the band is read from
+    percentiles: Percentiles
+    base: tuple[float, float, float]  # the national wages at those percentiles, before factors
     band: Band
     hourly: tuple[float, float, float]
     multiplier: float
     factors: tuple[AppliedFactor, ...]
     comparisons: tuple[Comparison, ...]
-    occupation: Occupation | None
+    level: Level  # the article's level for these years (the article's view)
     purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)

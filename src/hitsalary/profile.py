@@ -9,7 +9,7 @@ from hitsalary.models import Factor, Profile, ReferenceData
 from hitsalary.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
-PROFILE_FIELDS = ("state", "education", "employer", "specialization")
+PROFILE_FIELDS = ("state", "education", "employer", "role")
 
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
@@ -25,19 +25,33 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     return years
 
 
-def choose(factor: Factor, text: str, *, flag: str) -> str:
-    """The key of the factor value a spelling names; a usage problem with suggestions if none."""
-    key = factor.aliases.get(normalize(text))
+class Vocabulary:
+    """The spellings one profile field accepts (a factor's values, or the roles)."""
+
+    def __init__(self, label: str, neutral: str, keys: list[str], aliases: dict[str, str]) -> None:
+        self.label, self.neutral, self.keys, self.aliases = label, neutral, keys, aliases
+
+    @classmethod
+    def of(cls, data: ReferenceData, name: str) -> Vocabulary:
+        if name == "role":
+            return cls("Role", data.neutral_role, list(data.roles), data.role_aliases)
+        factor: Factor = data.factor(name)
+        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases)
+
+
+def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
+    """The key a spelling names; a usage problem with suggestions from the same vocabulary if none."""
+    key = vocabulary.aliases.get(normalize(text))
     if key is not None:
         return key
-    close = suggest(text, factor.aliases)
-    hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(choices(factor))}"
+    close = suggest(text, vocabulary.aliases)
+    hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {text!r} ({hint})")
 
 
-def choices(factor: Factor) -> list[str]:
-    """The canonical values of a factor, in the order the data file lists them."""
-    return list(factor.values)
+def choices(vocabulary: Vocabulary) -> list[str]:
+    """The canonical values, in the order the data file lists them."""
+    return vocabulary.keys
 
 
 def build_profile(
@@ -47,16 +61,32 @@ def build_profile(
     state: str | None = None,
     education: str | None = None,
     employer: str | None = None,
-    specialization: str | None = None,
+    role: str | None = None,
+    metro: str | None = None,
 ) -> Profile:
-    """A profile from raw values; None means the factor's neutral value."""
-    given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
-    values = {
-        name: choose(data.factor(name), text, flag=f"--{name}")
+    """A profile from raw values; None means the neutral value (national, bachelor, any, general)."""
+    given = {"state": state, "education": education, "employer": employer, "role": role}
+    values: dict[str, str | None] = {
+        name: choose(Vocabulary.of(data, name), text, flag=f"--{name}")
         for name, text in given.items()
         if text is not None
     }
-    return Profile(exp=parse_exp(exp), **values)
+    if metro is not None:
+        values.update(place_metro(data, metro, values.get("state"), flag="--metro"))
+    return Profile(exp=parse_exp(exp), **values)  # type: ignore[arg-type]  # keys are the fields
+
+
+def place_metro(data: ReferenceData, text: str, state: str | None, *, flag: str) -> dict[str, str | None]:
+    """A metro area's code, and its state: the one given, if the area lies in it, else its main one."""
+    from hitsalary.areas import find_area
+
+    area = find_area(data, text, flag=flag, state=state)
+    if state is not None and state != "US" and state not in area.states:
+        raise UsageProblem(
+            f"invalid value for {flag}: {area.name} ({area.code}) is not in {data.states[state].name} "
+            f"({state}); leave the state out, or choose an area in it"
+        )
+    return {"metro": area.code, "state": state if state in area.states else area.state}
 
 
 def command_line(profile: Profile, data: ReferenceData, *, extra: list[str] | None = None) -> str:
@@ -64,6 +94,8 @@ def command_line(profile: Profile, data: ReferenceData, *, extra: list[str] | No
     parts = [f"hitsalary estimate --exp {profile.exp:g}"]
     for name in PROFILE_FIELDS:
         value = getattr(profile, name)
-        if value != data.factor(name).neutral:
+        if value != Vocabulary.of(data, name).neutral:
             parts.append(f"--{name} {value}")
+    if profile.metro is not None:
+        parts.append(f"--metro {profile.metro}")
     return " ".join(parts + (extra or []))

@@ -14,13 +14,15 @@ from typing import TypeVar
 
 from hitsalary.errors import InputEnded, UsageProblem
 from hitsalary.models import Profile, ReferenceData
-from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, choices, choose, parse_exp
+from hitsalary.profile import MAX_YEARS, Vocabulary, choose, parse_exp, place_metro
 
 T = TypeVar("T")
 
 HINTS = {
-    "state": "two-letter code or name; US = national average",
+    "state": "two-letter code or name; US = national",
+    "role": "a role or job title, e.g. ehr, epic analyst, medical coder; `hitsalary roles` lists them",
 }
+ORDER = ("role", "state", "metro", "employer", "education")  # the order the questions are asked in
 
 
 def read_answer(question: str) -> str:
@@ -58,14 +60,29 @@ def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | 
         if exp is not None
         else ask(f"Years of experience (0-{MAX_YEARS:g}): ", None, parse_exp)
     )
-    values: dict[str, str] = {}
-    for name in PROFILE_FIELDS:
-        factor = data.factor(name)
+    values: dict[str, str | None] = {}
+    for name in ORDER:
+        if name == "metro":
+            values.update(ask_metro(data, given.get("metro"), values.get("state")))
+            continue
+        vocabulary = Vocabulary.of(data, name)
         flag = f"--{name}"
         if given.get(name) is not None:
-            values[name] = choose(factor, str(given[name]), flag=flag)
+            values[name] = choose(vocabulary, str(given[name]), flag=flag)
             continue
-        hint = HINTS.get(name, ", ".join(choices(factor)))
-        question = f"{factor.label} ({hint}) [{factor.neutral}]: "
-        values[name] = ask(question, factor.neutral, partial(choose, factor, flag=flag))
-    return Profile(exp=years, **values)
+        hint = HINTS.get(name, ", ".join(vocabulary.keys))
+        question = f"{vocabulary.label} ({hint}) [{vocabulary.neutral}]: "
+        values[name] = ask(question, vocabulary.neutral, partial(choose, vocabulary, flag=flag))
+    return Profile(exp=years, **values)  # type: ignore[arg-type]  # keys are the profile's fields
+
+
+def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict[str, str | None]:
+    """The optional metro area: from --metro, or asked; Enter keeps the whole state."""
+    if given is not None:
+        return place_metro(data, given, state, flag="--metro")
+
+    def parse(answer: str) -> dict[str, str | None]:
+        return place_metro(data, answer, state, flag="--metro") if answer else {}
+
+    where = "" if state in (None, "US") else f" in {data.states[state].name}"
+    return ask(f"Metro area{where} (name or CBSA code, e.g. san jose; Enter skips): ", "", parse)

@@ -13,12 +13,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from hitsalary.calculate import round_money
 from hitsalary.chart import Bar, draw
 from hitsalary.decisions import OfferCheck
-from hitsalary.models import Estimate, Level, ReferenceData
+from hitsalary.models import Estimate, Level, ReferenceData, Source
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
-BASIS_STYLE = {"measured": "green", "directional": "yellow", "baseline": "dim"}
+BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
 
 
 class StdoutConsole(Console):
@@ -47,9 +48,19 @@ def years(exp: float) -> str:
 
 
 def profile_line(est: Estimate) -> str:
-    parts = [f"Experience: {years(est.profile.exp)}"]
-    parts += [f"{a.label}: {a.value.label}" for a in est.factors]
+    parts = [f"Role: {est.role.label} (BLS {est.role.soc})", f"Experience: {years(est.profile.exp)}"]
+    parts += [f"{a.label}: {a.value.label}" for a in reversed(est.factors)]
     return " · ".join(parts)
+
+
+def ordinal(pct: float) -> str:
+    """42.5 -> '42.5th', 17 -> '17th', 33 -> '33rd'."""
+    shown = f"{pct:.1f}".rstrip("0").rstrip(".")
+    whole = int(pct)
+    suffix = (
+        "th" if pct != whole or 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    )
+    return shown + suffix
 
 
 NARROW = 72  # below this many columns, tables are shown as one block per row
@@ -102,14 +113,14 @@ def table(title: str) -> FlexTable:
     return FlexTable(title)
 
 
-def band_table(est: Estimate, levels: tuple[Level, ...]) -> FlexTable:
-    level = est.level
+def band_table(est: Estimate) -> FlexTable:
+    p = est.percentiles
     result = table(
-        f"Your band: {level.label} ({years_range(level, levels)}), "
-        f"{money(level.low)}-{money(level.high)} before factors"
+        f"Your band: {ordinal(p.low)} to {ordinal(p.high)} percentile of {est.role.soc} pay, "
+        f"point at the {ordinal(p.point)}, after the factors below"
     )
     result.add_column("")
-    for name in ("Low", "Mid", "High"):
+    for name in ("Low", "Point", "High"):
         result.add_column(name, justify="right")
     b = est.band
     result.add_row("Annual", money(b.low), Text(money(b.mid), style="bold"), money(b.high))
@@ -123,17 +134,23 @@ def band_table(est: Estimate, levels: tuple[Level, ...]) -> FlexTable:
     return result
 
 
-def purchasing_power_note(est: Estimate) -> str:
+def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
     ppp = est.purchasing_power
+    state = data.states[est.profile.state].name if est.profile.state in data.states else "the nation"
     if ppp is None:
         return (
-            f"* No purchasing-power figure for {est.factors[-1].value.label}: BEA publishes no "
-            "regional price parity for it, and hitsalary does not guess one."
+            f"* No purchasing-power figure for {state}: BEA publishes no regional price "
+            "parity for it, and hitsalary does not guess one."
         )
+    metro = (
+        f" hitsalary ships BEA's state parities, not its metro ones: {state}'s stands in for the area."
+        if est.profile.metro
+        else ""
+    )
     return (
         f"* Purchasing power is not pay: the band in national-average dollars, divided by the "
         f"price parity {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
-        f"released {ppp.source.released})."
+        f"released {ppp.source.released}).{metro}"
     )
 
 
@@ -147,46 +164,77 @@ def years_range(level: Level, levels: tuple[Level, ...]) -> str:
     return f"{level.min_years:g} to under {following[0]:g} years"
 
 
-def factor_table(est: Estimate) -> FlexTable:
-    result = table("How each factor moved it")
-    result.add_column("Factor", no_wrap=True)
-    result.add_column("Value")
+def release(source: Source) -> str:
+    """Publisher and release of a figure, as every row of the method table names them."""
+    return f"{source.publisher}, {source.title}" + (
+        f", released {source.released}" if source.released else ""
+    )
+
+
+def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
+    """How the band was reached: the place in the distribution, then each factor, with its basis."""
+    unit = data.method.rounding_unit
+    result = table(
+        f"How it was reached: {est.role.title} ({est.role.soc}) pay, then one multiplier per factor"
+    )
+    result.add_column("Step and where its number comes from", ratio=1)
     result.add_column("×", justify="right", no_wrap=True)  # noqa: RUF001 - the multiplication sign is meant
     result.add_column("Basis", no_wrap=True)
-    result.add_column("Where the number comes from", ratio=1)
+    w, p = est.wages, est.percentiles
+    points = ", ".join(f"{ordinal(pct)} {money(wage)}" for pct, wage in w.points)
+    result.add_row(
+        Text.assemble(
+            ("Experience: ", "bold"),
+            f"{years(est.profile.exp)} → {ordinal(p.point)} percentile; national wage there "
+            f"{money(round_money(est.base[1], unit))}\n",
+            (f"published {points} (series {w.series_id}; {release(w.source)})", "dim"),
+        ),
+        "",
+        Text("rule", style="cyan"),
+    )
     for applied in est.factors:
         v = applied.value
+        where = v.statistic + (f". {v.reason}" if v.reason else "")
+        if v.basis != "baseline" or v.series:
+            where += f" ({release(v.source)})"
         result.add_row(
-            applied.label,
-            v.label,
+            Text.assemble((f"{applied.label}: ", "bold"), v.label, "\n", (where, "dim")),
             f"{v.multiplier:.3f}",
             Text(v.basis, style=BASIS_STYLE[v.basis]),
-            v.note or v.source.cite(),
         )
-    result.add_row(Text("All factors", style="bold"), "", Text(f"{est.multiplier:.3f}", style="bold"), "", "")
+    result.add_row(Text("All factors", style="bold"), Text(f"{est.multiplier:.3f}", style="bold"), "")
     return result
 
 
 def comparison_table(est: Estimate) -> FlexTable:
-    result = table(f"Your mid ({money(est.band.mid)}) against published figures")
-    result.add_column("Source and what it measures", ratio=1)
+    result = table(f"Your point ({money(est.band.mid)}) against published figures")
+    result.add_column("Source, what it measures, for whom", ratio=1)
     result.add_column("Figure / range", justify="right", no_wrap=True)
-    result.add_column("Year", justify="right", no_wrap=True)
     result.add_column("You vs it", justify="right", no_wrap=True)
-    result.add_column("Status", no_wrap=True)
+    result.add_column("Year, status", no_wrap=True)
     for c in est.comparisons:
         r = c.reference
         figure = money(r.figure)
         if r.low is not None and r.high is not None:
             figure += f"\n{money(r.low)}-{money(r.high)}"
+        scope = f"\n{r.scope}" if r.scope else ""
         result.add_row(
-            Text.assemble((r.label, "bold"), "\n", (f"{r.title}: {r.statistic}", "dim")),
+            Text.assemble((r.label, "bold"), "\n", (f"{r.title}: {r.statistic}{scope}", "dim")),
             figure,
-            str(r.year),
             signed_pct(c.delta_pct),
-            STATUS_LABEL[r.status],
+            f"{r.year}\n{STATUS_LABEL[r.status]}",
         )
     return result
+
+
+def article_view(est: Estimate, data: ReferenceData) -> Text:
+    level, source = est.level, data.sources["levels"]
+    return Text.assemble(
+        ("The article's view: ", "bold"),
+        f"{level.label} ({years_range(level, data.levels)}), {money(level.low)}-{money(level.high)} for all "
+        f"of healthcare IT, nationally, as the salary guide this tool started from gives it ({source.year}; "
+        "not checked against a primary source).",
+    )
 
 
 def chart_bars(est: Estimate) -> list[Bar]:
@@ -198,7 +246,14 @@ def chart_bars(est: Estimate) -> list[Bar]:
 
 
 def footnotes(est: Estimate, data: ReferenceData) -> Text:
-    lines = [purchasing_power_note(est)]
+    method = data.method
+    lines = [
+        f"Rule: {method.rule} {method.band_rule} {method.interpolation}",
+        f"Rounding: {method.rounding_rule}",
+        "Location and employer multiply as if independent: OEWS publishes no area-by-industry "
+        "figures for these occupations.",
+        purchasing_power_note(est, data),
+    ]
     for c in est.comparisons:
         article = c.reference.article
         if article:
@@ -208,7 +263,7 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
                 f"Shown instead: {money(c.reference.figure)} (May {c.reference.year})."
             )
     lines.append(
-        "As reported = quoted by the seed article, not checked against a primary copy. "
+        "As reported = quoted by the article, not checked against a primary copy. "
         "BLS wages are base pay; Glassdoor's figure includes bonuses."
     )
     lines.append(data_line(data))
@@ -226,11 +281,14 @@ def render_estimate(
     con = out or console()
     header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
     bars = chart_bars(est)
-    parts: list[RenderableType] = [
-        header,
+    parts: list[RenderableType] = [header, Text()]
+    if offer is not None:  # the verdict first: it is what the person asked
+        parts += [Text(offer.sentence(est), style="bold"), Text()]
+    parts += [
+        band_table(est),
+        method_table(est, data),
+        article_view(est, data),
         Text(),
-        band_table(est, data.levels),
-        factor_table(est),
         comparison_table(est),
     ]
     if offer is not None:
@@ -238,7 +296,7 @@ def render_estimate(
 
         parts += offer_section(offer, est)
         bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
-    legend = "● = your mid / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
+    legend = "● = your point / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
     parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
     parts.append(footnotes(est, data))
     con.print(Group(*parts))

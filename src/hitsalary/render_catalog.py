@@ -7,8 +7,8 @@ from collections import Counter
 from rich.console import Group
 from rich.text import Text
 
-from hitsalary.catalog import Figure, Outlook, StateRow, release
-from hitsalary.models import GrowthClaim, Projection, ReferenceData
+from hitsalary.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow, release
+from hitsalary.models import GrowthClaim, Projection, ReferenceData, Role
 from hitsalary.render import STATUS_LABEL, console, data_line, money, table
 
 
@@ -19,8 +19,19 @@ def figure_cell(row: Figure) -> str:
     return "\n".join(parts)
 
 
-def render_sources(rows: list[Figure], data: ReferenceData) -> None:
-    result = table("Every figure hitsalary ships")
+def render_sources(
+    rows: list[Figure], bases: list[FactorBasis], data: ReferenceData, *, role: Role | None
+) -> None:
+    how = table("How each factor of an estimate is obtained")
+    how.add_column("Factor", no_wrap=True)
+    how.add_column("Basis", no_wrap=True)
+    how.add_column("How, and from what", ratio=1)
+    for b in bases:
+        how.add_row(b.label, b.basis, f"{b.how}\n{b.source.publisher}, {release(b.source)}")
+    title = "Every figure an estimate can use" + (
+        f" (with {role.label}'s state and industry figures)" if role else ""
+    )
+    result = table(title)
     result.add_column("Publisher and what it measures", ratio=1)
     result.add_column("Figure / range", justify="right", no_wrap=True)
     result.add_column("Year", justify="right", no_wrap=True)
@@ -33,6 +44,8 @@ def render_sources(rows: list[Figure], data: ReferenceData) -> None:
             result.add_row(Text(group, style="bold underline"), "", "", "")
         status = STATUS_LABEL[row.status] + (" (yours)" if row.origin != "shipped" else "")
         details = f"{row.measure}\n{row.release}" + (f"\n{row.url}" if row.url else "")
+        if row.note:
+            details += f"\n{row.note}"
         result.add_row(
             Text.assemble((row.publisher, "bold"), "\n", (details, "dim")),
             figure_cell(row),
@@ -48,8 +61,13 @@ def render_sources(rows: list[Figure], data: ReferenceData) -> None:
         "verified = checked against the primary BLS/BEA file; as reported = quoted by the seed "
         "article, no primary copy; differs = the article's number is not the primary figure."
     )
+    if role is None:
+        notes.append(
+            "Each role's figures in every state and employer industry: hitsalary sources --role ROLE "
+            "(or hitsalary states --role ROLE)."
+        )
     notes.append(data_line(data))
-    console().print(Group(result, Text("\n".join(notes), style="dim")))
+    console().print(Group(how, result, Text("\n".join(notes), style="dim")))
 
 
 def change(projection: Projection) -> str:
@@ -90,29 +108,88 @@ def render_outlook(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: R
     console().print(Group(result, verdicts, note))
 
 
-def render_states(rows: list[StateRow], data: ReferenceData) -> None:
-    wage = data.sources["state_wages"]
+def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None:
     rpp = data.sources["bea_rpp"]
-    result = table("Location factors: state wage over national wage, and what it buys")
+    national = data.national[role.soc]
+    result = table(f"Location factors for {role.label} ({role.soc}): state median over national median")
     result.add_column("State")
-    result.add_column("BLS mean wage", justify="right")
+    result.add_column("BLS median", justify="right")
     result.add_column("Factor", justify="right")
+    result.add_column("Basis")
     result.add_column("BEA price parity", justify="right")
     result.add_column("Purchasing power", justify="right")
     for row in rows:
         result.add_row(
             f"{row.name} ({row.code})",
-            money(row.annual_mean),
-            f"{row.factor:.3f}",
+            money(row.median) if row.median is not None else "not released",
+            f"{row.value.multiplier:.3f}",
+            row.value.basis,
             f"{row.rpp:.1f}" if row.rpp is not None else "none published",
             f"{row.purchasing_power:.1f}" if row.purchasing_power is not None else "n/a",
         )
+    fallbacks = [f"{row.code}: {row.value.reason}" for row in rows if row.value.reason]
     note = Text(
-        f"Wage: {wage.publisher}, {wage.title}, {wage.series} annual mean; national "
-        f"{money(data.national_mean)}. Factor = state wage / national wage.\n"
-        f"Price parity: {rpp.publisher}, {release(rpp)}; US = 100. Purchasing power = factor / "
-        "(parity / 100) x 100: 100 buys what the national average wage buys. BEA publishes no "
+        f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
+        f"{money(national.median)}. Factor = state median / national median.\n"
+        + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
+        + f"Price parity: {rpp.publisher}, {release(rpp)}; US = 100. Purchasing power = factor / "
+        "(parity / 100) x 100: 100 buys what the national median buys. BEA publishes no "
         "parity for Puerto Rico.\n" + data_line(data),
+        style="dim",
+    )
+    console().print(Group(result, note))
+
+
+def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
+    result = table("Healthcare IT roles and the BLS occupation each is measured by")
+    result.add_column("Role (--role)", ratio=2, overflow="fold")
+    result.add_column("BLS occupation", ratio=2, overflow="fold")
+    result.add_column("Median", justify="right", no_wrap=True)
+    result.add_column("Also accepted", ratio=3, overflow="fold")
+    for row in rows:
+        role = row.role
+        result.add_row(
+            Text.assemble((role.key, "bold"), "\n", (role.label, "dim")),
+            f"{role.soc}\n{role.title}",
+            money(row.median),
+            ", ".join(alias.replace("-", " ") for alias in role.aliases),
+        )
+    source = data.sources["oews_2025"]
+    why = "\n".join(f"{row.role.key}: {row.role.why}" for row in rows)
+    note = Text(
+        f"Medians: {source.publisher}, {release(source)}, all industries.\nWhy each occupation:\n{why}\n"
+        + data_line(data),
+        style="dim",
+    )
+    console().print(Group(result, note))
+
+
+def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: ReferenceData) -> None:
+    national = data.national[role.soc]
+    where = data.states[state].name if state else "every state"
+    result = table(f"{role.label} ({role.soc}) by metro and nonmetro area, {where}")
+    result.add_column("Area", ratio=1)
+    result.add_column("Code", no_wrap=True)
+    result.add_column("Employed", justify="right", no_wrap=True)
+    result.add_column("BLS median", justify="right", no_wrap=True)
+    result.add_column("Factor", justify="right", no_wrap=True)
+    result.add_column("Basis", no_wrap=True)
+    for row in rows:
+        result.add_row(
+            row.area.name,
+            row.area.code,
+            f"{row.employment:,}" if row.employment is not None else "n/r",
+            money(row.median) if row.median is not None else "n/r",
+            f"{row.value.multiplier:.3f}",
+            row.value.basis,
+        )
+    fallbacks = sum(1 for row in rows if row.value.basis == "fallback")
+    source = national.source
+    note = Text(
+        f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
+        f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas fall back: "
+        "where BLS publishes no median for the role in an area, the state's factor stands in "
+        "(`--json` gives each reason).\n" + data_line(data),
         style="dim",
     )
     console().print(Group(result, note))

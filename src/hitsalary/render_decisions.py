@@ -7,8 +7,11 @@ from rich.text import Text
 
 from hitsalary.chart import Bar, draw
 from hitsalary.decisions import PATH_NOTE, OfferCheck, PathPoint, Variant
+from hitsalary.levels import LevelCheck, LevelTable
+from hitsalary.levels import sentence as level_sentence
 from hitsalary.models import Estimate, ReferenceData
 from hitsalary.render import console, data_line, money, signed_pct, table, years
+from hitsalary.render import table as flex_table
 
 
 def signed_money(amount: int) -> str:
@@ -31,14 +34,18 @@ def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
             money(ref.reference.figure),
             f"{signed_money(ref.difference)} ({signed_pct(ref.difference_pct)})",
         )
-    return [Text(offer.sentence(est), style="bold"), result]
+    return [result]
 
 
 def variant_moves(v: Variant) -> str:
     return (
         "; ".join(
             f"{m.label}: {m.before} -> {m.after}"
-            + (f" (×{m.before_multiplier:.3f} -> ×{m.after_multiplier:.3f})" if m.name != "level" else "")  # noqa: RUF001
+            + (
+                f" (×{m.before_multiplier:.3f} -> ×{m.after_multiplier:.3f})"  # noqa: RUF001 - meant
+                if m.name not in ("role", "exp")
+                else ""
+            )
             for m in v.moved
         )
         or "nothing (same profile)"
@@ -91,7 +98,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
 
 
 def base_label(est: Estimate) -> str:
-    return "; ".join([years(est.profile.exp)] + [a.value.label for a in est.factors])
+    return "; ".join([est.role.label, years(est.profile.exp)] + [a.value.label for a in est.factors])
 
 
 def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> None:
@@ -101,18 +108,20 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         result = table(f"Career path: {label}")
         result.add_column("Year", justify="right")
         result.add_column("Experience", justify="right")
-        result.add_column("Level")
+        result.add_column("Percentile", justify="right")
+        result.add_column("Wage level")
         for name in ("Low", "Mid", "High"):
             result.add_column(name, justify="right")
         for p in points:
             est = p.estimate
             level = Text(
-                est.level.label + (" ◀ new level" if p.level_changed else ""),
+                p.level + (" ◀ reached" if p.level_changed else ""),
                 style="bold" if p.level_changed else "",
             )
             result.add_row(
                 f"+{p.year}",
                 years(est.profile.exp),
+                f"{est.percentiles.point:.1f}",
                 level,
                 money(est.band.low),
                 Text(money(est.band.mid), style="bold"),
@@ -135,3 +144,37 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     parts += [Text("Low to high (━) and mid (●) by year", style="bold"), draw(bars, con.width), Text()]
     parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
+
+
+def render_levels(table: LevelTable, check: LevelCheck | None, data: ReferenceData) -> None:
+    m, w = data.method, table.wages
+    parts: list[RenderableType] = []
+    if check is not None:
+        parts += [Text(level_sentence(table, check), style="bold"), Text()]
+    result = flex_table(
+        f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {w.where}: wage year {m.levels_year}"
+    )
+    result.add_column("Level", no_wrap=True)
+    result.add_column("Percentile", justify="right", no_wrap=True)
+    result.add_column("Annual", justify="right", no_wrap=True)
+    result.add_column("Hourly", justify="right", no_wrap=True)
+    result.add_column("Interpolated from (published)", ratio=1)
+    for level in table.levels:
+        (p0, w0), (p1, w1) = level.between
+        met = check is not None and check.highest_level_met == level.key
+        result.add_row(
+            Text(f"{level.key} {level.label}" + (" ◀ met" if met else ""), style="bold" if met else ""),
+            f"{level.percentile:g}th",
+            money(level.annual),
+            f"${level.hourly:,.2f}",
+            f"{p0}th {money(w0)} to {p1}th {money(w1)}",
+        )
+    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
+    notes.append(
+        f"Built from {m.levels_release} (series {w.series_id}; {w.source.publisher}, {w.source.title})."
+    )
+    if table.reason:
+        notes.append(f"Fallback: {table.reason}.")
+    notes.append(data_line(data))
+    parts += [result, Text("\n".join(notes), style="dim")]
+    console().print(Group(*parts))

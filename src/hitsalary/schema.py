@@ -204,7 +204,6 @@ SOURCE = Map(
     always=("publisher", "title", "year"),  # a source block is complete, in a user's file too
 )
 STATUS = OneOf(("verified", "as_reported", "differs"))
-BASIS = OneOf(("baseline", "measured", "directional"))
 
 
 def dataset(**fields: Spec) -> Map:
@@ -212,42 +211,54 @@ def dataset(**fields: Spec) -> Map:
     return Map(required={"source": SOURCE, **fields}, always=("source",))
 
 
+def anchors_rise(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    anchors = item.get("anchors") or []
+    if anchors and anchors[0].get("years") != 0:
+        return "anchors", "the first anchor must be at 0 years"
+    for before, after in itertools.pairwise(anchors):
+        if not (after["years"] > before["years"] and after["percentile"] > before["percentile"]):
+            return "anchors", (
+                f"anchor at {after['years']:g} years must come later and higher than the one at "
+                f"{before['years']:g} years: the rule must rise"
+            )
+    return None
+
+
+def levels_rise(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    levels = list((item.get("levels") or {}).items())
+    for (before, b), (after, a) in itertools.pairwise(levels):
+        if not a["percentile"] > b["percentile"]:
+            return "levels", f"level {after} must stand at a higher percentile than level {before}"
+    return None
+
+
 LEVEL = Map(
-    required={
-        "label": TEXT,
-        "min_years": Num(minimum=0, what="year count"),
-        "low": money(),
-        "high": money(),
-        "ramp_years": Num(minimum=0.1, what="year count"),
-    },
-    optional={"ramp_note": TEXT},
+    required={"label": TEXT, "min_years": Num(minimum=0, what="year count"), "low": money(), "high": money()},
     checks=(low_not_above_high,),
 )
+PERCENTILE = Num(minimum=10, maximum=90, what="percentile (10 to 90, the published range)")
+MULTIPLIER = Num(minimum=0.01, maximum=100, what="multiplier")
 FACTOR_VALUE = Map(
     required={"label": TEXT},
     optional={
         "aliases": ListOf(TEXT),
-        "multiplier": Num(minimum=0.01, maximum=100, what="multiplier"),
-        "basis": BASIS,
-        "note": TEXT,
-        "soc": SOC,
-        "compare_soc": SOC,
+        "multiplier": MULTIPLIER,
+        "naics": ListOf(Str(r"[0-9-]{6}", "a 6-character NAICS code like 622000")),
+        "bound": TEXT,
         "source": SOURCE,
     },
 )
-DERIVE = Map(
-    required={"method": OneOf(("occupation_wage_ratio", "state_wage_ratio")), "dataset": TEXT},
-    optional={
-        "naics": TEXT,
-        "year": YEAR,
-        "statistic": OneOf(("mean", "median")),
-        "baseline_soc_prefix": TEXT,
-        "note": TEXT,
-    },
-)
 FACTOR = Map(
-    required={"label": TEXT, "neutral": TEXT},
-    optional={"values": Items(FACTOR_VALUE), "derive": DERIVE},
+    required={
+        "label": TEXT,
+        "neutral": TEXT,
+        "method": OneOf(("assumed", "industry_median_ratio", "area_median_ratio")),
+    },
+    optional={"values": Items(FACTOR_VALUE), "note": TEXT, "fallback_soc": SOC, "bound_baseline": TEXT},
+)
+ROLE = Map(
+    required={"label": TEXT, "soc": SOC, "why": TEXT},
+    optional={"aliases": ListOf(TEXT), "manager": Flag()},
 )
 ARTICLE_CLAIM = Map(
     required={"figure": money(), "year": YEAR, "claim": TEXT, "reason": TEXT},
@@ -264,6 +275,8 @@ REFERENCE = Map(
         "year": YEAR,
         "url": SOURCE.optional["url"],
         "note": TEXT,
+        "scope": TEXT,
+        "roles": ListOf(TEXT),
         "from": Map(required={"dataset": TEXT, "key": TEXT, "statistic": OneOf(("mean", "median"))}),
         "article": ARTICLE_CLAIM,
         "source": SOURCE,
@@ -283,34 +296,50 @@ CLAIM = Map(
 STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code (US for the nation)"}
 
 SPECS: dict[str, Map] = {
-    "levels": dataset(
-        levels=Items(LEVEL),
+    "levels": dataset(levels=Items(LEVEL)),
+    "method": dataset(
+        experience=Map(
+            required={
+                "rule": TEXT,
+                "anchor_source": SOURCE,
+                "anchors": ListOf(
+                    Map(
+                        required={
+                            "years": Num(minimum=0, maximum=100, what="year count"),
+                            "percentile": PERCENTILE,
+                            "label": TEXT,
+                        }
+                    )
+                ),
+            },
+            checks=(anchors_rise,),
+        ),
+        band=Map(required={"half_width": Num(minimum=1, maximum=40, what="percentile width"), "rule": TEXT}),
+        interpolation=TEXT,
+        rounding=Map(
+            required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}
+        ),
         hours_per_year=Map(required={"value": Num(minimum=1, maximum=8784, what="hours"), "source": SOURCE}),
+        wage_levels=Map(
+            required={
+                "wage_year": TEXT,
+                "release": TEXT,
+                "levels": Items(Map(required={"percentile": PERCENTILE, "label": TEXT})),
+                "rule": TEXT,
+                "label": TEXT,
+                "url": SOURCE.optional["url"],
+            },
+            checks=(levels_rise,),
+        ),
     ),
+    "roles": dataset(neutral=TEXT, roles=Items(ROLE, key_pattern=r"[a-z0-9-]+", key_hint="a lower-case key")),
     "factors": dataset(factors=Items(FACTOR)),
     "references": dataset(references=Items(REFERENCE)),
     "claims": dataset(claims=Items(CLAIM)),
-    "state_wages": dataset(
-        national_mean=money(),
-        states=Items(
-            Map(required={"name": TEXT, "annual_mean": money()}, optional={"source": SOURCE}),
-            **STATE_KEY,
-        ),
-    ),
-    "oews_national": dataset(
-        occupations=Items(
-            Map(
-                required={"title": TEXT, "mean": money()},
-                optional={
-                    "employment": Num(minimum=0, integer=True, what="employment"),
-                    **{k: money() for k in ("p10", "p25", "p50", "p75", "p90")},
-                    "source": SOURCE,
-                },
-                checks=(percentiles_in_order,),
-            ),
-            key_pattern=SOC.pattern,
-            key_hint=SOC.hint,
-        )
+    "oews_2025": dataset(
+        occupations=Items(TEXT, key_pattern=SOC.pattern, key_hint=SOC.hint),
+        industries=Items(TEXT),
+        tables=Map(required={"states": TEXT, "industries": TEXT, "areas": TEXT, "metros": TEXT}),
     ),
     "oews_industry": dataset(
         estimates=Items(
@@ -358,6 +387,20 @@ SPECS: dict[str, Map] = {
                 optional={"source": SOURCE},
             ),
             **STATE_KEY,
+        )
+    ),
+    "education_pays": dataset(
+        attainment=Items(Num(minimum=1, integer=True, what="weekly earnings (dollars)"))
+    ),
+    "himss": dataset(
+        groups=Items(
+            Map(
+                required={
+                    "average_salary": money(),
+                    "respondents": Num(minimum=1, integer=True, what="respondents"),
+                },
+                optional={"url": SOURCE.optional["url"]},
+            )
         )
     ),
 }

@@ -1,0 +1,168 @@
+"""Each factor's multiplier for a role, measured from the BLS tables where they publish it, or
+assumed (and bounded) where nothing measures it. One function per method named in factors.yaml."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+
+from hitsalary.models import Choice, Factor, FactorValue, ReferenceData, Role, Wages
+
+MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
+
+
+def median_series(wages: Wages) -> str:
+    return wages.series_id[:-2] + MEDIAN_TYPE
+
+
+def ratio_text(top: Wages, bottom: Wages, label: str) -> str:
+    assert top.median is not None
+    assert bottom.median is not None
+    ratio = top.median / bottom.median
+    return f"{label} median ${top.median:,} / ${bottom.median:,} = {ratio:.3f}"
+
+
+def assumed(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> FactorValue:
+    """An assumption: the data's multiplier, with the BLS gap that bounds it."""
+    source = choice.source or data.sources["factors"]
+    multiplier = choice.multiplier if choice.multiplier is not None else 1.0
+    if choice.key == factor.neutral or choice.bound is None:
+        return FactorValue(
+            choice.key, choice.label, 1.0, "baseline", "the reference point: no adjustment", source
+        )
+    pays = data.education_pays
+    baseline = next(k for k, v in pays.items() if k.lower().startswith("bachelor"))
+    bound = pays[choice.bound] / pays[baseline]
+    statistic = (
+        f"assumed x{multiplier:.2f}; bounded by BLS Education pays 2024 (all occupations): "
+        f"{choice.bound} ${pays[choice.bound]:,} / {baseline} ${pays[baseline]:,} a week = {bound:.3f}"
+    )
+    return FactorValue(choice.key, choice.label, multiplier, "assumed", statistic, source, bound=bound)
+
+
+def industry_median_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> FactorValue:
+    """The role's median in the employer's industry over its median in all industries."""
+    national = data.national[role.soc]
+    first = data.industries.get(choice.naics[0], choice.naics[0])
+    for code in choice.naics:
+        found = data.by_industry.get((role.soc, code))
+        if found is None or found.median is None:
+            continue
+        if found.median == national.median and code == choice.naics[0] and choice.key == factor.neutral:
+            statistic = f"{role.soc} median in all industries ${national.median:,}: no adjustment"
+            return FactorValue(
+                choice.key, choice.label, 1.0, "baseline", statistic, found.source, (median_series(found),)
+            )
+        statistic = (
+            ratio_text(found, national, f"{role.soc} in {found.where} (NAICS {code})") + " all industries"
+        )
+        reason = None
+        if code != choice.naics[0]:
+            reason = f"BLS publishes no {role.soc} median for {first}; {found.where} stands in"
+        return FactorValue(
+            choice.key,
+            choice.label,
+            found.median / national.median,  # type: ignore[operator]  # both checked above
+            "measured" if reason is None else "fallback",
+            statistic,
+            found.source,
+            (median_series(found), median_series(national)),
+            reason,
+        )
+    reason = f"BLS publishes no {role.soc} median for {first}; no employer adjustment"
+    return FactorValue(
+        choice.key, choice.label, 1.0, "fallback", "x1 (not published)", national.source, (), reason
+    )
+
+
+def area_median_ratio(
+    data: ReferenceData, factor: Factor, choice: Choice, role: Role, metro: str | None = None
+) -> FactorValue:
+    """The role's median in the metro area or state over its national median; where BLS does not
+    publish it: the state's figure for a metro area, then the broad group's ratio in the state."""
+    national = data.national[role.soc]
+    if metro is not None:
+        return metro_ratio(data, factor, choice, role, metro)
+    if choice.key == factor.neutral:
+        statistic = f"{role.soc} national median ${national.median:,}: no adjustment"
+        return FactorValue(
+            choice.key, choice.label, 1.0, "baseline", statistic, national.source, (median_series(national),)
+        )
+    local = data.by_state.get((role.soc, choice.key))
+    if local is not None and local.median is not None:
+        return FactorValue(
+            choice.key,
+            choice.label,
+            local.median / national.median,  # type: ignore[operator]  # national rows are complete
+            "measured",
+            ratio_text(local, national, f"{role.soc} in {local.where}") + " national",
+            local.source,
+            (median_series(local), median_series(national)),
+        )
+    reason = f"BLS does not publish the {role.soc} median for {choice.label}"
+    group = factor.fallback_soc
+    group_local = data.by_state.get((group, choice.key)) if group else None
+    group_national = data.national.get(group) if group else None
+    if group_local is None or group_local.median is None or group_national is None:
+        return FactorValue(
+            choice.key,
+            choice.label,
+            1.0,
+            "fallback",
+            "x1 (not published)",
+            national.source,
+            (),
+            reason + "; no location adjustment",
+        )
+    return FactorValue(
+        choice.key,
+        choice.label,
+        group_local.median / group_national.median,  # type: ignore[operator]  # checked above
+        "fallback",
+        ratio_text(group_local, group_national, f"{group} in {group_local.where}") + " national",
+        group_local.source,
+        (median_series(group_local), median_series(group_national)),
+        f"{reason}; the ratio for all {data.titles.get(group or '', group)} ({group}) stands in",
+    )
+
+
+def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role, code: str) -> FactorValue:
+    from hitsalary.areas import area_list, wages_in
+
+    area = area_list(data)[code]
+    national = data.national[role.soc]
+    local = wages_in(data, code).get(role.soc)
+    if local is not None and local.median is not None:
+        return FactorValue(
+            code,
+            area.name,
+            local.median / national.median,  # type: ignore[operator]  # national rows are complete
+            "measured",
+            ratio_text(local, national, f"{role.soc} in {area.name}") + " national",
+            local.source,
+            (median_series(local), median_series(national)),
+        )
+    state = area_median_ratio(data, factor, choice, role)
+    reason = f"BLS does not publish the {role.soc} median for {area.name}; {choice.label}'s figure stands in"
+    if state.reason:
+        reason += f" ({state.reason})"
+    return replace(state, key=code, label=area.name, basis="fallback", reason=reason)
+
+
+METHODS: dict[str, Callable[..., FactorValue]] = {
+    "assumed": assumed,
+    "industry_median_ratio": industry_median_ratio,
+    "area_median_ratio": area_median_ratio,
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def factor_value(
+    data: ReferenceData, name: str, key: str, role_key: str, metro: str | None = None
+) -> FactorValue:
+    """A factor's value for a role (and a metro area, for location), computed once each."""
+    factor = data.factor(name)
+    if factor.method == "area_median_ratio" and metro is not None:
+        return area_median_ratio(data, factor, factor.values[key], data.roles[role_key], metro)
+    return METHODS[factor.method](data, factor, factor.values[key], data.roles[role_key])
