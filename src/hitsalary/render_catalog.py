@@ -32,7 +32,7 @@ def render_sources(
         f" (with {role.label}'s state and industry figures)" if role else ""
     )
     result = table(title)
-    result.add_column("Publisher and what it measures", ratio=1)
+    result.add_column("Publisher and what it measures", ratio=1, overflow="fold")
     result.add_column("Figure / range", justify="right", no_wrap=True)
     result.add_column("Year", justify="right", no_wrap=True)
     result.add_column("Status", no_wrap=True)
@@ -58,7 +58,7 @@ def render_sources(
         if r.article
     ]
     notes.append(
-        "verified = checked against the primary BLS/BEA file; as reported = quoted by the seed "
+        "verified = checked against the primary BLS/BEA file; as reported = quoted by the "
         "article, no primary copy; differs = the article's number is not the primary figure."
     )
     if role is None:
