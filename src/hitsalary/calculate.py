@@ -53,8 +53,9 @@ def percent(value: float) -> float:
 
 
 def hourly(annual: int, hours: float) -> float:
-    """The shown annual amount over the hours of a work year, to the cent."""
-    return whole_dollars(annual / hours * 100) / 100
+    """The shown annual amount over the hours of a work year, to the cent, half up. annual * 100
+    is an exact integer and one division keeps an exact half cent exact (tested against Decimal)."""
+    return whole_dollars(annual * 100 / hours) / 100
 
 
 def level_for(levels: tuple[Level, ...], exp: float) -> Level:

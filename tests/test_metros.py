@@ -1,0 +1,561 @@
+"""Metro and nonmetro areas (`--metro`, `hitsalary areas`): location factors and bands recomputed by
+hand from the shared BLS file, name matching, and the metro column of compare, path and batch.
+
+The expected figures are worked here from /work/shared/data/oews_2025_areas.csv by the stated
+method (README "How the band is computed", "Metro areas"), never by hitsalary's own helpers."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from .conftest import SHARED_DATA
+
+# --- the stated method, by hand ------------------------------------------------------------------
+ANCHORS = [(0, 17), (5, 34), (10, 50), (15, 67), (25, 80), (35, 85), (50, 88)]
+HALF_WIDTH, FIRST, LAST = 17, 10, 90
+COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
+SOC = {"ehr": "15-1211", "cybersecurity": "15-1212", "software": "15-1252", "medical-coding": "29-2072"}
+BROAD_GROUP = "15-0000"  # Computer and Mathematical Occupations: the state fallback of last resort
+AREA_TYPES = ("metro", "nonmetro")
+AREA_COUNT = 528  # README: "all 528"
+
+Row = dict[str, str]
+
+
+def shared(name: str) -> list[Row]:
+    with (SHARED_DATA / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def oews() -> list[Row]:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    return shared("oews_2025_areas.csv")
+
+
+@pytest.fixture(scope="module")
+def parities() -> dict[str, float]:
+    """BEA 2024 regional price parities by two-letter state code (US = 100)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    return {r["state_code"]: float(r["rpp_all_items"]) for r in shared("bea_rpp.csv") if r["year"] == "2024"}
+
+
+@pytest.fixture(scope="module")
+def state_codes() -> dict[str, str]:
+    """State name -> two-letter code (BEA's list; Puerto Rico has no parity, so it is added)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    return {r["state_name"]: r["state_code"] for r in shared("bea_rpp.csv")} | {"Puerto Rico": "PR"}
+
+
+def find(rows: list[Row], **match: str) -> Row | None:
+    found = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    assert len(found) <= 1, match
+    return found[0] if found else None
+
+
+def one(rows: list[Row], **match: str) -> Row:
+    found = find(rows, **match)
+    assert found is not None, match
+    return found
+
+
+def area_row(rows: list[Row], soc: str, code: str) -> Row | None:
+    found = [r for r in rows if r["soc"] == soc and r["area_code"] == code and r["area_type"] in AREA_TYPES]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def median(r: Row) -> int:
+    return int(r["median"])
+
+
+def percentile_for(years: float) -> float:
+    for (y0, p0), (y1, p1) in itertools.pairwise(ANCHORS):
+        if years <= y1:
+            return p0 + (p1 - p0) * (years - y0) / (y1 - y0)
+    return ANCHORS[-1][1]
+
+
+def wage_at(r: Row, pct: float) -> float:
+    points = [(p, int(r[c])) for c, p in COLUMNS]
+    for (p0, w0), (p1, w1) in itertools.pairwise(points):
+        if p0 <= pct <= p1:
+            return w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))
+    raise AssertionError(pct)
+
+
+def half_up(amount: float, unit: int) -> int:
+    return int(Decimal(repr(amount / unit)).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * unit
+
+
+def band_by_hand(rows: list[Row], soc: str, years: float, factor: float) -> dict[str, int]:
+    national = one(rows, soc=soc, area_type="national")
+    point = percentile_for(years)
+    where = (max(FIRST, point - HALF_WIDTH), point, min(LAST, point + HALF_WIDTH))
+    amounts = [half_up(wage_at(national, p) * factor, 100) for p in where]
+    return dict(zip(("low", "mid", "high"), amounts, strict=True))
+
+
+def main_state_fips(rows: list[Row], code: str) -> str:
+    everyone = area_row(rows, "00-0000", code)
+    assert everyone is not None, code
+    return everyone["state_fips"]
+
+
+def state_factor_by_hand(rows: list[Row], soc: str, fips: str) -> float:
+    """The role's state median / national; else the state's 15-0000 median ratio."""
+    national = one(rows, soc=soc, area_type="national")
+    state = find(rows, soc=soc, area_type="state", state_fips=fips)
+    if state is not None and state["median"]:
+        return median(state) / median(national)
+    group = one(rows, soc=BROAD_GROUP, area_type="state", state_fips=fips)
+    return median(group) / median(one(rows, soc=BROAD_GROUP, area_type="national"))
+
+
+def metro_factor_by_hand(rows: list[Row], soc: str, code: str) -> tuple[float, str]:
+    """The role's metro median / national median; where BLS publishes none, the state's factor."""
+    local = area_row(rows, soc, code)
+    if local is not None and local["median"]:
+        return median(local) / median(one(rows, soc=soc, area_type="national")), "measured"
+    return state_factor_by_hand(rows, soc, main_state_fips(rows, code)), "fallback"
+
+
+def states_of(rows: list[Row], code: str, codes: dict[str, str]) -> list[str]:
+    """A metro's states are the codes after its name's comma; a nonmetro area lies in its FIPS state."""
+    everyone = area_row(rows, "00-0000", code)
+    assert everyone is not None
+    if everyone["area_type"] == "metro":
+        return everyone["area_name"].rsplit(", ", 1)[1].split("-")
+    state = one(rows, soc="00-0000", area_type="state", state_fips=everyone["state_fips"])
+    return [codes[state["area_name"]]]
+
+
+def location(out: dict) -> dict:
+    [factor] = [f for f in out["factors"] if f["name"] == "state"]
+    return factor
+
+
+def reference(out: dict, key: str) -> dict | None:
+    found = [r for r in out["references"] if r["key"] == key]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def one_line_error(result) -> str:
+    """A usage problem: exit 2, nothing on stdout, exactly one line on stderr."""
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+# --- the location factor and the band, by hand -------------------------------------------------
+# (role, what the user types, the area's code, years, the basis the CSV implies)
+HAND_CASES = [
+    # multi-state metros (the first state named is the main one)
+    ("cybersecurity", "washington-arlington", "47900", 5, "measured"),
+    ("ehr", "Boston", "14460", 12, "measured"),
+    # the role's metro figures published
+    ("ehr", "san jose", "41940", 2.5, "measured"),
+    ("software", "41940", "41940", 40, "measured"),
+    # BLS does not release 15-1212 in Nashville: Tennessee's factor stands in
+    ("cybersecurity", "nashville", "34980", 7, "fallback"),
+    # nor 15-1211 in Morgantown, nor in West Virginia: the state's 15-0000 ratio stands in
+    ("ehr", "morgantown", "34060", 3, "fallback"),
+    # nonmetropolitan areas, by name and by code
+    ("ehr", "north coast region", "0600003", 20, "measured"),
+    ("software", "0200006", "0200006", 0, "measured"),
+]
+
+
+@pytest.mark.parametrize(("role", "text", "code", "years", "basis"), HAND_CASES)
+def test_metro_band_by_hand(run_json, oews, state_codes, role, text, code, years, basis) -> None:
+    soc = SOC[role]
+    factor, expected_basis = metro_factor_by_hand(oews, soc, code)
+    assert expected_basis == basis  # the CSV says what kind of case this is
+    out = run_json("estimate", "--exp", str(years), "--role", role, "--metro", text)
+
+    everyone = area_row(oews, "00-0000", code)
+    assert everyone is not None
+    states = states_of(oews, code, state_codes)
+    assert out["soc"] == soc
+    assert out["area"] == {
+        "code": code,
+        "name": everyone["area_name"],
+        "type": everyone["area_type"],
+        "states": states,
+    }
+    assert out["profile"]["metro"] == code
+    assert out["profile"]["state"] == states[0]  # no --state: the first state named
+    assert out["band"] == band_by_hand(oews, soc, years, factor)
+
+    loc = location(out)
+    assert loc["value"] == code
+    assert loc["label"] == everyone["area_name"]
+    assert loc["basis"] == basis
+    assert loc["multiplier"] == pytest.approx(factor, abs=1e-6)
+    assert out["multiplier"] == pytest.approx(factor, abs=1e-6)  # bachelor, any employer: x1 each
+    if basis == "measured":
+        assert loc["reason"] is None
+    else:
+        state_name = one(oews, soc="00-0000", area_type="state", state_fips=everyone["state_fips"])
+        assert "does not publish" in loc["reason"]
+        assert everyone["area_name"] in loc["reason"]
+        assert state_name["area_name"] in loc["reason"]
+
+
+@pytest.mark.parametrize(("role", "text", "code", "years", "basis"), HAND_CASES)
+def test_metro_reference_is_the_role_in_the_area(run_json, oews, role, text, code, years, basis) -> None:
+    """The references show the role's own metro figures (median, 10th to 90th) where BLS has them."""
+    out = run_json("estimate", "--exp", str(years), "--role", role, "--metro", text)
+    local = area_row(oews, SOC[role], code)
+    metro = reference(out, "bls_role_metro")
+    if basis == "fallback":
+        assert metro is None  # nothing published to show
+        return
+    assert local is not None
+    assert metro is not None
+    assert (metro["figure"], metro["low"], metro["high"]) == (
+        median(local),
+        int(local["p10"]),
+        int(local["p90"]),
+    )
+    assert metro["year"] == 2025
+    assert local["area_name"] in metro["scope"]
+    national = reference(out, "bls_role_national")
+    assert national is not None
+    assert national["figure"] == median(one(oews, soc=SOC[role], area_type="national"))
+
+
+def test_nashville_fallback_is_exactly_tennessees_factor(run_json, oews) -> None:
+    """The suppressed metro takes the state's own location factor, not a guess."""
+    assert one(oews, soc="15-1212", area_code="34980")["median"] == ""  # BLS: median not released
+    metro = run_json("estimate", "--exp", "7", "--role", "cybersecurity", "--metro", "nashville")
+    state = run_json("estimate", "--exp", "7", "--role", "cybersecurity", "--state", "TN")
+    tn = one(oews, soc="15-1212", area_type="state", area_name="Tennessee")
+    national = one(oews, soc="15-1212", area_type="national")
+    assert location(metro)["multiplier"] == location(state)["multiplier"]
+    assert location(metro)["multiplier"] == pytest.approx(median(tn) / median(national), abs=1e-6)
+    assert location(state)["basis"] == "measured"
+    assert metro["band"] == state["band"]
+
+
+def test_double_fallback_names_the_broad_group(run_json, oews) -> None:
+    """Morgantown, WV: 15-1211 is suppressed in the metro and in the state; 15-0000 stands in."""
+    assert one(oews, soc="15-1211", area_type="state", area_name="West Virginia")["median"] == ""
+    out = run_json("estimate", "--exp", "3", "--role", "ehr", "--metro", "morgantown")
+    loc = location(out)
+    assert loc["basis"] == "fallback"
+    assert "15-0000" in loc["reason"]
+    assert "West Virginia" in loc["reason"]
+
+
+# --- name matching -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("San Jose-Sunnyvale-Santa Clara, CA", "41940"),  # the exact name
+        ("san jose", "41940"),  # a part, lower case
+        ("SaN JoSe", "41940"),  # mixed case
+        ("41940", "41940"),  # the CBSA code
+        ("Boston", "14460"),
+        ("dallas", "19100"),
+        ("Washington-Arlington-Alexandria, DC-VA-MD-WV", "47900"),
+        ("alaska nonmetropolitan area", "0200006"),  # a nonmetro area by name
+        ("Alaska Nonmetro", "0200006"),
+        ("0600003", "0600003"),  # a nonmetro area by its OEWS code
+    ],
+)
+def test_area_names_and_codes_match(run_json, oews, text, code) -> None:
+    out = run_json("estimate", "--exp", "5", "--metro", text)
+    assert out["area"]["code"] == code
+    everyone = area_row(oews, "00-0000", code)
+    assert everyone is not None
+    assert out["area"]["name"] == everyone["area_name"]
+
+
+def test_a_state_settles_a_shared_name(run_json) -> None:
+    out = run_json("estimate", "--exp", "5", "--metro", "springfield", "--state", "MA")
+    assert out["area"]["code"] == "44140"
+    assert out["area"]["name"] == "Springfield, MA"
+    assert out["profile"]["state"] == "MA"
+
+
+def test_a_state_the_metro_spans_is_kept(run_json) -> None:
+    """--state VA with the Washington metro: VA is used (purchasing power, fallbacks), not DC."""
+    out = run_json("estimate", "--exp", "5", "--metro", "47900", "--state", "VA")
+    assert (out["profile"]["metro"], out["profile"]["state"]) == ("47900", "VA")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("portland", ["matches 2 areas", "Portland-South Portland, ME (38860)", "(38900)"]),
+        ("springfield", ["Springfield, IL (44100)", "Springfield, MA (44140)", "Springfield, MO (44180)"]),
+    ],
+)
+def test_an_ambiguous_name_lists_the_candidates(run, text, names) -> None:
+    line = one_line_error(run("estimate", "--exp", "5", "--metro", text, "--json"))
+    assert "--metro" in line
+    assert repr(text) in line
+    for name in names:
+        assert name in line
+
+
+def test_an_unknown_name_points_to_the_list(run) -> None:
+    line = one_line_error(run("estimate", "--exp", "5", "--metro", "zzqx"))
+    assert "'zzqx'" in line
+    assert "hitsalary areas" in line
+
+
+def test_a_misspelling_suggests_the_nearest_area(run) -> None:
+    line = one_line_error(run("estimate", "--exp", "5", "--metro", "bostn"))
+    assert "did you mean" in line
+    assert "Boston-Cambridge-Newton, MA-NH (14460)" in line
+
+
+def test_a_metro_outside_the_state_names_both(run) -> None:
+    line = one_line_error(run("estimate", "--exp", "5", "--metro", "boston", "--state", "TX"))
+    assert "Boston-Cambridge-Newton" in line
+    assert "14460" in line
+    assert "Texas" in line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("levels", "--role", "ehr", "--metro", "portland"),
+        ("path", "--exp", "2", "--metro", "zzqx"),
+        ("compare", "--exp", "2", "--vs", "metro=bostn"),
+        ("compare", "--exp", "2", "--state", "TX", "--vs", "metro=boston,state=TX"),
+        ("estimate", "--exp", "5", "--metro", "   "),
+    ],
+)
+def test_every_command_refuses_a_bad_area_in_one_line(run, args) -> None:
+    one_line_error(run(*args))
+
+
+# --- compare, path, batch ----------------------------------------------------------------------
+
+
+def test_compare_vs_metro(run_json, oews) -> None:
+    out = run_json("compare", "--exp", "5", "--role", "ehr", "--state", "CA", "--vs", "metro=san jose")
+    [variant] = out["variants"]
+    assert out["base"]["profile"]["metro"] is None
+    assert (variant["profile"]["metro"], variant["profile"]["state"]) == ("41940", "CA")
+    factor, _ = metro_factor_by_hand(oews, "15-1211", "41940")
+    assert variant["band"] == band_by_hand(oews, "15-1211", 5, factor)
+    ca = one(oews, soc="15-1211", area_type="state", area_name="California")
+    assert out["base"]["band"] == band_by_hand(
+        oews, "15-1211", 5, state_factor_by_hand(oews, "15-1211", ca["state_fips"])
+    )
+
+
+def test_compare_vs_a_state_that_leaves_the_metro_drops_it(run_json, oews) -> None:
+    out = run_json(
+        "compare",
+        "--exp",
+        "5",
+        "--role",
+        "ehr",
+        "--metro",
+        "san jose",
+        "--vs",
+        "state=TX",
+        "--vs",
+        "state=CA",
+    )
+    leave, stay = out["variants"]
+    assert out["base"]["profile"]["metro"] == "41940"
+    assert (leave["profile"]["state"], leave["profile"]["metro"]) == ("TX", None)
+    tx = one(oews, soc="15-1211", area_type="state", area_name="Texas")
+    assert leave["band"] == band_by_hand(
+        oews, "15-1211", 5, median(tx) / median(one(oews, soc="15-1211", area_type="national"))
+    )
+    assert (stay["profile"]["state"], stay["profile"]["metro"]) == ("CA", "41940")  # still in the area
+    assert stay["band"] == out["base"]["band"]
+
+
+def test_compare_vs_a_state_the_metro_spans_keeps_it(run_json) -> None:
+    out = run_json("compare", "--exp", "5", "--metro", "washington-arlington", "--vs", "state=VA")
+    [variant] = out["variants"]
+    assert out["base"]["profile"]["state"] == "DC"
+    assert (variant["profile"]["state"], variant["profile"]["metro"]) == ("VA", "47900")
+
+
+def test_path_in_a_metro(run_json, oews) -> None:
+    out = run_json("path", "--exp", "2", "--years", "4", "--role", "ehr", "--metro", "san jose")
+    factor, _ = metro_factor_by_hand(oews, "15-1211", "41940")
+    points = out["paths"][0]["points"]
+    assert len(points) >= 4
+    for point in points:
+        assert point["profile"]["metro"] == "41940"
+        assert point["band"] == band_by_hand(oews, "15-1211", point["profile"]["exp"], factor)
+
+
+def test_batch_metro_column(run, oews) -> None:
+    roster = (
+        "id,exp,role,state,metro\n"
+        "G1,5,ehr,,san jose\n"
+        "G2,7,cybersecurity,,Nashville\n"
+        "B1,5,ehr,,zzqx\n"
+        "B2,5,ehr,TX,boston\n"
+        "G3,5,ehr,CA,\n"
+    )
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr == "hitsalary: 3 estimated, 2 rejected\n"
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["G1", "G2", "B1", "B2", "G3"]
+    g1, g2, b1, b2, g3 = records
+
+    for record, soc, code, years, state in (
+        (g1, "15-1211", "41940", 5, "CA"),
+        (g2, "15-1212", "34980", 7, "TN"),
+    ):
+        factor, _ = metro_factor_by_hand(oews, soc, code)
+        assert (record["metro"], record["state"], record["soc"]) == (code, state, soc)
+        assert {k: record[k] for k in ("low", "mid", "high")} == band_by_hand(oews, soc, years, factor)
+    for bad, value in ((b1, "zzqx"), (b2, "boston")):
+        assert (bad["error_field"], bad["error_value"]) == ("metro", value)
+        assert "low" not in bad
+    assert "Texas" in b2["error"]
+    assert g3["metro"] is None
+
+
+def test_batch_metro_matches_estimate(run, run_json) -> None:
+    result = run("batch", "-", input="exp,role,metro\n12,ehr,Boston\n")
+    assert result.exit_code == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    out = run_json("estimate", "--exp", "12", "--role", "ehr", "--metro", "Boston")
+    assert {k: record[k] for k in ("low", "mid", "high")} == out["band"]
+    assert (record["metro"], record["state"]) == ("14460", "MA")
+
+
+# --- hitsalary areas ---------------------------------------------------------------------------
+
+
+def test_areas_lists_all_528(run_json, oews) -> None:
+    out = run_json("areas")
+    codes = [a["code"] for a in out["areas"]]
+    assert len(codes) == len(set(codes)) == AREA_COUNT
+    assert set(codes) == {r["area_code"] for r in oews if r["area_type"] in AREA_TYPES}
+
+
+def test_areas_json_keys(run_json) -> None:
+    out = run_json("areas", "--role", "cybersecurity", "--state", "TN")
+    assert {"schema_version", "sort", "role", "soc", "national_median", "areas", "data"} <= set(out)
+    assert out["soc"] == "15-1212"
+    for area in out["areas"]:
+        assert set(area) == {
+            "code",
+            "name",
+            "type",
+            "states",
+            "employment",
+            "median",
+            "factor",
+            "basis",
+            "statistic",
+            "reason",
+            "series",
+        }
+        assert area["type"] in AREA_TYPES
+        assert (area["reason"] is None) == (area["basis"] == "measured")
+    nashville = next(a for a in out["areas"] if a["code"] == "34980")
+    assert nashville["basis"] == "fallback"
+    assert "Tennessee" in nashville["reason"]
+
+
+@pytest.mark.parametrize("state", ["MA", "NH", "WV", "CA"])
+def test_areas_state_filter(run_json, oews, state_codes, state) -> None:
+    out = run_json("areas", "--state", state)
+    listed = {a["code"] for a in out["areas"]}
+    assert listed
+    for area in out["areas"]:
+        assert state in area["states"]
+    every = {r["area_code"] for r in oews if r["area_type"] in AREA_TYPES}
+    expected = {code for code in every if state in states_of(oews, code, state_codes)}
+    assert listed == expected
+
+
+def test_areas_factors_by_hand(run_json, oews) -> None:
+    """Every California area's ehr factor, from the CSV: measured where published, else the state's."""
+    out = run_json("areas", "--role", "ehr", "--state", "CA")
+    for area in out["areas"]:
+        factor, basis = metro_factor_by_hand(oews, "15-1211", area["code"])
+        assert area["basis"] == basis, area["name"]
+        assert area["factor"] == pytest.approx(factor, abs=1e-6), area["name"]
+        local = area_row(oews, "15-1211", area["code"])
+        assert area["median"] == (median(local) if local is not None and local["median"] else None)
+
+
+@pytest.mark.parametrize("spelling", ["factor", "FACTOR", "name", "Name", "employment", "EmPloyment"])
+def test_areas_sort_any_case(run_json, spelling) -> None:
+    out = run_json("areas", "--role", "ehr", "--sort", spelling)
+    key = spelling.lower()
+    assert out["sort"] == key
+    rows = out["areas"]
+    assert len(rows) == AREA_COUNT
+    if key == "factor":
+        factors = [a["factor"] for a in rows]
+        assert factors == sorted(factors, reverse=True)
+    elif key == "name":
+        names = [a["name"] for a in rows]
+        assert names == sorted(names)
+    else:
+        counts = [a["employment"] for a in rows]
+        known = [c for c in counts if c is not None]
+        assert counts[: len(known)] == known  # areas without a published count come last
+        assert known == sorted(known, reverse=True)
+
+
+def test_areas_tables_any_case_sort(run) -> None:
+    result = run("areas", "--role", "ehr", "--state", "CA", "--sort", "NAME")
+    assert result.exit_code == 0, result.stderr
+    assert "San Jose" in result.stdout
+
+
+@pytest.mark.parametrize("bad", ["salary", "", "factors;"])
+def test_areas_bad_sort(run, bad) -> None:
+    line = one_line_error(run("areas", "--sort", bad))
+    assert "--sort" in line
+
+
+def test_areas_bad_state_and_role(run) -> None:
+    one_line_error(run("areas", "--state", "XX"))
+    one_line_error(run("areas", "--role", "zzz"))
+
+
+# --- purchasing power --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "state"),
+    [
+        (("--metro", "boston"), "MA"),
+        (("--metro", "washington-arlington"), "DC"),  # the first state named
+        (("--metro", "47900", "--state", "VA"), "VA"),  # the state given, inside the area
+        (("--metro", "san jose", "--role", "ehr"), "CA"),
+        (("--metro", "alaska nonmetro"), "AK"),
+    ],
+)
+def test_purchasing_power_uses_the_states_parity(run_json, data, parities, args, state) -> None:
+    out = run_json("estimate", "--exp", "6", *args)
+    power = out["purchasing_power"]
+    assert power["rpp"] == parities[state]
+    assert power["rpp"] == data.states[state].rpp
+    for key in ("low", "mid", "high"):
+        assert power[key] == half_up(out["band"][key] / (parities[state] / parities["US"]), 100)
