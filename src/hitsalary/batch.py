@@ -13,6 +13,8 @@ import io
 import json
 import math
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -23,7 +25,7 @@ from typing import IO, Any, TextIO
 
 from hitsalary.calculate import applied_factors, band_amounts, level_for, whole_dollars
 from hitsalary.decisions import parse_money, place
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import OutputError, UsageProblem, shown
 from hitsalary.models import Level, Profile, ReferenceData
 from hitsalary.profile import PROFILE_FIELDS, choose, parse_exp
 
@@ -349,25 +351,54 @@ WRITERS: dict[str, Callable[[TextIO, Layout], Writer]] = {"jsonl": JsonlWriter, 
 
 @contextmanager
 def atomic_output(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside path and rename it over path only when all went well."""
+    """Write to a temporary file beside path and rename it over path only when all went well.
+
+    A path that is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is written
+    into, never replaced. Through a symlink, the file the link points to is replaced and the link
+    kept. The temporary file's name carries this process's id, so a later run can remove what a
+    run killed with SIGKILL left behind."""
     if path.is_dir():
-        raise UsageProblem(f"invalid value for --output: {str(path)!r} is a folder")
+        raise UsageProblem(f"invalid value for --output: {shown(str(path))} is a folder")
+    if not writes_by_rename(path):
+        with write_into(path) as handle:
+            yield handle
+        return
+    target = Path(os.path.realpath(path))
+    remove_stale_parts(target)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
+        )
     except OSError as exc:
-        message = f"cannot write in {str(path.parent)!r}: {exc.strerror}"
+        message = f"cannot write in {shown(str(path.parent))}: {exc.strerror}"
         raise UsageProblem(f"invalid value for --output: {message}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with terminate_as_exception(), os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, file_mode(path))
-        os.replace(temporary, path)
+            os.chmod(temporary, file_mode(target))
+            os.replace(temporary, target)
+    except OSError as exc:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def writes_by_rename(path: Path) -> bool:
+    """Whether the output is (or will be) a regular file, written by rename; anything else that
+    exists (a device, a FIFO, a terminal, whatever /dev/stdout leads to) is written into."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and not os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def file_mode(path: Path) -> int:
@@ -377,6 +408,86 @@ def file_mode(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+@contextmanager
+def write_into(path: Path) -> Iterator[TextIO]:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
+
+
+PART_NAME = r"\.{name}\.(\d+)\.[A-Za-z0-9_]+\.part"
+
+
+def remove_stale_parts(target: Path) -> None:
+    """Remove the temporary files of earlier runs for this output whose process is gone (a run
+    killed with SIGKILL cannot clean up after itself). Only files of this user, named exactly as
+    atomic_output names them, are touched."""
+    pattern = re.compile(PART_NAME.format(name=re.escape(target.name)))
+    with suppress(OSError):
+        for entry in os.scandir(target.parent):
+            found = pattern.fullmatch(entry.name)
+            if found is None or not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not alive(int(found[1])):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # exists but is not ours, or cannot be asked: leave its file alone
+    return True
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so that temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def terminate_as_exception() -> Iterator[None]:
+    """While a temporary file exists, SIGTERM and SIGHUP unwind the stack (and so remove it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_terminated(signum: int, _frame: Any) -> None:
+        raise Terminated(signum)
+
+    previous = {sig: signal.signal(sig, raise_terminated) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def check_output_path(text: str, input_path: str) -> None:
+    """Refuse an output that names a missing folder, or that is the input file itself."""
+    if text.endswith(("/", os.sep)) and not os.path.isdir(text):
+        raise UsageProblem(f"invalid value for --output: {shown(text)}: no such folder")
+    if input_path == "-":
+        return
+    try:
+        same = os.path.samefile(text, input_path)
+    except OSError:
+        return
+    if same:
+        raise UsageProblem(f"invalid value for --output: {shown(text)} is the input file")
 
 
 # --- the run -----------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from hitsalary.errors import (
     EXIT_PIPE_CLOSED,
     HitsalaryError,
     InputEnded,
+    escape_controls,
 )
 
 
@@ -32,14 +32,13 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def say(message: str) -> None:
     """One line on stderr: control characters from the input are shown escaped, never obeyed."""
-    line = CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
-    sys.stderr.write(f"hitsalary: {line}\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(f"hitsalary: {escape_controls(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr is closed or full: the exit code is all that is left to say it
 
 
 def silence_stdout() -> None:
@@ -88,7 +87,23 @@ class HitsalaryGroup(TyperGroup):
                 "(please report it; HITSALARY_DEBUG=1 shows where)"
             )
             code = EXIT_INTERNAL
+        except BaseException as exc:
+            if type(exc).__name__ != "Terminated":  # batch.Terminated, not imported on every run
+                raise
+            say("terminated by a signal; temporary files removed")
+            end_by_signal(exc.signum)  # type: ignore[attr-defined]  # Terminated carries it
         sys.exit(code)
+
+
+def end_by_signal(signum: int) -> None:
+    """Die of the signal that arrived, as a program that did not catch it would: the shell and
+    the parent see 'killed by SIGTERM' (status 128 + the signal's number)."""
+    import signal
+
+    sys.stderr.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # only reached if the signal is blocked
 
 
 @contextmanager

@@ -373,6 +373,8 @@ def batch(
 
     data = load_data(data_path)
     fmt = engine.format_for(output, out_format) or "jsonl"
+    if output != "-":
+        engine.check_output_path(output, input_path)
     stdin: IO[bytes] = sys.stdin.buffer
     with engine.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
         reader = engine.read_csv if in_format == "csv" else engine.read_jsonl
