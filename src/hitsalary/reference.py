@@ -46,7 +46,10 @@ class Files:
         shipped = self.shipped[dataset]
         if self.user is not None:
             in_user = (dataset, *path)
-            if locate(self.user.root, in_user)[1] > locate(shipped.root, path)[1]:
+            found_in_user = locate(self.user.root, in_user)[1] - 1  # parts of path, not the section
+            # the merged data failed where the user's file reaches the item (or the key itself):
+            # the user's file caused it, even where the shipped file has the same key
+            if found_in_user >= 1 and found_in_user >= locate(shipped.root, path)[1] - 1:
                 return error_at(self.user, in_user, message)
         return error_at(shipped, path, message)
 
