@@ -166,15 +166,30 @@ def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
     return cache
 
 
-def error_record(row: int, record: dict[str, Any], exc: RowError) -> dict[str, Any]:
-    value = exc.value if exc.value is None or isinstance(exc.value, (str, int, float)) else str(exc.value)
-    return {
-        "row": row,
-        "id": record.get("id"),
-        "error_field": exc.field,
-        "error_value": value,
-        "error": exc.message,
-    }
+ERROR_VALUE_LIMIT = 200  # characters of a bad value an error record repeats
+
+
+def error_record(
+    row: int, record: dict[str, Any], exc: RowError, layout: Layout | None = None
+) -> dict[str, Any]:
+    """The error record of a row: its position, id and passed-through columns, the field, the bad
+    value once (cut short when long), and the message."""
+    out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
+    if layout is not None:
+        out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
+    out.update(error_field=exc.field, error_value=short_value(exc.value), error=exc.message)
+    return out
+
+
+def short_value(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, float)):
+        return value if not isinstance(value, float) or math.isfinite(value) else str(value)
+    text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
+    if text is None:
+        text = encode_json(value)
+    elif len(text) <= ERROR_VALUE_LIMIT:
+        return value
+    return text if len(text) <= ERROR_VALUE_LIMIT else text[:ERROR_VALUE_LIMIT] + "..."
 
 
 # --- input -------------------------------------------------------------------------------
@@ -189,23 +204,80 @@ def clean_header(names: list[str]) -> list[str]:
     return [name.strip().lower().lstrip("-") for name in names]
 
 
+FIELD_LIMIT = 131_072  # the csv module's default limit: a longer field makes its row an error
+READ_LIMIT = 16 * 1024 * 1024  # what the reader accepts at all; beyond it the row is skipped
+
+
 def read_csv(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    csv.field_size_limit(READ_LIMIT)
     reader = csv.reader(stream)
     header = clean_header(next(reader, []))
+    check_header(header)
     width = len(header)
 
     def records() -> Iterator[dict[str, Any]]:
-        for fields in reader:
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # a field beyond READ_LIMIT, a NUL byte ...
+                yield {READ_ERROR: RowError("(row)", None, f"not readable as CSV: {exc}")}
+                continue
             if not fields or fields == [""]:
                 continue  # a blank line is not a record
-            extra = fields[width:]
-            if any(value.strip() for value in extra):
-                message = f"{len(fields)} fields, the header has {width}"
-                yield {READ_ERROR: RowError("(row)", len(fields), message)}
-                continue
-            yield dict(zip(header, fields, strict=False))
+            record: dict[str, Any] = dict(zip(header, fields, strict=False))
+            problem = row_problem(fields, width)
+            if problem is not None:
+                record[READ_ERROR] = problem
+            yield record
 
     return header, records()
+
+
+def row_problem(fields: list[str], width: int) -> RowError | None:
+    extra = fields[width:]
+    if len(fields) < width or any(value.strip() for value in extra):
+        return RowError("(row)", len(fields), f"{len(fields)} fields, the header has {width}")
+    for value in fields:
+        if len(value) > FIELD_LIMIT:
+            return RowError("(row)", value, f"a field of {len(value):,} characters (at most {FIELD_LIMIT:,})")
+    return None
+
+
+def check_header(header: list[str]) -> None:
+    """A column named twice would leave only its last value: refused."""
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            raise UsageProblem(f"the input's header names the column {shown(name)} twice")
+        seen.add(name)
+
+
+class JsonRecords:
+    """The records of a JSON Lines input; keys that the first record lacks (and so have no
+    output column) are collected in `unknown`, for the run to report."""
+
+    def __init__(self, first: dict[str, Any] | None, lines: Iterator[str], header: list[str]) -> None:
+        self.first, self.lines, self.known = first, lines, set(header)
+        self.unknown: set[str] = set()
+        self.records = self.generate()
+
+    def __iter__(self) -> JsonRecords:
+        return self
+
+    def __next__(self) -> dict[str, Any]:
+        return next(self.records)
+
+    def generate(self) -> Iterator[dict[str, Any]]:
+        if self.first is not None:
+            yield self.first
+        known, unknown = self.known, self.unknown
+        for line in self.lines:
+            record = parse_json_line(line)
+            if not known.issuperset(record) and READ_ERROR not in record:
+                unknown.update(key for key in record if key not in known)
+            yield record
 
 
 def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
@@ -215,22 +287,27 @@ def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
     header = [k for k in parsed if k != READ_ERROR]
     if "exp" not in header:
         header.append("exp")  # every JSON line is checked on its own; exp is always asked for
+    known = [*header, *KNOWN]
+    return header, JsonRecords(parsed if first is not None else None, lines, known)
 
-    def records() -> Iterator[dict[str, Any]]:
-        if first is not None:
-            yield parsed
-        for line in lines:
-            yield parse_json_line(line)
 
-    return header, records()
+def not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is too large a number")
+    return value
 
 
 def parse_json_line(line: str) -> dict[str, Any]:
     try:
-        value = json.loads(line)
+        value = json.loads(line, parse_constant=not_json, parse_float=finite_float)
     except json.JSONDecodeError as exc:
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc.msg}")}
-    except ValueError as exc:  # e.g. a number too long to convert
+    except (ValueError, RecursionError) as exc:  # NaN, 1e400, a number too long, deep nesting
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc}")}
     if not isinstance(value, dict):
         return {READ_ERROR: RowError("(line)", line.strip()[:80], "a JSON Lines record must be an object")}
@@ -244,11 +321,11 @@ def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:
     return ("jsonl" if head.startswith(b"{") else "csv"), buffered
 
 
-def format_for(path: str, given: str | None) -> str | None:
+def format_for(path: str, given: str | None, *, flag: str = "--format") -> str | None:
     if given is not None:
-        if given not in FORMATS:
-            raise UsageProblem(f"invalid format {given!r} (choose from {', '.join(FORMATS)})")
-        return given
+        if given.strip().lower() not in FORMATS:
+            raise UsageProblem(f"invalid value for {flag}: {shown(given)} (choose from {', '.join(FORMATS)})")
+        return given.strip().lower()
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         return "csv"
@@ -517,10 +594,11 @@ def run(
     try:
         for row, record in enumerate(records, start=1):
             try:
+                if READ_ERROR in record:  # the reader could not take it apart: its own error
+                    raise record[READ_ERROR]
                 write(estimate(row, record, layout))
             except RowError as exc:
-                # a record the reader could not parse carries its own error; it is checked only here
-                writer.write_error(error_record(row, record, record.get(READ_ERROR, exc)))
+                writer.write_error(error_record(row, record, exc, layout))
                 summary.rejected += 1
             if tick is not None and not row % 4096:
                 tick(row)
@@ -533,7 +611,7 @@ def run(
 @contextmanager
 def open_input(path: str, given: str | None, stdin: IO[bytes]) -> Iterator[tuple[str, TextIO, IO[bytes]]]:
     """The input as text, its format, and its binary stream (for progress by bytes read)."""
-    fmt = format_for(path, given)
+    fmt = format_for(path, given, flag="--input-format")
     if path == "-":
         binary: IO[bytes] = stdin
     else:

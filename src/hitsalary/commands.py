@@ -12,6 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
+from hitsalary.errors import shown
 
 DataOption = Annotated[
     Path | None,
@@ -383,6 +384,10 @@ def batch(
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             summary = engine.run(records, layout, engine.WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())
+    unknown = sorted(getattr(records, "unknown", ()))
+    if unknown:
+        names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        say(f"warning: keys missing from the first record were not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from hitsalary.calculate import calculate
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import UsageProblem, shown
 from hitsalary.models import Estimate, Profile, ReferenceData, ReferenceFigure
 from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, choose, parse_exp
 
@@ -17,7 +17,9 @@ Position = Literal["below", "inside", "above"]
 def parse_money(text: str, *, flag: str = "--offer") -> int:
     """An annual amount: 92000, 92k, $92,000, 92.5K. Whole dollars, above zero."""
     amount: float | None
-    if text.isdigit() and text.isascii():  # the common case in a roster, without the regex
+    if len(text) > 40:  # no salary needs more; int() of 5,000 digits raises
+        amount = None
+    elif text.isdigit() and text.isascii():  # the common case in a roster, without the regex
         amount = int(text)
     else:
         cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
@@ -25,7 +27,7 @@ def parse_money(text: str, *, flag: str = "--offer") -> int:
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
     if amount is None or amount <= 0 or amount >= 100_000_000:
         raise UsageProblem(
-            f"invalid value for {flag}: {text!r} (an annual amount such as 92000, 92k or $92,000)"
+            f"invalid value for {flag}: {shown(text)} (an annual amount such as 92000, 92k or $92,000)"
         )
     return round(amount)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import UsageProblem, shown
 from hitsalary.models import Factor, Profile, ReferenceData
 from hitsalary.spelling import normalize, suggest
 
@@ -18,10 +18,10 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
         years = float(str(text).strip().replace(",", "."))
     except ValueError:
         raise UsageProblem(
-            f"invalid value for {flag}: {text!r} is not a number of years (e.g. {flag} 5)"
+            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
         ) from None
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
-        raise UsageProblem(f"invalid value for {flag}: {text!r} is outside 0 to {MAX_YEARS:g} years")
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
     return years
 
 
@@ -30,9 +30,9 @@ def choose(factor: Factor, text: str, *, flag: str) -> str:
     key = factor.aliases.get(normalize(text))
     if key is not None:
         return key
-    close = suggest(text, factor.aliases)
+    close = suggest(text, factor.aliases) if len(text) <= 60 else []
     hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(choices(factor))}"
-    raise UsageProblem(f"invalid value for {flag}: {text!r} ({hint})")
+    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
 
 
 def choices(factor: Factor) -> list[str]:
