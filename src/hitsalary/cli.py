@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
@@ -22,6 +25,7 @@ from hitsalary.errors import (
     EXIT_PIPE_CLOSED,
     HitsalaryError,
     InputEnded,
+    OutputError,
     escape_controls,
 )
 
@@ -58,9 +62,11 @@ class HitsalaryGroup(TyperGroup):
     ) -> None:
         extra.pop("standalone_mode", None)
         code = 0
+        prepare_streams()
         try:
             code = super().main(args, prog_name or "hitsalary", standalone_mode=False, **extra) or 0
-            sys.stdout.flush()
+            with output():
+                sys.stdout.flush()
             if code == EXIT_INTERRUPTED:
                 say("interrupted")
         except NoArgsIsHelpError as exc:
@@ -73,10 +79,13 @@ class HitsalaryGroup(TyperGroup):
             say(InputEnded.__doc__ or "input ended")
             code = InputEnded.exit_code
         except (BrokenPipeError, PipeClosed):
+            closed_before = isinstance(sys.stdout, ClosedOutput)
             silence_stdout()
-            say("output closed before it was all written (broken pipe)")
+            say("stdout is closed" if closed_before else "output closed before it was all written (broken pipe)")
             code = EXIT_PIPE_CLOSED
         except HitsalaryError as exc:
+            if isinstance(exc, OutputError):
+                silence_stdout()  # what is still buffered must not fail again at exit
             say(str(exc))
             code = exc.exit_code
         except Exception as exc:
@@ -108,12 +117,53 @@ def end_by_signal(signum: int) -> None:
 
 @contextmanager
 def output() -> Iterator[None]:
-    """Wrap every write to stdout: a closed pipe becomes PipeClosed, handled in one place."""
+    """Wrap every write to stdout: a closed pipe becomes PipeClosed, a failing write (a full
+    disk, /dev/full) an OutputError, each handled in one place."""
     try:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout that was closed before the start (`>&-`): writing to it is
+    a closed pipe, reported once with its exit code; a run that writes nothing there is fine."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EBADF, "stdout is closed")
+
+
+DRAWING = {"━": "=", "●": "*", "◆": "+", "·": "-", "×": "x", "◀": "<", "—": "-", "–": "-", "…": "..."}  # noqa: RUF001
+
+
+def ascii_drawing(exc: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: the few non-ASCII characters hitsalary draws with, in ASCII."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(DRAWING.get(char, "?") for char in exc.object[exc.start : exc.end]), exc.end
+
+
+def prepare_streams() -> None:
+    """Closed standard streams and ASCII-only ones: dealt with here, before any command runs."""
+    if sys.stdin is None:  # `<&-`: input ends at once
+        sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = ClosedOutput()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "━●·".encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            codecs.register_error("hitsalary-ascii", ascii_drawing)
+            with suppress(AttributeError, ValueError, io.UnsupportedOperation):
+                stream.reconfigure(errors="hitsalary-ascii")  # type: ignore[union-attr]
 
 
 app = typer.Typer(

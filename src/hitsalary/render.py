@@ -29,9 +29,17 @@ class StdoutConsole(Console):
         raise BrokenPipeError
 
 
+MIN_WIDTH, MAX_WIDTH = 40, 300  # COLUMNS=0, 1 or 10**12 must still give readable output
+
+
 def console(file: TextIO | None = None) -> Console:
-    """A console on stdout; Rich honours NO_COLOR, TERM=dumb and COLUMNS by itself."""
-    return StdoutConsole(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    """A console on stdout; Rich honours NO_COLOR, TERM=dumb and COLUMNS by itself. The width is
+    kept between MIN_WIDTH and MAX_WIDTH whatever COLUMNS says."""
+    con = StdoutConsole(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    width = min(max(con.width, MIN_WIDTH), MAX_WIDTH)
+    if width != con.width:
+        con.width = width
+    return con
 
 
 def money(amount: int | None) -> str:
