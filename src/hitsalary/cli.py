@@ -79,9 +79,9 @@ class HitsalaryGroup(TyperGroup):
             say(InputEnded.__doc__ or "input ended")
             code = InputEnded.exit_code
         except (BrokenPipeError, PipeClosed):
-            closed_before = isinstance(sys.stdout, ClosedOutput)
+            closed = "stdout is closed" if isinstance(sys.stdout, ClosedOutput) else None
             silence_stdout()
-            say("stdout is closed" if closed_before else "output closed before it was all written (broken pipe)")
+            say(closed or "output closed before it was all written (broken pipe)")
             code = EXIT_PIPE_CLOSED
         except HitsalaryError as exc:
             if isinstance(exc, OutputError):
