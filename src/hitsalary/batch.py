@@ -337,14 +337,20 @@ def format_for(path: str, given: str | None, *, flag: str = "--format") -> str |
 # --- output ------------------------------------------------------------------------------
 
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# what a spreadsheet may skip before a formula: spaces, NBSP, zero-width space, BOM; and the
+# full-width forms of = + - @ that some spreadsheets read as the ASCII ones
+FORMULA = re.compile("[\\s\u00a0\u200b\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20\t\r]")
+FORMULA_LEAD = "\u00a0\u200b\ufeff\uff1d\uff0b\uff0d\uff20"
 encode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def neutralize(value: Any) -> Any:
     """The CSV-injection defence: a text cell that a spreadsheet would run as a formula gets a
     leading apostrophe."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str) and value:
+        first = value[0]
+        if first in CSV_TRIGGERS or ((first.isspace() or first in FORMULA_LEAD) and FORMULA.match(value)):
+            return "'" + value
     return value
 
 
@@ -404,7 +410,7 @@ class CsvWriter:
         self.blank_errors = (None,) * len(ERROR_COLUMNS)
         # RFC 4180 line ends: with "\n" alone the csv module leaves a "\r" inside a cell unquoted
         self.writer = csv.writer(stream, lineterminator="\r\n")
-        self.writer.writerow(self.columns)
+        self.writer.writerow([neutralize(name) for name in self.columns])  # header cells too
 
     def write(self, values: Values) -> None:
         self.writer.writerow([neutralize(cell(v)) for v in (*values, *self.blank_errors)])

@@ -36,9 +36,14 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
+MESSAGE_LIMIT = 1000
+
+
 def say(message: str) -> None:
     """One line on stderr: control characters from the input are shown escaped, never obeyed."""
     try:
+        if len(message) > MESSAGE_LIMIT:  # a safety net: messages quote values cut short already
+            message = message[:MESSAGE_LIMIT] + f"... ({len(message):,} characters)"
         sys.stderr.write(f"hitsalary: {escape_controls(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):

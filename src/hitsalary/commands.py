@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
-from hitsalary.errors import shown
+from hitsalary.errors import escape_controls, shown
 
 DataOption = Annotated[
     Path | None,
@@ -446,7 +446,8 @@ def data_check(
     changes = user_changes(str(path))
 
     def as_text() -> None:
-        sys.stdout.write(f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes))
+        text = f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes)
+        sys.stdout.write(escape_controls(text, keep_newlines=True))
 
     deliver(
         json_output,

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from hitsalary.chart import Bar, draw
 from hitsalary.decisions import OfferCheck
+from hitsalary.errors import escape_controls
 from hitsalary.models import Estimate, Level, ReferenceData
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
@@ -27,6 +29,16 @@ class StdoutConsole(Console):
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """The one place text reaches the terminal: control characters in it (an OSC or CSI
+        sequence in a label from a user's data file, a path, a roster value) are shown escaped,
+        never obeyed. Rich's own style and control codes are added after this, untouched."""
+        return super()._render_buffer(
+            Segment(escape_controls(text, keep_newlines=True), style) if control is None else segment
+            for segment in buffer
+            for text, style, control in (segment,)
+        )
 
 
 MIN_WIDTH, MAX_WIDTH = 40, 300  # COLUMNS=0, 1 or 10**12 must still give readable output
