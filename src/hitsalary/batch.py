@@ -135,7 +135,7 @@ class Estimator:
         cached = self.amounts.get(key)
         if cached is None:
             try:
-                cached = parse_money(str(raw), flag=name)
+                cached = parse_money(str(raw), flag=name, hours_per_year=self.data.hours_per_year)
             except UsageProblem as exc:
                 raise RowError(name, raw, str(exc)) from None
             bounded(self.amounts)[key] = cached

@@ -173,7 +173,8 @@ def prepare_streams() -> None:
 
 app = typer.Typer(
     cls=HitsalaryGroup,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     # click's plain help wraps to any width; Rich's help panels cut option names short at 40

@@ -10,9 +10,31 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
 from hitsalary.errors import escape_controls, shown
+
+
+class PlainArgument(TyperArgument):
+    """An argument shown by its name alone (INPUT), not Typer's {INPUT} and INPUT <str>."""
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        return [self.display_name_raw]
+
+    def display_type(self, ctx: Any) -> str:
+        return ""
+
+
+class PlainArguments(TyperCommand):
+    """A command whose arguments are shown plainly in its usage line and help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = PlainArgument
+
 
 DataOption = Annotated[
     Path | None,
@@ -93,7 +115,7 @@ def estimate(
         typer.Option(
             "--offer",
             metavar="AMOUNT",
-            help="An annual offer (92000, 92k or $92,000): where it sits in your band.",
+            help="An offer, annual (92000, 92k, $92,000) or hourly (45/hr): where it sits in your band.",
             show_default=False,
         ),
     ] = None,
@@ -119,12 +141,13 @@ def estimate(
     from hitsalary.calculate import calculate
     from hitsalary.profile import command_line
 
-    amount = None
-    if offer is not None:
-        from hitsalary.decisions import parse_money
-
-        amount = parse_money(offer)
     data = load_data(data_path)
+    amount = warning = None
+    if offer is not None:
+        from hitsalary.decisions import implausible_amount, parse_money
+
+        amount = parse_money(offer, hours_per_year=data.hours_per_year)
+        warning = implausible_amount(amount, offer)
     given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
     if interactive or (exp is None and at_terminal()):
         from hitsalary.prompts import ask_profile
@@ -135,6 +158,8 @@ def estimate(
     else:
         profile = flags_profile(data, exp, given)
     result = calculate(profile, data)
+    if warning:  # only once the run will give a result: an error stays the one line
+        say(warning)
     check = None
     if amount is not None:
         from hitsalary.decisions import assess_offer
@@ -150,15 +175,14 @@ def estimate(
     deliver(json_output, as_json, lambda: tables("render").render_estimate(result, data, offer=check))
 
 
-def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
-    """The profile the flags describe; --exp is required here."""
+def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
+    """The profile the flags describe; --exp is required here. Only estimate can ask (-i)."""
     from hitsalary.errors import UsageProblem
     from hitsalary.profile import build_profile
 
     if exp is None:
-        raise UsageProblem(
-            "missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
-        )
+        ask = ", or use -i to be asked" if can_ask else ""
+        raise UsageProblem(f"missing --exp: give the years of experience (e.g. --exp 5){ask}")
     return build_profile(data, exp=exp, **given)
 
 
@@ -196,7 +220,7 @@ def compare(
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
-    base = flags_profile(data, exp, given)
+    base = flags_profile(data, exp, given, can_ask=False)
     if not vs:
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
     base_estimate, variants = run_compare(base, vs, data)
@@ -212,8 +236,8 @@ def compare(
 def path(
     exp: ExpOption = None,
     years: Annotated[
-        int, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
-    ] = 10,
+        str, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
+    ] = "10",
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
@@ -230,15 +254,16 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path
+    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "specialization": specialization}
-    base = flags_profile(data, exp, given)
-    paths = [("your profile", career_path(base, years, data))]
+    base = flags_profile(data, exp, given, can_ask=False)
+    count = parse_path_years(years)
+    paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:
         _, other = apply_changes(base, text, data)
-        paths.append((text, career_path(other, years, data)))
+        paths.append((text, career_path(other, count, data)))
 
     deliver(
         json_output,
@@ -310,13 +335,14 @@ def states(
     from hitsalary.catalog import SORTS
     from hitsalary.catalog import states as state_rows
 
+    sort = sort.strip().lower()
     if sort not in SORTS:
         from hitsalary.errors import UsageProblem
         from hitsalary.spelling import suggest
 
         close = suggest(sort, {s: s for s in SORTS})
         hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SORTS)}"
-        raise UsageProblem(f"invalid value for --sort: {sort!r} ({hint})")
+        raise UsageProblem(f"invalid value for --sort: {shown(sort)} ({hint})")
     data = load_data(data_path)
     rows = state_rows(data, sort=sort)
 
@@ -327,7 +353,7 @@ def states(
     )
 
 
-@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).")
+@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).", cls=PlainArguments)
 def batch(
     input_path: Annotated[
         str,
@@ -425,11 +451,12 @@ data_app = typer.Typer(
       hitsalary data check my-figures.yaml --json
     """,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(data_app, name="data")
 
 
-@data_app.command("check", short_help="Validate a data file without estimating.")
+@data_app.command("check", short_help="Validate a data file without estimating.", cls=PlainArguments)
 def data_check(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The YAML file to check.", show_default=False)],
     json_output: JsonOption = False,

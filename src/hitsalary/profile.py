@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import math
+import re
 
 from hitsalary.errors import UsageProblem, shown
 from hitsalary.models import Factor, Profile, ReferenceData
 from hitsalary.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
+YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 PROFILE_FIELDS = ("state", "education", "employer", "specialization")
 
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     """Years of experience: a number from 0 to 50, decimals allowed."""
     try:
+        if isinstance(text, str) and not YEARS.fullmatch(text.strip()):
+            raise ValueError(text)  # '5_0' and '1e1' are not how a person writes years
         years = float(str(text).strip().replace(",", "."))
     except ValueError:
         raise UsageProblem(
