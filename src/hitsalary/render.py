@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
@@ -95,11 +96,18 @@ class FlexTable:
         self.rows.append(cells)
         self.table.add_row(*cells)
 
+    def natural_width(self, console: Console, options: ConsoleOptions) -> int:
+        """The width at which no cell's line has to wrap."""
+        return Measurement.get(console, options.update(width=10_000), self.table).maximum
+
     def add_section(self) -> None:
         self.table.add_section()
 
+    keep_words = False  # when set: blocks, not a table that breaks a cell's line, if it cannot fit
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= NARROW:
+        fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
+        if options.max_width >= NARROW and fits:
             yield self.table
             return
         yield Text(self.title, style="bold")
@@ -115,7 +123,11 @@ class FlexTable:
 def flat(cell: RenderableType) -> str:
     """A cell's text on one line ('a\nb' becomes 'a / b')."""
     text = cell.plain if isinstance(cell, Text) else str(cell)
-    return " / ".join(part for part in text.split("\n") if part.strip())
+    joined = ""
+    for part in (part for part in text.split("\n") if part.strip()):
+        # a line broken after '-' or '=' ('$69,650-' '$102,154') joins back without a separator
+        joined += part if not joined or joined.endswith(("-", "=")) else " / " + part
+    return joined
 
 
 def table(title: str) -> FlexTable:
