@@ -53,14 +53,18 @@ def cache_file(where: Path) -> Path:
     return entry
 
 
+def content(where: Path) -> dict:
+    return json.loads(cache.unseal(cache_file(where).read_text()))
+
+
 def poisoned(where: Path) -> dict:
-    data = json.loads(cache_file(where).read_text())
+    data = content(where)
     data["state_wages"]["states"]["CA"]["annual_mean"] *= 5
     return data
 
 
 def test_a_cache_in_a_folder_others_can_write_is_not_used(cache_dir: Path, truth: dict) -> None:
-    cache_file(cache_dir).write_text(json.dumps(poisoned(cache_dir)))
+    cache_file(cache_dir).write_text(cache.seal(json.dumps(poisoned(cache_dir))))
     cache_dir.chmod(0o777)
     result = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(cache_dir)})
     assert result.returncode == 0, result.stderr
@@ -69,7 +73,7 @@ def test_a_cache_in_a_folder_others_can_write_is_not_used(cache_dir: Path, truth
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
 def test_a_cache_in_someone_elses_folder_is_not_used(cache_dir: Path, truth: dict) -> None:
-    cache_file(cache_dir).write_text(json.dumps(poisoned(cache_dir)))
+    cache_file(cache_dir).write_text(cache.seal(json.dumps(poisoned(cache_dir))))
     os.chown(cache_dir, 65534, 65534)
     result = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(cache_dir)})
     assert result.returncode == 0, result.stderr
@@ -100,13 +104,21 @@ def damage(kind: str, data: dict) -> str:
 @pytest.mark.parametrize("kind", ["zero", "negative", "string", "shape", "missing", "nan", "deep", "huge"])
 def test_a_damaged_cache_is_ignored_and_rebuilt(cache_dir: Path, truth: dict, kind: str) -> None:
     path = cache_file(cache_dir)
-    path.write_text(damage(kind, json.loads(path.read_text())))
+    path.write_text(cache.seal(damage(kind, content(cache_dir))))  # a valid checksum: the specs must catch it
     result = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(cache_dir)})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == truth
     assert "Traceback" not in result.stderr
     again = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(cache_dir)})
     assert json.loads(again.stdout) == truth
+
+
+def test_a_cache_damaged_on_disk_fails_its_checksum(cache_dir: Path, truth: dict) -> None:
+    path = cache_file(cache_dir)
+    path.write_text(path.read_text().replace('"annual_mean": 1', '"annual_mean": 2', 1))
+    result = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(cache_dir)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == truth
 
 
 def test_a_fifo_in_place_of_the_cache_does_not_hang(cache_dir: Path, truth: dict) -> None:

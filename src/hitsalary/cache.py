@@ -7,8 +7,9 @@ Location: $HITSALARY_CACHE_DIR, else $XDG_CACHE_HOME/hitsalary (only when absolu
 spec says), else ~/.cache/hitsalary. HITSALARY_NO_CACHE=1 (or true, yes) turns it off.
 
 The cache never changes a result: it is used only from a folder owned by the current user and
-not writable by others, only a regular file with the exact name hitsalary gives it is read, and
-its content is checked by the caller with the same specs as the YAML before use (reference.py).
+not writable by others, only a regular file with the exact name hitsalary gives it is read, its
+checksum must match (so damage on disk is caught), and its content is checked by the caller with
+the same specs as the YAML before use (reference.py).
 Clean-up deletes only files named exactly as hitsalary names them.
 """
 
@@ -82,8 +83,7 @@ def read(names: list[str]) -> dict[str, Any] | None:
     if where is None or not trusted(where):
         return None
     try:
-        text = read_regular(where / file_name(names))
-        data = json.loads(text, parse_constant=refuse_constant)
+        data = json.loads(unseal(read_regular(where / file_name(names))), parse_constant=refuse_constant)
     except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and sorted(data) == sorted(names) else None
@@ -103,6 +103,24 @@ def read_regular(path: Path) -> str:
     return raw.decode("utf-8")
 
 
+def seal(text: str) -> str:
+    """The file's content: a checksum line, then the JSON. A file damaged on disk (a torn write,
+    a flipped byte, an edit) fails the checksum and is rebuilt, however valid its numbers look."""
+    return f"{checksum(text)}\n{text}"
+
+
+def unseal(content: str) -> str:
+    stamp, _, text = content.partition("\n")
+    if stamp != checksum(text):
+        raise ValueError("checksum mismatch")
+    return text
+
+
+def checksum(text: str) -> str:
+    raw = text.encode("utf-8", "surrogatepass")
+    return f"hitsalary-cache {zlib.crc32(raw):08x}{zlib.adler32(raw):08x} {len(raw)}"
+
+
 def refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number hitsalary writes")
 
@@ -119,7 +137,7 @@ def write(names: list[str], datasets: dict[str, Any]) -> None:
         fd, temporary = tempfile.mkstemp(dir=where, prefix=".hitsalary-data-", suffix=".part")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(datasets, handle, allow_nan=False)
+                handle.write(seal(json.dumps(datasets, allow_nan=False)))
             os.replace(temporary, target)
         finally:
             with suppress(FileNotFoundError):
