@@ -116,3 +116,30 @@ def test_batch_help_shows_input_plainly(run) -> None:
     assert "batch [OPTIONS] INPUT\n" in text
     assert "{INPUT}" not in text
     assert "<str>" not in text
+
+
+@pytest.fixture
+def data_value_rejected(monkeypatch) -> None:
+    """The --data value is refused by the CLI layer (as a type check would refuse it)."""
+    import typer
+    from typer._click.globals import get_current_context
+
+    def refuse(_path):
+        ctx = get_current_context()
+        param = next(p for p in ctx.command.params if p.name == "data_path")
+        raise typer.BadParameter("not usable", ctx=ctx, param=param)
+
+    monkeypatch.setattr("hitsalary.commands.load_data", refuse)
+
+
+@pytest.mark.usefixtures("data_value_rejected")
+@pytest.mark.parametrize(("via_env", "hinted"), [(False, False), (True, True)])
+def test_the_envvar_hint_only_when_the_value_came_from_it(run, tmp_path, via_env: bool, hinted: bool) -> None:
+    path = str(tmp_path / "x.yaml")
+    if via_env:
+        result = run("estimate", "--exp", "5", env={"HITSALARY_DATA": path})
+    else:
+        result = run("estimate", "--exp", "5", "--data", path)
+    assert result.exit_code == 2
+    assert ("HITSALARY_DATA" in result.stderr) == hinted
+    assert "not usable" in result.stderr

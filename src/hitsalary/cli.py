@@ -78,7 +78,7 @@ class HitsalaryGroup(TyperGroup):
             sys.stdout.write(exc.format_message() + "\n")
         except UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "hitsalary"
-            say(f"{exc.format_message()} (see '{command} --help')")
+            say(f"{without_unused_envvar(exc)} (see '{command} --help')")
             code = exc.exit_code
         except typer.Abort:
             say(InputEnded.__doc__ or "input ended")
@@ -107,6 +107,20 @@ class HitsalaryGroup(TyperGroup):
             say("terminated by a signal; temporary files removed")
             end_by_signal(exc.signum)  # type: ignore[attr-defined]  # Terminated carries it
         sys.exit(code)
+
+
+def without_unused_envvar(exc: UsageError) -> str:
+    """The error's message, naming an option's environment variable only when the value came
+    from it: '--data x' that fails is about the flag, not about HITSALARY_DATA."""
+    message = exc.format_message()
+    param = getattr(exc, "param", None)
+    envvar = getattr(param, "envvar", None)
+    if param is None or not isinstance(envvar, str) or exc.ctx is None or param.name is None:
+        return message
+    source = exc.ctx.get_parameter_source(param.name)
+    if source is None or source.name != "ENVIRONMENT":
+        message = message.replace(f" (env var: '{envvar}')", "")
+    return message
 
 
 def end_by_signal(signum: int) -> None:
