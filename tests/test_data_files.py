@@ -189,7 +189,7 @@ def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> Non
     monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
     reference.load.cache_clear()
     first = reference.load()
-    assert len(list(tmp_path.glob("data-*.json"))) == 1
+    assert len(list(tmp_path.glob("hitsalary-data-*.json"))) == 1
 
     def no_yaml(name: str) -> None:
         raise AssertionError("the cache should have spared parsing " + name)
@@ -210,7 +210,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
     names = list(reference.SPECS)
-    (tmp_path / f"data-{cache.fingerprint(names)}.json").write_text("{not json")
+    (tmp_path / cache.file_name(names)).write_text("{not json")
     assert cache.read(names) is None
     reference.load.cache_clear()
     try:

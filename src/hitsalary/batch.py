@@ -13,6 +13,8 @@ import io
 import json
 import math
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -23,7 +25,7 @@ from typing import IO, Any, TextIO
 
 from hitsalary.calculate import applied_factors, band_percentiles, base_amounts, round_money
 from hitsalary.decisions import parse_money, place
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import OutputError, UsageProblem, shown
 from hitsalary.levels import LevelTable, assess, wage_levels
 from hitsalary.models import Profile, ReferenceData, Role
 from hitsalary.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
@@ -199,7 +201,7 @@ class Estimator:
         cached = self.amounts.get(key)
         if cached is None:
             try:
-                cached = parse_money(str(raw), flag=name)
+                cached = parse_money(str(raw), flag=name, hours_per_year=self.data.method.hours_per_year)
             except UsageProblem as exc:
                 raise RowError(name, raw, str(exc)) from None
             bounded(self.amounts)[key] = cached
@@ -238,15 +240,30 @@ def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
     return cache
 
 
-def error_record(row: int, record: dict[str, Any], exc: RowError) -> dict[str, Any]:
-    value = exc.value if exc.value is None or isinstance(exc.value, (str, int, float)) else str(exc.value)
-    return {
-        "row": row,
-        "id": record.get("id"),
-        "error_field": exc.field,
-        "error_value": value,
-        "error": exc.message,
-    }
+ERROR_VALUE_LIMIT = 200  # characters of a bad value an error record repeats
+
+
+def error_record(
+    row: int, record: dict[str, Any], exc: RowError, layout: Layout | None = None
+) -> dict[str, Any]:
+    """The error record of a row: its position, id and passed-through columns, the field, the bad
+    value once (cut short when long), and the message."""
+    out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
+    if layout is not None:
+        out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
+    out.update(error_field=exc.field, error_value=short_value(exc.value), error=exc.message)
+    return out
+
+
+def short_value(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, float)):
+        return value if not isinstance(value, float) or math.isfinite(value) else str(value)
+    text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
+    if text is None:
+        text = encode_json(value)
+    elif len(text) <= ERROR_VALUE_LIMIT:
+        return value
+    return text if len(text) <= ERROR_VALUE_LIMIT else text[:ERROR_VALUE_LIMIT] + "..."
 
 
 # --- input -------------------------------------------------------------------------------
@@ -261,23 +278,80 @@ def clean_header(names: list[str]) -> list[str]:
     return [name.strip().lower().lstrip("-") for name in names]
 
 
+FIELD_LIMIT = 131_072  # the csv module's default limit: a longer field makes its row an error
+READ_LIMIT = 16 * 1024 * 1024  # what the reader accepts at all; beyond it the row is skipped
+
+
 def read_csv(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    csv.field_size_limit(READ_LIMIT)
     reader = csv.reader(stream)
     header = clean_header(next(reader, []))
+    check_header(header)
     width = len(header)
 
     def records() -> Iterator[dict[str, Any]]:
-        for fields in reader:
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # a field beyond READ_LIMIT, a NUL byte ...
+                yield {READ_ERROR: RowError("(row)", None, f"not readable as CSV: {exc}")}
+                continue
             if not fields or fields == [""]:
                 continue  # a blank line is not a record
-            extra = fields[width:]
-            if any(value.strip() for value in extra):
-                message = f"{len(fields)} fields, the header has {width}"
-                yield {READ_ERROR: RowError("(row)", len(fields), message)}
-                continue
-            yield dict(zip(header, fields, strict=False))
+            record: dict[str, Any] = dict(zip(header, fields, strict=False))
+            problem = row_problem(fields, width)
+            if problem is not None:
+                record[READ_ERROR] = problem
+            yield record
 
     return header, records()
+
+
+def row_problem(fields: list[str], width: int) -> RowError | None:
+    extra = fields[width:]
+    if len(fields) < width or any(value.strip() for value in extra):
+        return RowError("(row)", len(fields), f"{len(fields)} fields, the header has {width}")
+    for value in fields:
+        if len(value) > FIELD_LIMIT:
+            return RowError("(row)", value, f"a field of {len(value):,} characters (at most {FIELD_LIMIT:,})")
+    return None
+
+
+def check_header(header: list[str]) -> None:
+    """A column named twice would leave only its last value: refused."""
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            raise UsageProblem(f"the input's header names the column {shown(name)} twice")
+        seen.add(name)
+
+
+class JsonRecords:
+    """The records of a JSON Lines input; keys that the first record lacks (and so have no
+    output column) are collected in `unknown`, for the run to report."""
+
+    def __init__(self, first: dict[str, Any] | None, lines: Iterator[str], header: list[str]) -> None:
+        self.first, self.lines, self.known = first, lines, set(header)
+        self.unknown: set[str] = set()
+        self.records = self.generate()
+
+    def __iter__(self) -> JsonRecords:
+        return self
+
+    def __next__(self) -> dict[str, Any]:
+        return next(self.records)
+
+    def generate(self) -> Iterator[dict[str, Any]]:
+        if self.first is not None:
+            yield self.first
+        known, unknown = self.known, self.unknown
+        for line in self.lines:
+            record = parse_json_line(line)
+            if not known.issuperset(record) and READ_ERROR not in record:
+                unknown.update(key for key in record if key not in known)
+            yield record
 
 
 def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
@@ -287,22 +361,27 @@ def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
     header = [k for k in parsed if k != READ_ERROR]
     if "exp" not in header:
         header.append("exp")  # every JSON line is checked on its own; exp is always asked for
+    known = [*header, *KNOWN]
+    return header, JsonRecords(parsed if first is not None else None, lines, known)
 
-    def records() -> Iterator[dict[str, Any]]:
-        if first is not None:
-            yield parsed
-        for line in lines:
-            yield parse_json_line(line)
 
-    return header, records()
+def not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is too large a number")
+    return value
 
 
 def parse_json_line(line: str) -> dict[str, Any]:
     try:
-        value = json.loads(line)
+        value = json.loads(line, parse_constant=not_json, parse_float=finite_float)
     except json.JSONDecodeError as exc:
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc.msg}")}
-    except ValueError as exc:  # e.g. a number too long to convert
+    except (ValueError, RecursionError) as exc:  # NaN, 1e400, a number too long, deep nesting
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc}")}
     if not isinstance(value, dict):
         return {READ_ERROR: RowError("(line)", line.strip()[:80], "a JSON Lines record must be an object")}
@@ -316,11 +395,11 @@ def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:
     return ("jsonl" if head.startswith(b"{") else "csv"), buffered
 
 
-def format_for(path: str, given: str | None) -> str | None:
+def format_for(path: str, given: str | None, *, flag: str = "--format") -> str | None:
     if given is not None:
-        if given not in FORMATS:
-            raise UsageProblem(f"invalid format {given!r} (choose from {', '.join(FORMATS)})")
-        return given
+        if given.strip().lower() not in FORMATS:
+            raise UsageProblem(f"invalid value for {flag}: {shown(given)} (choose from {', '.join(FORMATS)})")
+        return given.strip().lower()
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         return "csv"
@@ -332,14 +411,20 @@ def format_for(path: str, given: str | None) -> str | None:
 # --- output ------------------------------------------------------------------------------
 
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# what a spreadsheet may skip before a formula: spaces, NBSP, zero-width space, BOM; and the
+# full-width forms of = + - @ that some spreadsheets read as the ASCII ones
+FORMULA = re.compile("[\\s\u00a0\u200b\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20\t\r]")
+FORMULA_LEAD = "\u00a0\u200b\ufeff\uff1d\uff0b\uff0d\uff20"
 encode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def neutralize(value: Any) -> Any:
     """The CSV-injection defence: a text cell that a spreadsheet would run as a formula gets a
     leading apostrophe."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str) and value:
+        first = value[0]
+        if first in CSV_TRIGGERS or ((first.isspace() or first in FORMULA_LEAD) and FORMULA.match(value)):
+            return "'" + value
     return value
 
 
@@ -399,7 +484,7 @@ class CsvWriter:
         self.blank_errors = (None,) * len(ERROR_COLUMNS)
         # RFC 4180 line ends: with "\n" alone the csv module leaves a "\r" inside a cell unquoted
         self.writer = csv.writer(stream, lineterminator="\r\n")
-        self.writer.writerow(self.columns)
+        self.writer.writerow([neutralize(name) for name in self.columns])  # header cells too
 
     def write(self, values: Values) -> None:
         self.writer.writerow([neutralize(cell(v)) for v in (*values, *self.blank_errors)])
@@ -423,25 +508,54 @@ WRITERS: dict[str, Callable[[TextIO, Layout], Writer]] = {"jsonl": JsonlWriter, 
 
 @contextmanager
 def atomic_output(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside path and rename it over path only when all went well."""
+    """Write to a temporary file beside path and rename it over path only when all went well.
+
+    A path that is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is written
+    into, never replaced. Through a symlink, the file the link points to is replaced and the link
+    kept. The temporary file's name carries this process's id, so a later run can remove what a
+    run killed with SIGKILL left behind."""
     if path.is_dir():
-        raise UsageProblem(f"invalid value for --output: {str(path)!r} is a folder")
+        raise UsageProblem(f"invalid value for --output: {shown(str(path))} is a folder")
+    if not writes_by_rename(path):
+        with write_into(path) as handle:
+            yield handle
+        return
+    target = Path(os.path.realpath(path))
+    remove_stale_parts(target)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
+        )
     except OSError as exc:
-        message = f"cannot write in {str(path.parent)!r}: {exc.strerror}"
+        message = f"cannot write in {shown(str(path.parent))}: {exc.strerror}"
         raise UsageProblem(f"invalid value for --output: {message}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with terminate_as_exception(), os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, file_mode(path))
-        os.replace(temporary, path)
+            os.chmod(temporary, file_mode(target))
+            os.replace(temporary, target)
+    except OSError as exc:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def writes_by_rename(path: Path) -> bool:
+    """Whether the output is (or will be) a regular file, written by rename; anything else that
+    exists (a device, a FIFO, a terminal, whatever /dev/stdout leads to) is written into."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and not os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def file_mode(path: Path) -> int:
@@ -451,6 +565,86 @@ def file_mode(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+@contextmanager
+def write_into(path: Path) -> Iterator[TextIO]:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
+
+
+PART_NAME = r"\.{name}\.(\d+)\.[A-Za-z0-9_]+\.part"
+
+
+def remove_stale_parts(target: Path) -> None:
+    """Remove the temporary files of earlier runs for this output whose process is gone (a run
+    killed with SIGKILL cannot clean up after itself). Only files of this user, named exactly as
+    atomic_output names them, are touched."""
+    pattern = re.compile(PART_NAME.format(name=re.escape(target.name)))
+    with suppress(OSError):
+        for entry in os.scandir(target.parent):
+            found = pattern.fullmatch(entry.name)
+            if found is None or not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not alive(int(found[1])):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # exists but is not ours, or cannot be asked: leave its file alone
+    return True
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so that temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def terminate_as_exception() -> Iterator[None]:
+    """While a temporary file exists, SIGTERM and SIGHUP unwind the stack (and so remove it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_terminated(signum: int, _frame: Any) -> None:
+        raise Terminated(signum)
+
+    previous = {sig: signal.signal(sig, raise_terminated) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def check_output_path(text: str, input_path: str) -> None:
+    """Refuse an output that names a missing folder, or that is the input file itself."""
+    if text.endswith(("/", os.sep)) and not os.path.isdir(text):
+        raise UsageProblem(f"invalid value for --output: {shown(text)}: no such folder")
+    if input_path == "-":
+        return
+    try:
+        same = os.path.samefile(text, input_path)
+    except OSError:
+        return
+    if same:
+        raise UsageProblem(f"invalid value for --output: {shown(text)} is the input file")
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -480,10 +674,11 @@ def run(
     try:
         for row, record in enumerate(records, start=1):
             try:
+                if READ_ERROR in record:  # the reader could not take it apart: its own error
+                    raise record[READ_ERROR]
                 write(estimate(row, record, layout))
             except RowError as exc:
-                # a record the reader could not parse carries its own error; it is checked only here
-                writer.write_error(error_record(row, record, record.get(READ_ERROR, exc)))
+                writer.write_error(error_record(row, record, exc, layout))
                 summary.rejected += 1
             if tick is not None and not row % 4096:
                 tick(row)
@@ -496,7 +691,7 @@ def run(
 @contextmanager
 def open_input(path: str, given: str | None, stdin: IO[bytes]) -> Iterator[tuple[str, TextIO, IO[bytes]]]:
     """The input as text, its format, and its binary stream (for progress by bytes read)."""
-    fmt = format_for(path, given)
+    fmt = format_for(path, given, flag="--input-format")
     if path == "-":
         binary: IO[bytes] = stdin
     else:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import importlib
+import io
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
@@ -23,6 +25,8 @@ from hitsalary.errors import (
     EXIT_PIPE_CLOSED,
     HitsalaryError,
     InputEnded,
+    OutputError,
+    escape_controls,
 )
 
 
@@ -32,14 +36,18 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MESSAGE_LIMIT = 1000
 
 
 def say(message: str) -> None:
     """One line on stderr: control characters from the input are shown escaped, never obeyed."""
-    line = CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
-    sys.stderr.write(f"hitsalary: {line}\n")
-    sys.stderr.flush()
+    try:
+        if len(message) > MESSAGE_LIMIT:  # a safety net: messages quote values cut short already
+            message = message[:MESSAGE_LIMIT] + f"... ({len(message):,} characters)"
+        sys.stderr.write(f"hitsalary: {escape_controls(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr is closed or full: the exit code is all that is left to say it
 
 
 def silence_stdout() -> None:
@@ -59,25 +67,30 @@ class HitsalaryGroup(TyperGroup):
     ) -> None:
         extra.pop("standalone_mode", None)
         code = 0
+        prepare_streams()
         try:
             code = super().main(args, prog_name or "hitsalary", standalone_mode=False, **extra) or 0
-            sys.stdout.flush()
+            with output():
+                sys.stdout.flush()
             if code == EXIT_INTERRUPTED:
                 say("interrupted")
         except NoArgsIsHelpError as exc:
             sys.stdout.write(exc.format_message() + "\n")
         except UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "hitsalary"
-            say(f"{exc.format_message()} (see '{command} --help')")
+            say(f"{without_unused_envvar(exc)} (see '{command} --help')")
             code = exc.exit_code
         except typer.Abort:
             say(InputEnded.__doc__ or "input ended")
             code = InputEnded.exit_code
         except (BrokenPipeError, PipeClosed):
+            closed = "stdout is closed" if isinstance(sys.stdout, ClosedOutput) else None
             silence_stdout()
-            say("output closed before it was all written (broken pipe)")
+            say(closed or "output closed before it was all written (broken pipe)")
             code = EXIT_PIPE_CLOSED
         except HitsalaryError as exc:
+            if isinstance(exc, OutputError):
+                silence_stdout()  # what is still buffered must not fail again at exit
             say(str(exc))
             code = exc.exit_code
         except Exception as exc:
@@ -88,22 +101,94 @@ class HitsalaryGroup(TyperGroup):
                 "(please report it; HITSALARY_DEBUG=1 shows where)"
             )
             code = EXIT_INTERNAL
+        except BaseException as exc:
+            if type(exc).__name__ != "Terminated":  # batch.Terminated, not imported on every run
+                raise
+            say("terminated by a signal; temporary files removed")
+            end_by_signal(exc.signum)  # type: ignore[attr-defined]  # Terminated carries it
         sys.exit(code)
+
+
+def without_unused_envvar(exc: UsageError) -> str:
+    """The error's message, naming an option's environment variable only when the value came
+    from it: '--data x' that fails is about the flag, not about HITSALARY_DATA."""
+    message = exc.format_message()
+    param = getattr(exc, "param", None)
+    envvar = getattr(param, "envvar", None)
+    if param is None or not isinstance(envvar, str) or exc.ctx is None or param.name is None:
+        return message
+    source = exc.ctx.get_parameter_source(param.name)
+    if source is None or source.name != "ENVIRONMENT":
+        message = message.replace(f" (env var: '{envvar}')", "")
+    return message
+
+
+def end_by_signal(signum: int) -> None:
+    """Die of the signal that arrived, as a program that did not catch it would: the shell and
+    the parent see 'killed by SIGTERM' (status 128 + the signal's number)."""
+    import signal
+
+    sys.stderr.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # only reached if the signal is blocked
 
 
 @contextmanager
 def output() -> Iterator[None]:
-    """Wrap every write to stdout: a closed pipe becomes PipeClosed, handled in one place."""
+    """Wrap every write to stdout: a closed pipe becomes PipeClosed, a failing write (a full
+    disk, /dev/full) an OutputError, each handled in one place."""
     try:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout that was closed before the start (`>&-`): writing to it is
+    a closed pipe, reported once with its exit code; a run that writes nothing there is fine."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EBADF, "stdout is closed")
+
+
+DRAWING = {"━": "=", "●": "*", "◆": "+", "·": "-", "×": "x", "◀": "<", "—": "-", "–": "-", "…": "..."}  # noqa: RUF001
+
+
+def ascii_drawing(exc: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: the few non-ASCII characters hitsalary draws with, in ASCII."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(DRAWING.get(char, "?") for char in exc.object[exc.start : exc.end]), exc.end
+
+
+def prepare_streams() -> None:
+    """Closed standard streams and ASCII-only ones: dealt with here, before any command runs."""
+    if sys.stdin is None:  # `<&-`: input ends at once
+        sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = ClosedOutput()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "━●·".encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            codecs.register_error("hitsalary-ascii", ascii_drawing)
+            with suppress(AttributeError, ValueError, io.UnsupportedOperation):
+                stream.reconfigure(errors="hitsalary-ascii")  # type: ignore[union-attr]
 
 
 app = typer.Typer(
     cls=HitsalaryGroup,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     # click's plain help wraps to any width; Rich's help panels cut option names short at 40

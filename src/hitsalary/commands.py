@@ -10,8 +10,31 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
+from hitsalary.errors import escape_controls, shown
+
+
+class PlainArgument(TyperArgument):
+    """An argument shown by its name alone (INPUT), not Typer's {INPUT} and INPUT <str>."""
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        return [self.display_name_raw]
+
+    def display_type(self, ctx: Any) -> str:
+        return ""
+
+
+class PlainArguments(TyperCommand):
+    """A command whose arguments are shown plainly in its usage line and help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = PlainArgument
+
 
 DataOption = Annotated[
     Path | None,
@@ -106,7 +129,7 @@ def estimate(
         typer.Option(
             "--offer",
             metavar="AMOUNT",
-            help="An annual offer (92000, 92k or $92,000): where it sits in your band.",
+            help="An offer, annual (92000, 92k, $92,000) or hourly (45/hr): where it sits in your band.",
             show_default=False,
         ),
     ] = None,
@@ -140,12 +163,13 @@ def estimate(
     from hitsalary.calculate import calculate
     from hitsalary.profile import command_line
 
-    amount = None
-    if offer is not None:
-        from hitsalary.decisions import parse_money
-
-        amount = parse_money(offer)
     data = load_data(data_path)
+    amount = warning = None
+    if offer is not None:
+        from hitsalary.decisions import implausible_amount, parse_money
+
+        amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
+        warning = implausible_amount(amount, offer)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     if interactive or (exp is None and at_terminal()):
         from hitsalary.prompts import ask_profile
@@ -156,6 +180,8 @@ def estimate(
     else:
         profile = flags_profile(data, exp, given)
     result = calculate(profile, data)
+    if warning:  # only once the run will give a result: an error stays the one line
+        say(warning)
     check = None
     if amount is not None:
         from hitsalary.decisions import assess_offer
@@ -184,15 +210,14 @@ def estimate(
     deliver(json_output, as_json, as_tables)
 
 
-def flags_profile(data: Any, exp: str | None, given: dict[str, str | None]) -> Any:
-    """The profile the flags describe; --exp is required here."""
+def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
+    """The profile the flags describe; --exp is required here. Only estimate can ask (-i)."""
     from hitsalary.errors import UsageProblem
     from hitsalary.profile import build_profile
 
     if exp is None:
-        raise UsageProblem(
-            "missing --exp: give the years of experience (e.g. --exp 5), or use -i to be asked"
-        )
+        ask = ", or use -i to be asked" if can_ask else ""
+        raise UsageProblem(f"missing --exp: give the years of experience (e.g. --exp 5){ask}")
     return build_profile(data, exp=exp, **given)
 
 
@@ -231,7 +256,7 @@ def compare(
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    base = flags_profile(data, exp, given)
+    base = flags_profile(data, exp, given, can_ask=False)
     if not vs:
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
     base_estimate, variants = run_compare(base, vs, data)
@@ -247,8 +272,8 @@ def compare(
 def path(
     exp: ExpOption = None,
     years: Annotated[
-        int, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
-    ] = 10,
+        str, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
+    ] = "10",
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
@@ -266,15 +291,16 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path
+    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    base = flags_profile(data, exp, given)
-    paths = [("your profile", career_path(base, years, data))]
+    base = flags_profile(data, exp, given, can_ask=False)
+    count = parse_path_years(years)
+    paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:
         _, other = apply_changes(base, text, data)
-        paths.append((text, career_path(other, years, data)))
+        paths.append((text, career_path(other, count, data)))
 
     deliver(
         json_output,
@@ -352,16 +378,19 @@ def levels(
     """
     from hitsalary.levels import assess, wage_levels
 
-    amount = None
-    if offer is not None:
-        from hitsalary.decisions import parse_money
-
-        amount = parse_money(offer)
     data = load_data(data_path)
+    amount = warning = None
+    if offer is not None:
+        from hitsalary.decisions import implausible_amount, parse_money
+
+        amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
+        warning = implausible_amount(amount, offer)
     given = {"state": state, "role": role, "metro": metro}
-    profile = flags_profile(data, "0", given)
+    profile = flags_profile(data, "0", given, can_ask=False)
     table = wage_levels(data, profile)
     check = assess(table, amount) if amount is not None else None
+    if warning:
+        say(warning)
 
     deliver(
         json_output,
@@ -504,7 +533,7 @@ def states(
     )
 
 
-@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).")
+@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).", cls=PlainArguments)
 def batch(
     input_path: Annotated[
         str,
@@ -559,6 +588,8 @@ def batch(
 
     data = load_data(data_path)
     fmt = engine.format_for(output, out_format) or "jsonl"
+    if output != "-":
+        engine.check_output_path(output, input_path)
     stdin: IO[bytes] = sys.stdin.buffer
     with engine.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
         reader = engine.read_csv if in_format == "csv" else engine.read_jsonl
@@ -567,6 +598,10 @@ def batch(
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             summary = engine.run(records, layout, engine.WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())
+    unknown = sorted(getattr(records, "unknown", ()))
+    if unknown:
+        names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        say(f"warning: keys missing from the first record were not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
 
@@ -604,11 +639,12 @@ data_app = typer.Typer(
       hitsalary data check my-figures.yaml --json
     """,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(data_app, name="data")
 
 
-@data_app.command("check", short_help="Validate a data file without estimating.")
+@data_app.command("check", short_help="Validate a data file without estimating.", cls=PlainArguments)
 def data_check(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The YAML file to check.", show_default=False)],
     json_output: JsonOption = False,
@@ -625,7 +661,8 @@ def data_check(
     changes = user_changes(str(path))
 
     def as_text() -> None:
-        sys.stdout.write(f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes))
+        text = f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes)
+        sys.stdout.write(escape_controls(text, keep_newlines=True))
 
     deliver(
         json_output,

@@ -6,6 +6,8 @@ This is the only module that imports yaml. A run that finds the validated data i
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path as FilePath
@@ -13,11 +15,16 @@ from typing import Any
 
 import yaml
 
-from hitsalary.errors import DataError
+from hitsalary.errors import DataError, shown
 from hitsalary.schema import Path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Raw = dict[str, Any]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a data file is text a person edits: far below this
+MAX_VALUES = 200_000  # values in a file once its aliases are expanded (the shipped data has ~3,000)
+MAX_DEPTH = 64  # levels of nesting (the shipped data needs 6)
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -35,6 +42,8 @@ def parse(text: str, name: str) -> Document:
     root = None
     try:
         root = loader.get_single_node()
+        if root is not None:
+            check_shape(root, name)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -46,10 +55,56 @@ def parse(text: str, name: str) -> Document:
         key = f" {dotted(where)}:" if where else ""
         raise DataError(f"{name}:{line}{key} {problem}") from None
     except yaml.YAMLError as exc:
-        raise DataError(f"{name}: not valid YAML: {exc}") from None
+        raise DataError(f"{name}: not valid YAML: {shown(str(exc), 200)}") from None
+    except RecursionError:
+        raise DataError(f"{name}: nested too deeply (more than {MAX_DEPTH} levels)") from None
     finally:
         loader.dispose()
     return Document(name, data, root)
+
+
+def check_shape(root: yaml.Node, name: str) -> None:
+    """Refuse, before anything is built from it, a document whose aliases expand beyond
+    MAX_VALUES values (a few hundred bytes can otherwise stand for gigabytes), that nests deeper
+    than MAX_DEPTH, that refers to itself, or that repeats a key in one mapping (YAML would let
+    the last one silently win)."""
+    sizes: dict[int, int | None] = {}
+
+    def size(node: yaml.Node, depth: int, path: Path) -> int:
+        known = sizes.get(id(node), 0)
+        if known is None:
+            raise DataError(f"{name}:{node.start_mark.line + 1}: {dotted(path)}: an alias refers to itself")
+        if known:
+            return known
+        if depth > MAX_DEPTH:
+            message = f"nested too deeply (more than {MAX_DEPTH} levels)"
+            raise DataError(f"{name}:{node.start_mark.line + 1}: {dotted(path)}: {message}")
+        sizes[id(node)] = None
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in node.value:
+                label = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
+                line = key.start_mark.line + 1
+                if label and key.tag != MERGE_TAG and label in first_line:
+                    raise DataError(
+                        f"{name}:{line}: {dotted((*path, label))}: duplicate key {shown(label)} "
+                        f"(also on line {first_line[label]}; YAML would keep only the last)"
+                    )
+                first_line.setdefault(label, line)
+                total += size(key, depth + 1, path) + size(value, depth + 1, (*path, label))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, child in enumerate(node.value):
+                total += size(child, depth + 1, (*path, index))
+        sizes[id(node)] = total
+        if total > MAX_VALUES:
+            raise DataError(
+                f"{name}:{node.start_mark.line + 1}: {dotted(path)}: too many values once aliases are "
+                f"expanded (more than {MAX_VALUES:,})"
+            )
+        return total
+
+    size(root, 0, ())
 
 
 def locate(root: yaml.Node | None, path: Path) -> tuple[int, int]:
@@ -108,8 +163,12 @@ def read_shipped(name: str) -> Document:
 
 
 def read_user(path: FilePath) -> Document:
+    """A user's data file: a regular file of at most MAX_FILE_BYTES, read as UTF-8 and parsed.
+    Devices (/dev/zero) and FIFOs are refused before they are opened for reading, so they can
+    neither fill memory nor hang the run."""
+    shown_path = shown(str(path), 200)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, shown_path)
     except FileNotFoundError:
         raise DataError(f"{path}: no such data file") from None
     except IsADirectoryError:
@@ -117,5 +176,26 @@ def read_user(path: FilePath) -> Document:
     except UnicodeDecodeError:
         raise DataError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a NUL byte in the path
+        raise DataError(f"{shown_path}: cannot read: {exc}") from None
     return parse(text, str(path))
+
+
+def read_limited(path: FilePath, shown_path: str) -> str:
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{path}: not a regular file (a device, FIFO or socket cannot be a data file)")
+    if info.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise DataError(f"{path}: {info.st_size:,} bytes; a data file may have at most {limit} MB")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped after the check above
+            raise DataError(f"{shown_path}: not a regular file")
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(f"{shown_path}: a data file may have at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return raw.decode("utf-8")

@@ -7,27 +7,61 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from hitsalary.calculate import anchor_for, calculate, percent
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import UsageProblem, shown
 from hitsalary.models import Estimate, Profile, ReferenceData, ReferenceFigure
 from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
 Position = Literal["below", "inside", "above"]
 
 
-def parse_money(text: str, *, flag: str = "--offer") -> int:
-    """An annual amount: 92000, 92k, $92,000, 92.5K. Whole dollars, above zero."""
+HOURLY = re.compile(
+    r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?rs?|(?:an?|per|each)\s+hours?|hourly|(?:/|\s)?ph)\.?",
+    re.IGNORECASE,
+)
+PLAUSIBLE = (10_000, 2_000_000)  # outside this, an 'annual' amount is most likely a typo or hourly
+
+
+def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | None = None) -> int:
+    """An annual amount: 92000, 92k, $92,000, 92.5K. Or, given the hours in a year (from the
+    data), an hourly one: 45/hr, $45 an hour, 45 per hour. Whole dollars, at least one."""
     amount: float | None
-    if text.isdigit() and text.isascii():  # the common case in a roster, without the regex
+    hourly = HOURLY.fullmatch(text.strip()) if hours_per_year and len(text) <= 40 else None
+    if len(text) > 40:  # no salary needs more; int() of 5,000 digits raises
+        amount = None
+    elif hourly is not None and hours_per_year:
+        amount = float(hourly.group(1).replace(",", "")) * hours_per_year
+    elif text.isdigit() and text.isascii():  # the common case in a roster, without the regex
         amount = int(text)
     else:
         cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
         match = re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
-    if amount is None or amount <= 0 or amount >= 100_000_000:
-        raise UsageProblem(
-            f"invalid value for {flag}: {text!r} (an annual amount such as 92000, 92k or $92,000)"
-        )
+    if amount is None or amount < 0.5 or amount >= 100_000_000:
+        example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} (an amount such as {example})")
     return round(amount)
+
+
+def implausible_amount(amount: int, text: str, *, flag: str = "--offer") -> str | None:
+    """A warning when an annual amount is outside any plausible salary (e.g. an hourly rate
+    typed without '/hr')."""
+    low, high = PLAUSIBLE
+    if low <= amount <= high:
+        return None
+    side = "below" if amount < low else "above"
+    hint = f"; for an hourly rate write {text.strip()}/hr" if amount < low else ""
+    return (
+        f"warning: {flag} {shown(text)} is read as ${amount:,} a year, {side} any plausible annual "
+        f"salary (${low:,} to ${high:,}){hint}"
+    )
+
+
+def parse_path_years(text: str | int) -> int:
+    """path --years: a whole number of years, 1 to 50."""
+    cleaned = str(text).strip()
+    if not cleaned.isascii() or not cleaned.isdigit():
+        raise UsageProblem(f"invalid value for --years: {shown(cleaned)} (a whole number of years, 1 to 50)")
+    return int(cleaned)
 
 
 @dataclass(frozen=True)
@@ -97,6 +131,8 @@ def apply_changes(
             raise UsageProblem(
                 f"invalid value for {flag}: unknown field {key!r} (choose from {', '.join(VARIANT_KEYS)})"
             )
+        if key in changes:
+            raise UsageProblem(f"invalid value for {flag}: {shown(text)} changes {key} twice")
         changes[key] = value.strip()
     profile = base
     for key, value in sorted(changes.items(), key=lambda kv: kv[0] == "metro"):  # metro last

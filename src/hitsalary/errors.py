@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_DATA = 1  # a data file is broken or missing, or input ended before all answers
 EXIT_USAGE = 2  # a flag, argument or answer has a value hitsalary does not accept
@@ -33,3 +35,31 @@ class InputEnded(HitsalaryError):
     """Standard input ended before every question was answered."""
 
     exit_code = EXIT_DATA
+
+
+class OutputError(HitsalaryError):
+    """The output cannot be written (a full disk, a closed or failing stream)."""
+
+    exit_code = EXIT_DATA
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+ECHO_LIMIT = 60  # characters of a user's value repeated in a message
+
+
+def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
+    """Control characters (ESC, BEL, CR ...) shown escaped, so a terminal never obeys them."""
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        return char if keep_newlines and char == "\n" else char.encode("unicode_escape").decode()
+
+    return CONTROL.sub(escaped, text)
+
+
+def shown(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A user's value as a message repeats it: quoted, and cut short when long."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        return repr(text[:limit]) + f"... ({len(text):,} characters)"
+    return repr(text)

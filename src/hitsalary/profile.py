@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import math
+import re
 
-from hitsalary.errors import UsageProblem
+from hitsalary.errors import UsageProblem, shown
 from hitsalary.models import Factor, Profile, ReferenceData
 from hitsalary.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
+YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 PROFILE_FIELDS = ("state", "education", "employer", "role")
 
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     """Years of experience: a number from 0 to 50, decimals allowed."""
     try:
+        if isinstance(text, str) and not YEARS.fullmatch(text.strip()):
+            raise ValueError(text)  # '5_0' and '1e1' are not how a person writes years
         years = float(str(text).strip().replace(",", "."))
     except ValueError:
         raise UsageProblem(
-            f"invalid value for {flag}: {text!r} is not a number of years (e.g. {flag} 5)"
+            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
         ) from None
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
-        raise UsageProblem(f"invalid value for {flag}: {text!r} is outside 0 to {MAX_YEARS:g} years")
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
     return years
 
 
@@ -44,9 +48,9 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     key = vocabulary.aliases.get(normalize(text))
     if key is not None:
         return key
-    close = suggest(text, vocabulary.aliases)
+    close = suggest(text, vocabulary.aliases) if len(text) <= 60 else []
     hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(vocabulary.keys)}"
-    raise UsageProblem(f"invalid value for {flag}: {text!r} ({hint})")
+    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
 
 
 def choices(vocabulary: Vocabulary) -> list[str]:

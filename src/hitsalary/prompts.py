@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from hitsalary.errors import InputEnded, UsageProblem
+from hitsalary.errors import InputEnded, UsageProblem, escape_controls
 from hitsalary.models import Profile, ReferenceData
 from hitsalary.profile import MAX_YEARS, Vocabulary, choose, parse_exp, place_metro
 
@@ -29,13 +29,17 @@ def read_answer(question: str) -> str:
     """Show a question on stderr and read one line; the end of input is an error."""
     sys.stderr.write(question)
     sys.stderr.flush()
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")  # Ctrl-C: the terminal's next line starts at its left edge
+        raise
     if not line:
         sys.stderr.write("\n")
         raise InputEnded("input ended before every question was answered (pass the flags, e.g. --exp 5)")
     answer = line.rstrip("\r\n")
     if not sys.stdin.isatty():
-        sys.stderr.write(f"{answer}\n")  # keep a readable transcript when answers are piped
+        sys.stderr.write(f"{escape_controls(answer)}\n")  # keep a readable transcript when answers are piped
     return answer
 
 
@@ -49,7 +53,7 @@ def ask(question: str, default: str | None, parse: Callable[[str], T]) -> T:
         try:
             return parse(answer or str(default))
         except UsageProblem as exc:
-            sys.stderr.write(f"  {exc}\n")
+            sys.stderr.write(f"  {escape_controls(str(exc))}\n")
 
 
 def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | None]) -> Profile:

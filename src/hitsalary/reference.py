@@ -9,6 +9,9 @@ the same specs, then merged over the shipped data, key by key.
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +49,10 @@ class Files:
         shipped = self.shipped[dataset]
         if self.user is not None:
             in_user = (dataset, *path)
-            if locate(self.user.root, in_user)[1] > locate(shipped.root, path)[1]:
+            found_in_user = locate(self.user.root, in_user)[1] - 1  # parts of path, not the section
+            # the merged data failed where the user's file reaches the item (or the key itself):
+            # the user's file caused it, even where the shipped file has the same key
+            if found_in_user >= 1 and found_in_user >= locate(shipped.root, path)[1] - 1:
                 return error_at(self.user, in_user, message)
         return error_at(shipped, path, message)
 
@@ -96,8 +102,10 @@ def shipped_datasets(files: Files) -> dict[str, Raw]:
 
     names = list(SPECS)
     cached = cache.read(names)
-    if cached is not None:
+    if cached is not None and cache_is_valid(cached):
         return cached
+    if cached is not None:
+        cache.discard(names)
     datasets: dict[str, Raw] = {}
     for name, doc in files.shipped.items():
         try:
@@ -107,6 +115,17 @@ def shipped_datasets(files: Files) -> dict[str, Raw]:
         datasets[name] = doc.data
     cache.write(names, datasets)
     return datasets
+
+
+def cache_is_valid(cached: dict[str, Any]) -> bool:
+    """The same specs as the YAML files: a cache file that does not pass is ignored, never used.
+    (Checking is cheap; what the cache saves is importing yaml and parsing.)"""
+    try:
+        for name, spec in SPECS.items():
+            spec.check(cached[name], ())
+    except (SchemaError, KeyError, TypeError, ValueError, RecursionError):
+        return False
+    return True
 
 
 def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int]]:
@@ -150,12 +169,36 @@ def find_sources(value: Any) -> list[Raw]:
     return []
 
 
+@contextmanager
+def without_cache() -> Iterator[None]:
+    previous = os.environ.get("HITSALARY_NO_CACHE")
+    os.environ["HITSALARY_NO_CACHE"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["HITSALARY_NO_CACHE"]
+        else:
+            os.environ["HITSALARY_NO_CACHE"] = previous
+
+
 @functools.lru_cache(maxsize=8)
 def load(user_path: str | None = None) -> ReferenceData:
     """The shipped data, merged with a user's file when given; loaded once per path."""
     path = FilePath(user_path) if user_path else None
     raw, files, user_sources = load_documents(path)
-    return Builder(raw, files, user_sources, user_path).build()
+    try:
+        return Builder(raw, files, user_sources, user_path).build()
+    except Exception:
+        from hitsalary import cache
+
+        if cache.folder() is None:
+            raise
+        # a cache entry that passed the specs but does not build is dropped and the YAML used
+        cache.discard(list(SPECS))
+        with without_cache():
+            raw, files, user_sources = load_documents(path)
+        return Builder(raw, files, user_sources, user_path).build()
 
 
 def user_changes(user_path: str) -> list[str]:

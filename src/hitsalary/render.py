@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from hitsalary.calculate import round_money
 from hitsalary.chart import Bar, draw
 from hitsalary.decisions import OfferCheck
+from hitsalary.errors import escape_controls
 from hitsalary.models import Estimate, Level, ReferenceData, Source
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
@@ -29,10 +32,28 @@ class StdoutConsole(Console):
         self.quiet = True
         raise BrokenPipeError
 
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """The one place text reaches the terminal: control characters in it (an OSC or CSI
+        sequence in a label from a user's data file, a path, a roster value) are shown escaped,
+        never obeyed. Rich's own style and control codes are added after this, untouched."""
+        return super()._render_buffer(
+            Segment(escape_controls(text, keep_newlines=True), style) if control is None else segment
+            for segment in buffer
+            for text, style, control in (segment,)
+        )
+
+
+MIN_WIDTH, MAX_WIDTH = 40, 300  # COLUMNS=0, 1 or 10**12 must still give readable output
+
 
 def console(file: TextIO | None = None) -> Console:
-    """A console on stdout; Rich honours NO_COLOR, TERM=dumb and COLUMNS by itself."""
-    return StdoutConsole(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    """A console on stdout; Rich honours NO_COLOR, TERM=dumb and COLUMNS by itself. The width is
+    kept between MIN_WIDTH and MAX_WIDTH whatever COLUMNS says."""
+    con = StdoutConsole(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    width = min(max(con.width, MIN_WIDTH), MAX_WIDTH)
+    if width != con.width:
+        con.width = width
+    return con
 
 
 def money(amount: int | None) -> str:
@@ -86,11 +107,18 @@ class FlexTable:
         self.rows.append(cells)
         self.table.add_row(*cells)
 
+    def natural_width(self, console: Console, options: ConsoleOptions) -> int:
+        """The width at which no cell's line has to wrap."""
+        return Measurement.get(console, options.update(width=10_000), self.table).maximum
+
     def add_section(self) -> None:
         self.table.add_section()
 
+    keep_words = False  # when set: blocks, not a table that breaks a cell's line, if it cannot fit
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= NARROW:
+        fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
+        if options.max_width >= NARROW and fits:
             yield self.table
             return
         yield Text(self.title, style="bold")
@@ -106,7 +134,11 @@ class FlexTable:
 def flat(cell: RenderableType) -> str:
     """A cell's text on one line ('a\nb' becomes 'a / b')."""
     text = cell.plain if isinstance(cell, Text) else str(cell)
-    return " / ".join(part for part in text.split("\n") if part.strip())
+    joined = ""
+    for part in (part for part in text.split("\n") if part.strip()):
+        # a line broken after '-' or '=' ('$69,650-' '$102,154') joins back without a separator
+        joined += part if not joined or joined.endswith(("-", "=")) else " / " + part
+    return joined
 
 
 def table(title: str) -> FlexTable:

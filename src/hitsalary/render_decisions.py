@@ -54,6 +54,7 @@ def variant_moves(v: Variant) -> str:
 
 def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
     result = table(f"What if: each change against {base_label(base)}")
+    result.keep_words = True
     result.add_column("Change", ratio=1, overflow="fold")
     result.add_column("Band", justify="right", no_wrap=True)
     result.add_column("Mid", justify="right", no_wrap=True)
@@ -66,7 +67,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
 
     result.add_row(
         Text("(base)", style="bold"),
-        f"{money(base.band.low)}-{money(base.band.high)}",
+        f"{money(base.band.low)}-\n{money(base.band.high)}",
         money(base.band.mid),
         "",
         ppp(base),
@@ -80,8 +81,8 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
             else "n/a"
         )
         result.add_row(
-            Text(v.label, style="bold"),
-            f"{money(est.band.low)}-{money(est.band.high)}",
+            Text(change_label(v.label), style="bold"),
+            f"{money(est.band.low)}-\n{money(est.band.high)}",
             money(est.band.mid),
             f"{signed_money(v.mid_change)}\n{signed_pct(v.mid_change_pct)}",
             ppp(est),
@@ -95,6 +96,16 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         style="dim",
     )
     console().print(Group(result, Text("What moved", style="bold"), Text(moved), Text(), note))
+
+
+def change_label(label: str) -> str:
+    """A --vs label that wraps between words, never inside one: one change a line, and a long
+    one broken after its '='."""
+    lines = []
+    for part in label.split(","):
+        key, sep, value = part.strip().partition("=")
+        lines.append(f"{key}{sep}\n{value}" if len(part.strip()) > 12 and sep else part.strip())
+    return "\n".join(lines)
 
 
 def base_label(est: Estimate) -> str:

@@ -10,7 +10,9 @@ name and line number. The same specs check the shipped files and a user's file.
 from __future__ import annotations
 
 import itertools
+import math
 import re
+import reprlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -41,7 +43,10 @@ class Str(Spec):
         if not isinstance(value, str) or not value.strip():
             raise SchemaError(path, f"expected text, got {describe(value)}")
         if self.pattern and not re.fullmatch(self.pattern, value):
-            raise SchemaError(path, f"{value!r} is not {self.hint or 'of the expected form'}")
+            raise SchemaError(path, f"{bounded_repr(value)} is not {self.hint or 'of the expected form'}")
+
+
+LARGEST = 10**12  # any count or amount in these files is far smaller; 10**400 would overflow a float
 
 
 class Num(Spec):
@@ -51,19 +56,27 @@ class Num(Spec):
         maximum: float | None = None,
         integer: bool = False,
         what: str = "number",
+        above_zero: bool = False,
     ) -> None:
         self.minimum, self.maximum, self.integer, self.what = minimum, maximum, integer, what
+        self.above_zero = above_zero
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         allowed = (int,) if self.integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, allowed):
             raise SchemaError(path, f"expected {self.what}, got {describe(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise SchemaError(path, f"{self.what} must be a finite number, got {value}")
+        if abs(value) > LARGEST:
+            raise SchemaError(path, f"{self.what} too large to compute with: {bounded_repr(value)}")
         if self.minimum == 0 and value < 0:
             raise SchemaError(path, f"negative {self.what}: {value}")
         if self.minimum is not None and value < self.minimum:
             raise SchemaError(path, f"{self.what} {value} is below {self.minimum:g}")
         if self.maximum is not None and value > self.maximum:
             raise SchemaError(path, f"{self.what} {value} is above {self.maximum:g}")
+        if self.above_zero and value == 0:
+            raise SchemaError(path, f"{self.what} must be above zero, got 0")
 
 
 class Flag(Spec):
@@ -74,7 +87,7 @@ class Flag(Spec):
 
 def money() -> Num:
     """Whole dollars, never negative."""
-    return Num(minimum=0, integer=True, what="wage (whole dollars)")
+    return Num(minimum=0, integer=True, what="wage (whole dollars)", above_zero=True)
 
 
 class OneOf(Spec):
@@ -83,7 +96,7 @@ class OneOf(Spec):
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if value not in self.choices:
-            raise SchemaError(path, f"{value!r} is not one of {', '.join(self.choices)}")
+            raise SchemaError(path, f"{bounded_repr(value)} is not one of {', '.join(self.choices)}")
 
 
 class ListOf(Spec):
@@ -143,23 +156,33 @@ class Items(Spec):
             raise SchemaError(path, f"expected a non-empty mapping, got {describe(value)}")
         for key, element in value.items():
             if self.key_pattern and not re.fullmatch(self.key_pattern, str(key)):
-                raise SchemaError((*path, str(key)), f"key {key!r} is not {self.key_hint}")
+                raise SchemaError((*path, str(key)[:60]), f"key {bounded_repr(key)} is not {self.key_hint}")
             self.item.check(element, (*path, key), partial=partial)
+
+
+def bounded_repr(value: Any) -> str:
+    """repr() that never renders more than a few dozen characters of a value, however large or
+    deeply nested (an alias bomb must not be expanded into an error message)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST:
+        return f"a number with {len(str(abs(value))) if abs(value) < 10**4000 else 'over 4,000'} digits"
+    short = reprlib.Repr()
+    short.maxlevel, short.maxdict, short.maxlist, short.maxstring, short.maxother = 2, 4, 4, 60, 60
+    return short.repr(value)
 
 
 def describe(value: Any) -> str:
     if value is None:
         return "nothing (null)"
     kind = {bool: "true/false", int: "a number", float: "a number", str: "text"}
-    return f"{kind.get(type(value), type(value).__name__)} {value!r}"[:80]
+    return f"{kind.get(type(value), type(value).__name__)} {bounded_repr(value)}"[:80]
 
 
 def unknown_key(key: str, known: Mapping[str, Spec]) -> str:
     import difflib  # only on an error: it costs start-up time
 
-    close = difflib.get_close_matches(key, list(known), n=1)
+    close = difflib.get_close_matches(key, list(known), n=1) if len(key) <= 60 else []
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key {bounded_repr(key)}{hint}"
 
 
 def low_not_above_high(item: Mapping[str, Any]) -> tuple[str, str] | None:

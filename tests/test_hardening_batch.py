@@ -1,0 +1,80 @@
+"""One bad batch row never stops the run, and error records keep what identifies the row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+
+def lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.split("\n")[:-1]]
+
+
+def test_a_field_over_the_csv_limit_is_an_error_record(run) -> None:
+    roster = f"id,exp,note\nA,5,ok\nB,{'5' * 200_000},big\nC,5,ok\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 3, result.stderr
+    out = lines(result.stdout)
+    assert [r["row"] for r in out] == [1, 2, 3]
+    assert out[1]["id"] == "B"
+    assert out[1]["note"] == "big"
+    assert "200,000 characters" in out[1]["error"]
+    assert len(result.stdout) < 5_000  # the bad value is carried once, cut short
+
+
+def test_an_offer_of_5000_digits_is_an_error_record(run) -> None:
+    result = run("batch", "-", input=f"id,exp,offer\nA,5,{'9' * 5000}\nB,5,90000\n")
+    assert result.exit_code == 3, result.stderr
+    out = lines(result.stdout)
+    assert out[0]["error_field"] == "offer"
+    assert out[1]["offer"] == 90000
+    assert len(out[0]["error_value"]) < 300
+    assert len(out[0]["error"]) < 300
+
+
+def test_a_short_row_is_an_error_not_filled_in(run) -> None:
+    result = run("batch", "-", input="id,exp,state,team\nA,5\nB,5,CA,apps\n")
+    assert result.exit_code == 3
+    out = lines(result.stdout)
+    assert out[0]["error"] == "2 fields, the header has 4"
+    assert out[0]["id"] == "A"
+    assert out[1]["state"] == "CA"
+
+
+def test_a_duplicate_header_name_is_refused(run) -> None:
+    result = run("batch", "-", input="id,exp,state,State\nA,5,CA,TX\n")
+    assert result.exit_code == 2
+    assert "names the column 'state' twice" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_error_records_keep_id_and_passthrough_columns(run, fmt: str) -> None:
+    result = run("batch", "-", "--format", fmt, input="id,exp,team,soc\nA,two,Apps,L3\n")
+    assert result.exit_code == 3
+    as_csv = fmt == "csv"
+    record = next(csv.DictReader(io.StringIO(result.stdout))) if as_csv else lines(result.stdout)[0]
+    assert record["id"] == "A"
+    assert record["team"] == "Apps"
+    assert record["input_soc"] == "L3"  # a passed-through column that clashes is renamed
+    assert record["error_field"] == "exp"
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_json_lines_with_non_finite_numbers_give_valid_json(run, bad: str) -> None:
+    text = f'{{"id": "A", "exp": 5, "note": "x"}}\n{{"id": "B", "exp": {bad}, "note": {bad}}}\n'
+    result = run("batch", "-", "--input-format", "jsonl", input=text)
+    assert result.exit_code == 3
+    for line in result.stdout.splitlines():
+        json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in the output"))
+
+
+def test_keys_first_seen_after_the_first_json_record_are_reported(run) -> None:
+    text = '{"id": "A", "exp": 5}\n{"id": "B", "exp": 5, "team": "Apps"}\n'
+    result = run("batch", "-", "--input-format", "jsonl", input=text)
+    assert result.exit_code == 0
+    assert "'team'" in result.stderr
+    assert "not passed through" in result.stderr

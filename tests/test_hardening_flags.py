@@ -1,0 +1,145 @@
+"""Parsing and flags: what a person types means what they meant, every error is one line in
+one style, -h is --help, and completion is offered."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hitsalary.decisions import parse_money
+
+
+def one_usage_error(result, *needles: str) -> None:
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("hitsalary: invalid value for ") or line.startswith("hitsalary: missing ")
+    for needle in needles:
+        assert needle in line
+
+
+@pytest.mark.parametrize("text", ["5_0", "1_0", "1e1", "0x10"])
+def test_exp_takes_only_digits_a_person_types(run, text: str) -> None:
+    one_usage_error(run("estimate", "--exp", text), "--exp", repr(text))
+
+
+@pytest.mark.parametrize("text", ["45/hr", "$45 an hour", "45 per hour", "45/hour", "45 hourly", "$45.00/hr"])
+def test_hourly_offers_are_annualised_with_the_hours_from_the_data(run, data, text: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["offer"]["amount"] == round(45 * data.method.hours_per_year)
+    assert result.stderr == ""
+
+
+def test_hourly_needs_the_hours_from_the_data() -> None:
+    assert parse_money("45/hr", hours_per_year=2000) == 90_000
+    with pytest.raises(Exception, match="invalid value"):
+        parse_money("45/hr")  # without the data's hours it is not an amount
+
+
+@pytest.mark.parametrize("text", ["0.4", "0"])
+def test_an_offer_below_one_dollar_is_refused(run, text: str) -> None:
+    one_usage_error(run("estimate", "--exp", "5", "--offer", text), "--offer")
+
+
+@pytest.mark.parametrize("text", ["1", "45", "9999", "2500000"])
+def test_an_implausible_annual_offer_warns_on_stderr(run, text: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["offer"]["amount"] == int(text)
+    [line] = result.stderr.splitlines()
+    assert line.startswith("hitsalary: warning: --offer")
+    assert "$10,000 to $2,000,000" in line
+
+
+def test_a_plausible_offer_does_not_warn(run) -> None:
+    result = run("estimate", "--exp", "5", "--offer", "92k")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["estimate"], ["compare"], ["batch"], ["data", "check"], []])
+def test_dash_h_is_help(run, command: list[str]) -> None:
+    short, long = run(*command, "-h"), run(*command, "--help")
+    assert short.exit_code == long.exit_code == 0
+    assert short.stdout == long.stdout
+    assert "Usage:" in short.stdout
+
+
+def test_shell_completion_is_offered(run) -> None:
+    result = run("--help")
+    assert "--install-completion" in result.stdout
+    assert "--show-completion" in result.stdout
+    shown = run("--show-completion", "bash")
+    assert shown.exit_code == 0
+    assert "complete" in shown.stdout
+
+
+@pytest.mark.parametrize("command", ["compare", "path"])
+def test_compare_and_path_do_not_suggest_i(run, command: str) -> None:
+    result = run(command, "--vs", "state=CA")
+    assert result.exit_code == 2
+    assert "missing --exp" in result.stderr
+    assert "-i" not in result.stderr
+
+
+@pytest.mark.parametrize("vs", ["state=CA,state=NY", "exp=3,exp=4", "state=CA, STATE=NY"])
+def test_a_field_changed_twice_in_one_vs_is_an_error(run, vs: str) -> None:
+    one_usage_error(run("compare", "--exp", "5", "--vs", vs), "--vs", "twice")
+
+
+@pytest.mark.parametrize("years", ["2.5", "x", "-1", "1e1"])
+def test_path_years_errors_are_one_line_in_house_style(run, years: str) -> None:
+    one_usage_error(run("path", "--exp", "5", "--years", years), "--years")
+
+
+def test_path_years_still_works(run) -> None:
+    result = run("path", "--exp", "5", "--years", "3", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["paths"][0]["points"]) == 4
+
+
+@pytest.mark.parametrize("sort", ["NAME", "Ppp", " factor "])
+def test_states_sort_in_any_case(run, sort: str) -> None:
+    result = run("states", "--sort", sort, "--json")
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--format", "xml"), ("--input-format", "XMLX")])
+def test_batch_format_errors_name_the_flag(run, flag: str, value: str) -> None:
+    one_usage_error(run("batch", "-", flag, value, input="exp\n5\n"), f"invalid value for {flag}: '{value}'")
+
+
+def test_batch_help_shows_input_plainly(run) -> None:
+    text = run("batch", "--help").stdout
+    assert "batch [OPTIONS] INPUT\n" in text
+    assert "{INPUT}" not in text
+    assert "<str>" not in text
+
+
+@pytest.fixture
+def data_value_rejected(monkeypatch) -> None:
+    """The --data value is refused by the CLI layer (as a type check would refuse it)."""
+    import typer
+    from typer._click.globals import get_current_context
+
+    def refuse(_path):
+        ctx = get_current_context()
+        param = next(p for p in ctx.command.params if p.name == "data_path")
+        raise typer.BadParameter("not usable", ctx=ctx, param=param)
+
+    monkeypatch.setattr("hitsalary.commands.load_data", refuse)
+
+
+@pytest.mark.usefixtures("data_value_rejected")
+@pytest.mark.parametrize(("via_env", "hinted"), [(False, False), (True, True)])
+def test_the_envvar_hint_only_when_the_value_came_from_it(run, tmp_path, via_env: bool, hinted: bool) -> None:
+    path = str(tmp_path / "x.yaml")
+    if via_env:
+        result = run("estimate", "--exp", "5", env={"HITSALARY_DATA": path})
+    else:
+        result = run("estimate", "--exp", "5", "--data", path)
+    assert result.exit_code == 2
+    assert ("HITSALARY_DATA" in result.stderr) == hinted
+    assert "not usable" in result.stderr

@@ -1,0 +1,44 @@
+"""Layout details a person notices: compare's labels never break inside a word, and Ctrl-C at a
+question leaves the terminal on a fresh line."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pexpect
+import pytest
+
+VARIANTS = ["state=CA", "education=master", "specialization=cybersecurity", "employer=hospital,state=NY"]
+
+
+@pytest.mark.parametrize("width", [80, 72])
+def test_compare_labels_never_break_inside_a_word(run, width: int) -> None:
+    args = ["compare", "--exp", "5", "--state", "TX"]
+    for vs in VARIANTS:
+        args += ["--vs", vs]
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout.split("What moved")[0]
+    words = set(re.findall(r"[A-Za-z]+", table))
+    for vs in VARIANTS:
+        for part in re.split(r"[=,]", vs):
+            assert part in words, (part, table)
+    assert max(len(line) for line in result.stdout.splitlines()) <= width
+
+
+def test_ctrl_c_at_a_question_ends_the_line() -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "hitsalary", "estimate", "-i"],
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 120),
+    )
+    child.expect_exact("Years of experience (0-50): ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    lines = child.before.replace("\r\n", "\n").split("\n")
+    assert "hitsalary: interrupted" in lines  # on a line of its own, not after the question
