@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from hitsalary import tables
+from hitsalary.area_tables import CsvAreaTables
 from hitsalary.errors import DataError
 from hitsalary.models import (
     Anchor,
@@ -73,6 +74,11 @@ class Builder:
             by_industry=by_industry,
             titles=dict(self.raw["oews_2025"]["occupations"]),
             tables=dict(self.raw["oews_2025"]["tables"]),
+            area_tables=CsvAreaTables(
+                self.raw["oews_2025"]["tables"],
+                frozenset(states),
+                self.source(self.raw["oews_2025"]["source"]),
+            ),
             industries=dict(self.raw["oews_2025"]["industries"]),
             industry=industry,
             projections=projections,

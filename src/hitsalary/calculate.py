@@ -134,9 +134,7 @@ def references_for(profile: Profile, role: Role, data: ReferenceData) -> list[Re
     figures meant for this role, and the role's own BLS figures in the area and nationally."""
     refs = [r for r in data.references if not r.roles or role.key in r.roles]
     if profile.metro is not None:
-        from hitsalary.areas import wages_in
-
-        metro = wages_in(data, profile.metro).get(role.soc)
+        metro = data.area_tables.wages_in(profile.metro).get(role.soc)
         if metro is not None and metro.median is not None:
             refs.append(
                 wages_reference(metro, role, key="bls_role_metro", scope=f"{metro.where}, all industries")

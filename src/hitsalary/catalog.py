@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from hitsalary.measure import factor_value
-
-if TYPE_CHECKING:
-    from hitsalary.areas import Area
-
-from hitsalary.models import ArticleClaim, FactorValue, Projection, ReferenceData, Role, Source, Status, Wages
+from hitsalary.models import (
+    Area,
+    ArticleClaim,
+    FactorValue,
+    Projection,
+    ReferenceData,
+    Role,
+    Source,
+    Status,
+    Wages,
+)
 
 
 @dataclass(frozen=True)
@@ -303,11 +308,9 @@ def areas(
     data: ReferenceData, role: Role, *, state: str | None = None, sort: str = "factor"
 ) -> list[AreaRow]:
     """Every metro and nonmetro area (or those in one state) with the role's factor there."""
-    from hitsalary.areas import area_list, role_everywhere
-
-    figures = role_everywhere(data, role.soc)
+    figures = data.area_tables.role_everywhere(role.soc)
     rows = []
-    for code, area in area_list(data).items():
+    for code, area in data.area_tables.areas().items():
         if state is not None and state not in area.states:
             continue
         wages = figures.get(code)

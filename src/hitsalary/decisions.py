@@ -153,9 +153,7 @@ def apply_changes(
 
 
 def metro_in(data: ReferenceData, code: str, state: str) -> bool:
-    from hitsalary.areas import area_list
-
-    return state in area_list(data)[code].states
+    return state in data.area_tables.areas()[code].states
 
 
 @dataclass(frozen=True)

@@ -81,9 +81,7 @@ def area_dict(data: ReferenceData, code: str | None) -> dict[str, Any] | None:
     """The metro or nonmetro area a profile names: code, name, type, the states it spans."""
     if code is None:
         return None
-    from hitsalary.areas import area_list
-
-    area = area_list(data)[code]
+    area = data.area_tables.areas()[code]
     return {"code": area.code, "name": area.name, "type": area.kind, "states": list(area.states)}
 
 

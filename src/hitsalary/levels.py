@@ -54,12 +54,10 @@ def distribution(data: ReferenceData, profile: Profile, role: Role) -> tuple[Wag
     low, high = data.method.levels[0][1], data.method.levels[-1][1]
     tried: list[str] = []
     if profile.metro is not None:
-        from hitsalary.areas import area_list, wages_in
-
-        metro = covering(wages_in(data, profile.metro).get(role.soc), low, high)
+        metro = covering(data.area_tables.wages_in(profile.metro).get(role.soc), low, high)
         if metro is not None:
             return metro, "measured", None
-        tried.append(area_list(data)[profile.metro].name)
+        tried.append(data.area_tables.areas()[profile.metro].name)
     if profile.state in data.states:
         state = covering(data.by_state.get((role.soc, profile.state)), low, high)
         if state is not None:

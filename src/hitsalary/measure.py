@@ -128,11 +128,9 @@ def area_median_ratio(
 
 
 def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role, code: str) -> FactorValue:
-    from hitsalary.areas import area_list, wages_in
-
-    area = area_list(data)[code]
+    area = data.area_tables.areas()[code]
     national = data.national[role.soc]
-    local = wages_in(data, code).get(role.soc)
+    local = data.area_tables.wages_in(code).get(role.soc)
     if local is not None and local.median is not None:
         return FactorValue(
             code,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
 Status = Literal["verified", "as_reported", "differs"]
@@ -256,6 +256,44 @@ class SurveyFigure:
     source: Source
 
 
+AREA_KINDS = {"metro": "metropolitan area", "nonmetro": "nonmetropolitan area"}
+
+
+@dataclass(frozen=True)
+class Area:
+    """A BLS OEWS metropolitan (CBSA code) or nonmetropolitan area (7-digit OEWS code)."""
+
+    code: str
+    kind: str  # "metro" or "nonmetro"
+    name: str
+    states: tuple[str, ...]  # two-letter codes; the first is the area's main state
+
+    @property
+    def state(self) -> str:
+        return self.states[0]
+
+    @property
+    def kind_label(self) -> str:
+        return AREA_KINDS[self.kind]
+
+
+class AreaTables(Protocol):
+    """The metro and nonmetro area tables, read on demand by whoever loaded the data: the core
+    asks through this object and never reads a file itself."""
+
+    def areas(self) -> Mapping[str, Area]:
+        """Every area, by code, in the order of the table (metros by name, then nonmetro areas)."""
+        ...
+
+    def wages_in(self, code: str) -> Mapping[str, Wages]:
+        """Every occupation's figures in one area, by SOC."""
+        ...
+
+    def role_everywhere(self, soc: str) -> Mapping[str, Wages]:
+        """One occupation's figures in every area, by area code."""
+        ...
+
+
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
 class ReferenceData:
     """Everything hitsalary knows, loaded and validated once."""
@@ -271,7 +309,8 @@ class ReferenceData:
     by_state: Mapping[tuple[str, str], Wages]  # (SOC, state code) -> the state's figures
     by_industry: Mapping[tuple[str, str], Wages]  # (SOC, NAICS) -> national figures in the industry
     titles: dict[str, str]  # SOC -> BLS title
-    tables: dict[str, str]  # table name -> its CSV file in the package (areas are read on demand)
+    tables: dict[str, str]  # table name -> its CSV file in the package
+    area_tables: AreaTables  # metro and nonmetro areas, read on demand
     industries: dict[str, str]  # NAICS -> name
     industry: dict[str, IndustryEstimate]  # the older NAICS 62 tables (May 2023, May 2024)
     projections: tuple[Projection, ...]

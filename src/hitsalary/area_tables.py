@@ -1,0 +1,94 @@
+"""The metro and nonmetro area tables (CSV in the package). They are large, so they are read
+only when an area is asked for, and then only the lines of that area (or of one occupation, for
+`hitsalary areas`). `CsvAreaTables` is what the core sees as `ReferenceData.area_tables`."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Mapping
+from importlib import resources
+
+from hitsalary import tables
+from hitsalary.errors import DataError
+from hitsalary.models import AREA_KINDS, Area, Source, Wages
+
+
+class CsvAreaTables:
+    """The area tables of one loaded data set; nothing is read until a method is called."""
+
+    def __init__(self, names: Mapping[str, str], states: frozenset[str], source: Source) -> None:
+        self.areas_file, self.metros_file = names["areas"], names["metros"]
+        self.states, self.source = states, source
+
+    def areas(self) -> dict[str, Area]:
+        return area_list(self)
+
+    def wages_in(self, code: str) -> dict[str, Wages]:
+        return wages_in(self, code)
+
+    def role_everywhere(self, soc: str) -> dict[str, Wages]:
+        return role_everywhere(self, soc)
+
+
+def read(name: str) -> str:
+    resource = resources.files("hitsalary") / "data" / name
+    try:
+        return resource.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{resource}: cannot read the shipped table: {exc}") from None
+
+
+# Module-level caches keyed by the tables object, bounded so that a batch over many areas keeps
+# its memory flat.
+@functools.lru_cache(maxsize=4)
+def area_list(at: CsvAreaTables) -> dict[str, Area]:
+    """Every area, by code, in the order of the table (metros by name, then nonmetro areas)."""
+    name = at.areas_file
+    out = {}
+    for row in tables.rows(name, ("area_code", "area_type", "area_name", "states")):
+        code, kind, states = (
+            row.cells["area_code"],
+            row.cells["area_type"],
+            tuple(row.cells["states"].split()),
+        )
+        if kind not in AREA_KINDS or not states or not all(s in at.states for s in states):
+            raise DataError(f"{name}:{row.line}: area_type/states: not a known kind of area or state")
+        out[code] = Area(code, kind, row.cells["area_name"], states)
+    return out
+
+
+def parse_lines(at: CsvAreaTables, keep: str) -> list[tables.Row]:
+    """The rows of the metro table whose line contains `keep` (checked again after parsing)."""
+    text = read(at.metros_file)
+    header, _, body = text.partition("\n")
+    lines = [(number, line) for number, line in enumerate(body.split("\n"), start=2) if keep in line]
+    reader = csv.DictReader(io.StringIO("\n".join([header, *(line for _, line in lines)])))
+    return [tables.Row(number, cells) for (number, _), cells in zip(lines, reader, strict=True)]
+
+
+@functools.lru_cache(maxsize=64)
+def wages_in(at: CsvAreaTables, code: str) -> dict[str, Wages]:
+    """Every occupation's figures in one area, by SOC."""
+    area = area_list(at)[code]
+    out = {}
+    for row in parse_lines(at, f",{code},"):
+        if row.cells["area_code"] == code:
+            out[row.cells["soc"]] = tables.wages(
+                at.metros_file, row, where=area.name, code=code, source=at.source
+            )
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def role_everywhere(at: CsvAreaTables, soc: str) -> dict[str, Wages]:
+    """One occupation's figures in every area, by area code."""
+    areas = area_list(at)
+    out = {}
+    for row in parse_lines(at, f"{soc},"):
+        code = row.cells["area_code"]
+        if row.cells["soc"] == soc and code in areas:
+            where = areas[code].name
+            out[code] = tables.wages(at.metros_file, row, where=where, code=code, source=at.source)
+    return out
