@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from hitsalary.cli import app
-from hitsalary.models import Band, ReferenceData, Wages
-from hitsalary.reference import load
+from hitsalary.core.models import Band, ReferenceData, Wages
+from hitsalary.loading.reference import load
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"

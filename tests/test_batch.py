@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hitsalary import batch
-from hitsalary.calculate import calculate
-from hitsalary.decisions import place
-from hitsalary.models import Profile, ReferenceData
-from hitsalary.profile import Vocabulary, build_profile
+from hitsalary.cli import batch
+from hitsalary.core.calculate import calculate
+from hitsalary.core.decisions import place
+from hitsalary.core.models import Profile, ReferenceData
+from hitsalary.core.profile import Vocabulary, build_profile
+from hitsalary.output import batch_writers
 
 ROSTER = (
     "id,exp,state,education,employer,role,offer,salary,department\n"
@@ -239,7 +240,7 @@ def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
     sample = {**RESULT_SAMPLE, "id": identifier}
     values = (*(sample[c] for c in batch.RESULT_COLUMNS), 92000, "inside", 48.6, *extra)
     out = io.StringIO()
-    writer = batch.JsonlWriter(out, layout)
+    writer = batch_writers.JsonlWriter(out, layout)
     writer.write(values)
     writer.flush()
     expected = dict(zip(layout.columns(), values, strict=True))

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hitsalary.calculate import calculate, experience_percentile, percent, round_money
-from hitsalary.models import Profile
-from hitsalary.reference import load
+from hitsalary.core.calculate import calculate, experience_percentile, percent, round_money
+from hitsalary.core.models import Profile
+from hitsalary.loading.reference import load
 
 from .conftest import SHARED_DATA
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from hitsalary import freshness
-from hitsalary.models import ReferenceData
+from hitsalary.core.models import ReferenceData
+from hitsalary.loading import freshness
 
 from .conftest import median_ratio
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from hitsalary import __version__
-from hitsalary.models import ReferenceData
+from hitsalary.core.models import ReferenceData
 
 from .conftest import band_by_hand, median_ratio, rule_percentile, spawn
 
@@ -313,7 +313,7 @@ def test_ctrl_c_exits_130_without_traceback(run, monkeypatch) -> None:
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("hitsalary.calculate.calculate", interrupted)
+    monkeypatch.setattr("hitsalary.core.calculate.calculate", interrupted)
     result = run("estimate", "--exp", "5")
     assert result.exit_code == 130
     assert one_error_line(result, "interrupted")
@@ -323,7 +323,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(run, monkeypatch) -> None
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("hitsalary.calculate.calculate", broken)
+    monkeypatch.setattr("hitsalary.core.calculate.calculate", broken)
     result = run("estimate", "--exp", "5")
     assert result.exit_code == 70
     one_error_line(result, "internal error", "ZeroDivisionError")

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from hitsalary.measure import factor_value
-from hitsalary.models import ReferenceData, Source
-from hitsalary.schema import SPECS
+from hitsalary.core.measure import factor_value
+from hitsalary.core.models import ReferenceData, Source
+from hitsalary.loading.schema import SPECS
 
 from .conftest import REPO, SHARED_DATA, median_ratio
 
@@ -184,7 +184,7 @@ def test_every_state_resolves_by_code_and_by_name(data: ReferenceData) -> None:
 
 
 def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> None:
-    from hitsalary import cache, datafiles, reference
+    from hitsalary.loading import cache, datafiles, reference
 
     monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
     reference.load.cache_clear()
@@ -206,7 +206,7 @@ def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> Non
 
 
 def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:
-    from hitsalary import cache, reference
+    from hitsalary.loading import cache, reference
 
     monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
     names = list(reference.SPECS)

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hitsalary.calculate import calculate
-from hitsalary.decisions import assess_offer, career_path, parse_money
-from hitsalary.errors import UsageProblem
-from hitsalary.models import Band, Profile, ReferenceData
-from hitsalary.reference import load
+from hitsalary.core.calculate import calculate
+from hitsalary.core.decisions import assess_offer, career_path, parse_money
+from hitsalary.core.errors import UsageProblem
+from hitsalary.core.models import Band, Profile, ReferenceData
+from hitsalary.loading.reference import load
 
 from .conftest import band_by_hand, half_up, median_ratio
 

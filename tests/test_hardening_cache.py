@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hitsalary import cache, reference
+from hitsalary.loading import cache, reference
 
 ARGS = ("estimate", "--exp", "5", "--state", "CA", "--json")
 NAMES = list(reference.SPECS)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from hitsalary.decisions import parse_money
+from hitsalary.core.decisions import parse_money
 
 
 def one_usage_error(result, *needles: str) -> None:
@@ -129,7 +129,7 @@ def data_value_rejected(monkeypatch) -> None:
         param = next(p for p in ctx.command.params if p.name == "data_path")
         raise typer.BadParameter("not usable", ctx=ctx, param=param)
 
-    monkeypatch.setattr("hitsalary.commands.load_data", refuse)
+    monkeypatch.setattr("hitsalary.cli.commands.load_data", refuse)
 
 
 @pytest.mark.usefixtures("data_value_rejected")

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from hitsalary import cache, reference
 from hitsalary.cli import app
+from hitsalary.loading import cache, reference
 
 DOCUMENTED = {0, 1, 2, 3, 130, 141}
 RUNNER = CliRunner()

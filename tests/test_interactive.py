@@ -42,7 +42,7 @@ def test_aliases_are_accepted_as_answers(run, monkeypatch) -> None:
         asked.append(label)
         return replies.get(label, "")
 
-    monkeypatch.setattr("hitsalary.prompts.read_answer", reply)
+    monkeypatch.setattr("hitsalary.cli.prompts.read_answer", reply)
     result = run("estimate", "-i", "--json")
     assert result.exit_code == 0, result.stderr
     assert set(replies) <= set(asked)

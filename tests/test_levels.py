@@ -18,8 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from hitsalary.levels import wage_levels
-from hitsalary.models import Profile, ReferenceData
+from hitsalary.core.levels import wage_levels
+from hitsalary.core.models import Profile, ReferenceData
 
 from .conftest import SHARED_DATA
 

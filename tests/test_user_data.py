@@ -260,7 +260,7 @@ def test_unreadable_files_are_one_clear_line(run, tmp_path: Path, make, message:
     ],
 )
 def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch, name, old, new, expected) -> None:
-    from hitsalary import datafiles, reference
+    from hitsalary.loading import datafiles, reference
 
     original = datafiles.read_shipped
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-__version__ = "0.1.0"
+from hitsalary.core.version import __version__ as __version__
 
 
 def main() -> None:
     """Console entry point. Kept light so Ctrl-C during start-up is still handled."""
-    from hitsalary.errors import EXIT_INTERRUPTED
+    from hitsalary.core.errors import EXIT_INTERRUPTED
 
     try:
         from hitsalary.cli import main as run

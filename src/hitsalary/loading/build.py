@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hitsalary import tables
-from hitsalary.area_tables import CsvAreaTables
-from hitsalary.errors import DataError
-from hitsalary.models import (
+from hitsalary.core.errors import DataError
+from hitsalary.core.models import (
     Anchor,
     ArticleClaim,
     Choice,
@@ -26,11 +24,13 @@ from hitsalary.models import (
     SurveyFigure,
     Wages,
 )
-from hitsalary.spelling import normalize
+from hitsalary.core.spelling import normalize
+from hitsalary.loading import tables
+from hitsalary.loading.area_tables import CsvAreaTables
 
 if TYPE_CHECKING:
-    from hitsalary.reference import Files
-    from hitsalary.schema import Path
+    from hitsalary.loading.reference import Files
+    from hitsalary.loading.schema import Path
 
 Raw = dict[str, Any]
 NATION = "US"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 
-from hitsalary.errors import UsageProblem, shown
-from hitsalary.models import Factor, Profile, ReferenceData
-from hitsalary.spelling import normalize, suggest
+from hitsalary.core.errors import UsageProblem, shown
+from hitsalary.core.models import Factor, Profile, ReferenceData
+from hitsalary.core.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
@@ -82,7 +82,7 @@ def build_profile(
 
 def place_metro(data: ReferenceData, text: str, state: str | None, *, flag: str) -> dict[str, str | None]:
     """A metro area's code, and its state: the one given, if the area lies in it, else its main one."""
-    from hitsalary.areas import find_area
+    from hitsalary.core.areas import find_area
 
     area = find_area(data, text, flag=flag, state=state)
     if state is not None and state != "US" and state not in area.states:

@@ -7,8 +7,8 @@ import itertools
 import math
 import re
 
-from hitsalary.measure import factor_value
-from hitsalary.models import (
+from hitsalary.core.measure import factor_value
+from hitsalary.core.models import (
     Anchor,
     AppliedFactor,
     Band,

@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from hitsalary.build import Builder
-from hitsalary.errors import DataError
-from hitsalary.models import ReferenceData
-from hitsalary.schema import SPECS, Items, Map, Path, SchemaError, Spec, unknown_key
+from hitsalary.core.errors import DataError
+from hitsalary.core.models import ReferenceData
+from hitsalary.loading.build import Builder
+from hitsalary.loading.schema import SPECS, Items, Map, Path, SchemaError, Spec, unknown_key
 
 if TYPE_CHECKING:
-    from hitsalary.datafiles import Document
+    from hitsalary.loading.datafiles import Document
 
 Raw = dict[str, Any]
 
@@ -36,7 +36,7 @@ class Files:
 
     @property
     def shipped(self) -> dict[str, Document]:
-        from hitsalary.datafiles import read_shipped
+        from hitsalary.loading.datafiles import read_shipped
 
         if self._shipped is None:
             self._shipped = {name: read_shipped(name) for name in SPECS}
@@ -44,7 +44,7 @@ class Files:
 
     def error(self, dataset: str, path: Path, message: str) -> DataError:
         """Name the user's file when it holds more of the path than the shipped file does."""
-        from hitsalary.datafiles import error_at, locate
+        from hitsalary.loading.datafiles import error_at, locate
 
         shipped = self.shipped[dataset]
         if self.user is not None:
@@ -59,7 +59,7 @@ class Files:
 
 def check_user(doc: Document) -> None:
     """Check a user's file section by section, as the shipped files are checked."""
-    from hitsalary.datafiles import error_at
+    from hitsalary.loading.datafiles import error_at
 
     if not isinstance(doc.data, dict) or not doc.data:
         raise DataError(f"{doc.name}:1: expected a mapping of sections ({', '.join(SPECS)})")
@@ -98,7 +98,7 @@ def merge(base: Any, over: Any) -> Any:
 
 def shipped_datasets(files: Files) -> dict[str, Raw]:
     """The shipped data, checked: from the cache when it holds this exact release and code."""
-    from hitsalary import cache
+    from hitsalary.loading import cache
 
     names = list(SPECS)
     cached = cache.read(names)
@@ -131,7 +131,7 @@ def cache_is_valid(cached: dict[str, Any]) -> bool:
 def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int]]:
     user = None
     if user_path is not None:
-        from hitsalary.datafiles import read_user
+        from hitsalary.loading.datafiles import read_user
 
         user = read_user(user_path)
     files = Files(user)
@@ -190,7 +190,7 @@ def load(user_path: str | None = None) -> ReferenceData:
     try:
         return Builder(raw, files, user_sources, user_path).build()
     except Exception:
-        from hitsalary import cache
+        from hitsalary.loading import cache
 
         if cache.folder() is None:
             raise
@@ -203,7 +203,7 @@ def load(user_path: str | None = None) -> ReferenceData:
 
 def user_changes(user_path: str) -> list[str]:
     """What a user's file does to the shipped data: one line per item it adds or changes."""
-    from hitsalary.datafiles import read_shipped, read_user
+    from hitsalary.loading.datafiles import read_shipped, read_user
 
     load(user_path)  # validates first: only a file that loads is described
     doc = read_user(FilePath(user_path))

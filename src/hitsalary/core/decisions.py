@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from hitsalary.calculate import anchor_for, calculate, percent
-from hitsalary.errors import UsageProblem, shown
-from hitsalary.models import Estimate, Profile, ReferenceData, ReferenceFigure
-from hitsalary.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
+from hitsalary.core.calculate import anchor_for, calculate, percent
+from hitsalary.core.errors import UsageProblem, shown
+from hitsalary.core.models import Estimate, Profile, ReferenceData, ReferenceFigure
+from hitsalary.core.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
 Position = Literal["below", "inside", "above"]
 

@@ -5,36 +5,13 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from hitsalary.chart import Bar, draw
-from hitsalary.decisions import PATH_NOTE, OfferCheck, PathPoint, Variant
-from hitsalary.levels import LevelCheck, LevelTable
-from hitsalary.levels import sentence as level_sentence
-from hitsalary.models import Estimate, ReferenceData
-from hitsalary.render import console, data_line, money, signed_pct, table, years
-from hitsalary.render import table as flex_table
-
-
-def signed_money(amount: int) -> str:
-    return f"+${amount:,}" if amount >= 0 else f"-${-amount:,}"
-
-
-def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
-    result = table(f"Your offer of {money(offer.amount)} against published figures")
-    result.add_column("Figure", ratio=1)
-    result.add_column("Amount", justify="right", no_wrap=True)
-    result.add_column("Offer vs it", justify="right", no_wrap=True)
-    result.add_row(
-        "Your band (low / mid / high)",
-        f"{money(est.band.low)} / {money(est.band.mid)} / {money(est.band.high)}",
-        offer.position,
-    )
-    for ref in offer.references:
-        result.add_row(
-            f"{ref.reference.label}: {ref.reference.statistic}",
-            money(ref.reference.figure),
-            f"{signed_money(ref.difference)} ({signed_pct(ref.difference_pct)})",
-        )
-    return [result]
+from hitsalary.core.decisions import PATH_NOTE, PathPoint, Variant
+from hitsalary.core.levels import LevelCheck, LevelTable
+from hitsalary.core.levels import sentence as level_sentence
+from hitsalary.core.models import Estimate, ReferenceData
+from hitsalary.output.chart import Bar, draw
+from hitsalary.output.render import console, data_line, money, signed_money, signed_pct, table, years
+from hitsalary.output.render import table as flex_table
 
 
 def variant_moves(v: Variant) -> str:

@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Mapping
 
-from hitsalary.errors import UsageProblem
-from hitsalary.models import Area, ReferenceData
+from hitsalary.core.errors import UsageProblem
+from hitsalary.core.models import Area, ReferenceData
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
 

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import replace
 
-from hitsalary.models import Choice, Factor, FactorValue, ReferenceData, Role, Wages
+from hitsalary.core.models import Choice, Factor, FactorValue, ReferenceData, Role, Wages
 
 MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
 

@@ -7,8 +7,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from hitsalary.levels import sentence as level_sentence
-from hitsalary.models import (
+from hitsalary.core.levels import sentence as level_sentence
+from hitsalary.core.models import (
     AppliedFactor,
     Comparison,
     Estimate,
@@ -22,9 +22,9 @@ from hitsalary.models import (
 )
 
 if TYPE_CHECKING:
-    from hitsalary.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow
-    from hitsalary.decisions import OfferCheck, PathPoint, Variant
-    from hitsalary.levels import LevelCheck, LevelTable
+    from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow
+    from hitsalary.core.decisions import OfferCheck, PathPoint, Variant
+    from hitsalary.core.levels import LevelCheck, LevelTable
 
 SCHEMA_VERSION = 2
 

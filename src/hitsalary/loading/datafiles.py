@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from hitsalary.errors import DataError, shown
-from hitsalary.schema import Path
+from hitsalary.core.errors import DataError, shown
+from hitsalary.loading.schema import Path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Raw = dict[str, Any]

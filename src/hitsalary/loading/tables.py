@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from typing import NamedTuple
 
-from hitsalary.errors import DataError
-from hitsalary.models import Source, Wages
+from hitsalary.core.errors import DataError
+from hitsalary.core.models import Source, Wages
 
 PERCENTILE_COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 SERIES = re.compile(r"OEU[NMS][0-9A-Z-]{19}XX")

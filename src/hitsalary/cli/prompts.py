@@ -12,9 +12,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from hitsalary.errors import InputEnded, UsageProblem, escape_controls
-from hitsalary.models import Profile, ReferenceData
-from hitsalary.profile import MAX_YEARS, Vocabulary, choose, parse_exp, place_metro
+from hitsalary.core.errors import InputEnded, UsageProblem, escape_controls
+from hitsalary.core.models import Profile, ReferenceData
+from hitsalary.core.profile import MAX_YEARS, Vocabulary, choose, parse_exp, place_metro
 
 T = TypeVar("T")
 

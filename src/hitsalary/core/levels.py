@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from hitsalary.calculate import hourly, whole_dollars
-from hitsalary.models import Profile, ReferenceData, Role, Wages
+from hitsalary.core.calculate import hourly, whole_dollars
+from hitsalary.core.models import Profile, ReferenceData, Role, Wages
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The command line: flags in, one calculation, one renderer out; errors caught in one place."""
+"""The Typer app and what every command shares: flags in, one calculation, one renderer out;
+errors caught in one place. The commands themselves register on `app` in commands.py."""
 
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
-from hitsalary import __version__
-from hitsalary.errors import (
+from hitsalary.core.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_PIPE_CLOSED,
@@ -28,6 +28,7 @@ from hitsalary.errors import (
     OutputError,
     escape_controls,
 )
+from hitsalary.core.version import __version__
 
 
 class PipeClosed(HitsalaryError):
@@ -198,8 +199,8 @@ app = typer.Typer(
 
 def load_data(path: Path | None) -> Any:
     """The reference data (with the user's file over it), and a warning if it is stale."""
-    from hitsalary.freshness import stale_warning
-    from hitsalary.reference import load
+    from hitsalary.loading.freshness import stale_warning
+    from hitsalary.loading.reference import load
 
     data = load(str(path) if path else None)
     warning = stale_warning(data)
@@ -254,19 +255,11 @@ def deliver(as_json: bool, to_json: Callable[[], Any], to_tables: Callable[[], N
 
 
 def jsonout() -> ModuleType:
-    import hitsalary.jsonout
+    import hitsalary.output.jsonout
 
-    return hitsalary.jsonout
+    return hitsalary.output.jsonout
 
 
 def tables(module: str) -> ModuleType:
     """A renderer module, imported only when tables are drawn: Rich is slow to import."""
-    return importlib.import_module(f"hitsalary.{module}")
-
-
-def main() -> None:
-    app()
-
-
-# The commands register themselves on `app`; imported last, as they use what is above.
-from hitsalary import commands  # noqa: E402, F401
+    return importlib.import_module(f"hitsalary.output.{module}")

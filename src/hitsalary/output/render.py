@@ -15,11 +15,11 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from hitsalary.calculate import round_money
-from hitsalary.chart import Bar, draw
-from hitsalary.decisions import OfferCheck
-from hitsalary.errors import escape_controls
-from hitsalary.models import Estimate, Level, ReferenceData, Source
+from hitsalary.core.calculate import round_money
+from hitsalary.core.decisions import OfferCheck
+from hitsalary.core.errors import escape_controls
+from hitsalary.core.models import Estimate, Level, ReferenceData, Source
+from hitsalary.output.chart import Bar, draw
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
 BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
@@ -302,6 +302,29 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
     return Text("\n".join(lines), style="dim")
 
 
+def signed_money(amount: int) -> str:
+    return f"+${amount:,}" if amount >= 0 else f"-${-amount:,}"
+
+
+def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
+    result = table(f"Your offer of {money(offer.amount)} against published figures")
+    result.add_column("Figure", ratio=1)
+    result.add_column("Amount", justify="right", no_wrap=True)
+    result.add_column("Offer vs it", justify="right", no_wrap=True)
+    result.add_row(
+        "Your band (low / mid / high)",
+        f"{money(est.band.low)} / {money(est.band.mid)} / {money(est.band.high)}",
+        offer.position,
+    )
+    for ref in offer.references:
+        result.add_row(
+            f"{ref.reference.label}: {ref.reference.statistic}",
+            money(ref.reference.figure),
+            f"{signed_money(ref.difference)} ({signed_pct(ref.difference_pct)})",
+        )
+    return [result]
+
+
 def data_line(data: ReferenceData) -> str:
     origin = f"your file {data.user_file} over the shipped data" if data.user_file else "shipped data"
     return f"Data: {origin}. `hitsalary sources` lists every figure with its source."
@@ -324,8 +347,6 @@ def render_estimate(
         comparison_table(est),
     ]
     if offer is not None:
-        from hitsalary.render_decisions import offer_section
-
         parts += offer_section(offer, est)
         bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
     legend = "● = your point / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")

@@ -10,9 +10,9 @@ import io
 from collections.abc import Mapping
 from importlib import resources
 
-from hitsalary import tables
-from hitsalary.errors import DataError
-from hitsalary.models import AREA_KINDS, Area, Source, Wages
+from hitsalary.core.errors import DataError
+from hitsalary.core.models import AREA_KINDS, Area, Source, Wages
+from hitsalary.loading import tables
 
 
 class CsvAreaTables:

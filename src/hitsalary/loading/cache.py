@@ -26,9 +26,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from hitsalary import __version__
+from hitsalary.core.version import __version__
 
-CHECKING_CODE = ("schema.py", "reference.py", "datafiles.py", "cache.py")
+CHECKING_CODE = tuple(f"loading/{name}" for name in ("schema.py", "reference.py", "datafiles.py", "cache.py"))
 NAME = re.compile(r"hitsalary-data-[0-9a-f]{16}\.json")  # the only files clean-up may delete
 MAX_BYTES = 4 * 1024 * 1024  # the validated shipped data is about 100 KB as JSON
 TRUE = ("1", "true", "yes")

@@ -19,29 +19,25 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from hitsalary.calculate import applied_factors, band_percentiles, base_amounts, round_money
-from hitsalary.decisions import parse_money, place
-from hitsalary.errors import OutputError, UsageProblem, shown
-from hitsalary.levels import LevelTable, assess, wage_levels
-from hitsalary.models import Profile, ReferenceData, Role
-from hitsalary.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
+from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts, round_money
+from hitsalary.core.decisions import parse_money, place
+from hitsalary.core.errors import OutputError, UsageProblem, shown
+from hitsalary.core.levels import LevelTable, assess, wage_levels
+from hitsalary.core.models import Profile, ReferenceData, Role
+from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
+from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, Values, Writer, encode_json
 
 AMOUNT_FIELDS = ("offer", "salary")
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
 FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
 KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
-RESULT_COLUMNS = ("row", "id", "exp", *FIELDS, "soc", "percentile", "low", "mid", "high")
-ERROR_COLUMNS = ("error_field", "error_value", "error")
 LEVEL_SUFFIXES = ("_level", "_below_level_i")  # with --levels: the level met, dollars short of Level I
 CACHE_LIMIT = 50_000  # entries per cache; cleared when full, so memory stays flat
 FORMATS = ("csv", "jsonl")
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
-
-Values = tuple[Any, ...]  # one estimated record, aligned with Layout.columns
 
 
 class RowError(Exception):
@@ -406,104 +402,6 @@ def format_for(path: str, given: str | None, *, flag: str = "--format") -> str |
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
     return None
-
-
-# --- output ------------------------------------------------------------------------------
-
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# what a spreadsheet may skip before a formula: spaces, NBSP, zero-width space, BOM; and the
-# full-width forms of = + - @ that some spreadsheets read as the ASCII ones
-FORMULA = re.compile("[\\s\u00a0\u200b\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20\t\r]")
-FORMULA_LEAD = "\u00a0\u200b\ufeff\uff1d\uff0b\uff0d\uff20"
-encode_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def neutralize(value: Any) -> Any:
-    """The CSV-injection defence: a text cell that a spreadsheet would run as a formula gets a
-    leading apostrophe."""
-    if isinstance(value, str) and value:
-        first = value[0]
-        if first in CSV_TRIGGERS or ((first.isspace() or first in FORMULA_LEAD) and FORMULA.match(value)):
-            return "'" + value
-    return value
-
-
-def json_value(value: Any) -> str:
-    """One value as JSON, exactly as the json module writes it (which uses repr for numbers)."""
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value)
-    if kind is int or (kind is float and math.isfinite(value)):
-        return repr(value)
-    return "null" if value is None else encode_json(value)
-
-
-class JsonlWriter:
-    """One JSON object per line, equal to json.dumps(..., ensure_ascii=False) of the record (a test
-    checks). The fixed result columns go through one f-string: three times faster than the
-    general encoder, which is what keeps a million rows within budget. Lines go to the stream in
-    chunks of 512."""
-
-    def __init__(self, stream: TextIO, layout: Layout) -> None:
-        self.stream = stream
-        self.tail = [f", {encode_basestring(name)}: " for name in layout.columns()[len(RESULT_COLUMNS) :]]
-        self.pending: list[str] = []
-
-    def write(self, values: Values) -> None:
-        row, id_, exp, state, education, employer, role, metro, soc, percentile, low, mid, high = values[:13]
-        line = (
-            f'{{"row": {row}, "id": {json_value(id_)}, "exp": {exp!r}, "state": {encode_basestring(state)}, '
-            f'"education": {encode_basestring(education)}, "employer": {encode_basestring(employer)}, '
-            f'"role": {encode_basestring(role)}, "metro": {json_value(metro)}, "soc": "{soc}", '
-            f'"percentile": {percentile!r}, "low": {low}, "mid": {mid}, "high": {high}'
-        )
-        if self.tail:
-            line += "".join([key + json_value(v) for key, v in zip(self.tail, values[13:], strict=True)])
-        self.add(line + "}")
-
-    def write_error(self, record: dict[str, Any]) -> None:
-        self.add(encode_json(record))
-
-    def add(self, line: str) -> None:
-        self.pending.append(line)
-        if len(self.pending) >= 512:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.pending.append("")
-            self.stream.write("\n".join(self.pending))
-            self.pending.clear()
-
-
-class CsvWriter:
-    """A header row, then one row per record; error records fill the error columns."""
-
-    def __init__(self, stream: TextIO, layout: Layout) -> None:
-        self.columns = [*layout.columns(), *ERROR_COLUMNS]
-        self.blank_errors = (None,) * len(ERROR_COLUMNS)
-        # RFC 4180 line ends: with "\n" alone the csv module leaves a "\r" inside a cell unquoted
-        self.writer = csv.writer(stream, lineterminator="\r\n")
-        self.writer.writerow([neutralize(name) for name in self.columns])  # header cells too
-
-    def write(self, values: Values) -> None:
-        self.writer.writerow([neutralize(cell(v)) for v in (*values, *self.blank_errors)])
-
-    def write_error(self, record: dict[str, Any]) -> None:
-        self.writer.writerow([neutralize(cell(record.get(c))) for c in self.columns])
-
-    def flush(self) -> None:
-        """csv.writer hands each row to the stream at once: nothing is held back."""
-
-
-def cell(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    return encode_json(value)
-
-
-Writer = JsonlWriter | CsvWriter
-WRITERS: dict[str, Callable[[TextIO, Layout], Writer]] = {"jsonl": JsonlWriter, "csv": CsvWriter}
 
 
 @contextmanager

@@ -7,9 +7,9 @@ from collections import Counter
 from rich.console import Group
 from rich.text import Text
 
-from hitsalary.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow, release
-from hitsalary.models import GrowthClaim, Projection, ReferenceData, Role
-from hitsalary.render import STATUS_LABEL, console, data_line, money, table
+from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow, release
+from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
+from hitsalary.output.render import STATUS_LABEL, console, data_line, money, table
 
 
 def figure_cell(row: Figure) -> str:

@@ -12,8 +12,8 @@ from typing import IO, Annotated, Any
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from hitsalary.cli import app, deliver, jsonout, load_data, output, say, tables
-from hitsalary.errors import escape_controls, shown
+from hitsalary.cli.app import app, deliver, jsonout, load_data, output, say, tables
+from hitsalary.core.errors import escape_controls, shown
 
 
 class PlainArgument(TyperArgument):
@@ -160,19 +160,19 @@ def estimate(
       hitsalary estimate --exp 5 --state TX --offer 92k
       hitsalary estimate --exp 2 --json | jq .band
     """
-    from hitsalary.calculate import calculate
-    from hitsalary.profile import command_line
+    from hitsalary.core.calculate import calculate
+    from hitsalary.core.profile import command_line
 
     data = load_data(data_path)
     amount = warning = None
     if offer is not None:
-        from hitsalary.decisions import implausible_amount, parse_money
+        from hitsalary.core.decisions import implausible_amount, parse_money
 
         amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
         warning = implausible_amount(amount, offer)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     if interactive or (exp is None and at_terminal()):
-        from hitsalary.prompts import ask_profile
+        from hitsalary.cli.prompts import ask_profile
 
         profile = ask_profile(data, exp=exp, given=given)
         extra = ([f"--offer {amount}"] if amount else []) + (["--json"] if json_output else [])
@@ -184,12 +184,12 @@ def estimate(
         say(warning)
     check = None
     if amount is not None:
-        from hitsalary.decisions import assess_offer
+        from hitsalary.core.decisions import assess_offer
 
         check = assess_offer(amount, result)
     levels = level_check = None
     if with_levels:
-        from hitsalary.levels import assess, wage_levels
+        from hitsalary.core.levels import assess, wage_levels
 
         levels = wage_levels(data, profile)
         level_check = assess(levels, amount) if amount is not None else None
@@ -212,8 +212,8 @@ def estimate(
 
 def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
     """The profile the flags describe; --exp is required here. Only estimate can ask (-i)."""
-    from hitsalary.errors import UsageProblem
-    from hitsalary.profile import build_profile
+    from hitsalary.core.errors import UsageProblem
+    from hitsalary.core.profile import build_profile
 
     if exp is None:
         ask = ", or use -i to be asked" if can_ask else ""
@@ -251,8 +251,8 @@ def compare(
       hitsalary compare --exp 5 --state TX --vs state=CA,education=master
       hitsalary compare --exp 8 --vs role=cybersecurity --json | jq '.variants[].change'
     """
-    from hitsalary.decisions import compare as run_compare
-    from hitsalary.errors import UsageProblem
+    from hitsalary.core.decisions import compare as run_compare
+    from hitsalary.core.errors import UsageProblem
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
@@ -291,7 +291,7 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
+    from hitsalary.core.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
@@ -327,7 +327,7 @@ def sources(role: RoleOption = None, json_output: JsonOption = False, data_path:
       hitsalary sources --role ehr
       hitsalary sources --json | jq '.figures[] | select(.status == "differs")'
     """
-    from hitsalary.catalog import factor_bases, figures
+    from hitsalary.core.catalog import factor_bases, figures
 
     data = load_data(data_path)
     chosen = pick_role(data, role) if role is not None else None
@@ -342,7 +342,7 @@ def sources(role: RoleOption = None, json_output: JsonOption = False, data_path:
 
 def pick_role(data: Any, text: str | None) -> Any:
     """The role a --role value names (the neutral role when none is given)."""
-    from hitsalary.profile import Vocabulary, choose
+    from hitsalary.core.profile import Vocabulary, choose
 
     key = choose(Vocabulary.of(data, "role"), text, flag="--role") if text is not None else data.neutral_role
     return data.roles[key]
@@ -376,12 +376,12 @@ def levels(
       hitsalary levels --role cybersecurity --state TX --offer 95k
       hitsalary levels --role software --metro 41940 --offer 150000 --json | jq .offer.highest_level_met
     """
-    from hitsalary.levels import assess, wage_levels
+    from hitsalary.core.levels import assess, wage_levels
 
     data = load_data(data_path)
     amount = warning = None
     if offer is not None:
-        from hitsalary.decisions import implausible_amount, parse_money
+        from hitsalary.core.decisions import implausible_amount, parse_money
 
         amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
         warning = implausible_amount(amount, offer)
@@ -421,8 +421,8 @@ def areas(
       hitsalary areas --role cybersecurity --sort employment
       hitsalary areas --state TX --json | jq -r '.areas[] | "\\(.code) \\(.factor)"'
     """
-    from hitsalary.catalog import AREA_SORTS
-    from hitsalary.catalog import areas as area_rows
+    from hitsalary.core.catalog import AREA_SORTS
+    from hitsalary.core.catalog import areas as area_rows
 
     key = pick_sort(sort, AREA_SORTS)
     data = load_data(data_path)
@@ -439,8 +439,8 @@ def areas(
 
 def pick_sort(text: str, sorts: tuple[str, ...]) -> str:
     """A --sort value, any case; a usage problem naming the choices if it is none of them."""
-    from hitsalary.errors import UsageProblem
-    from hitsalary.spelling import suggest
+    from hitsalary.core.errors import UsageProblem
+    from hitsalary.core.spelling import suggest
 
     key = text.strip().lower()
     if key in sorts:
@@ -452,7 +452,7 @@ def pick_sort(text: str, sorts: tuple[str, ...]) -> str:
 
 def pick_state(data: Any, text: str | None) -> str | None:
     """The state a --state value names; None for none given or the national value."""
-    from hitsalary.profile import Vocabulary, choose
+    from hitsalary.core.profile import Vocabulary, choose
 
     if text is None:
         return None
@@ -470,7 +470,7 @@ def roles(json_output: JsonOption = False, data_path: DataOption = None) -> None
       hitsalary roles
       hitsalary roles --json | jq -r '.roles[] | "\\(.key) \\(.soc)"'
     """
-    from hitsalary.catalog import roles as role_rows
+    from hitsalary.core.catalog import roles as role_rows
 
     data = load_data(data_path)
     rows = role_rows(data)
@@ -491,7 +491,7 @@ def outlook(json_output: JsonOption = False, data_path: DataOption = None) -> No
       hitsalary outlook
       hitsalary outlook --json | jq '.occupations[0].editions[0]'
     """
-    from hitsalary.catalog import outlook as outlook_rows
+    from hitsalary.core.catalog import outlook as outlook_rows
 
     data = load_data(data_path)
     rows = outlook_rows(data)
@@ -518,8 +518,8 @@ def states(
       hitsalary states --role cybersecurity --sort ppp
       hitsalary states --json | jq -r '.states[:5][] | .code'
     """
-    from hitsalary.catalog import SORTS
-    from hitsalary.catalog import states as state_rows
+    from hitsalary.core.catalog import SORTS
+    from hitsalary.core.catalog import states as state_rows
 
     sort = pick_sort(sort, SORTS)
     data = load_data(data_path)
@@ -583,8 +583,9 @@ def batch(
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
     """
-    from hitsalary import batch as engine
-    from hitsalary.errors import EXIT_ROWS_REJECTED
+    from hitsalary.cli import batch as engine
+    from hitsalary.core.errors import EXIT_ROWS_REJECTED
+    from hitsalary.output.batch_writers import WRITERS
 
     data = load_data(data_path)
     fmt = engine.format_for(output, out_format) or "jsonl"
@@ -596,7 +597,7 @@ def batch(
         header, records = reader(stream)
         layout = engine.Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
-            summary = engine.run(records, layout, engine.WRITERS[fmt](out, layout), data, tick=tick)
+            summary = engine.run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())
     unknown = sorted(getattr(records, "unknown", ()))
     if unknown:
@@ -612,7 +613,7 @@ def batch_output(path: str) -> Iterator[Any]:
         with output():
             yield sys.stdout
         return
-    from hitsalary.batch import atomic_output
+    from hitsalary.cli.batch import atomic_output
 
     with atomic_output(Path(path)) as handle:
         yield handle
@@ -624,7 +625,7 @@ def batch_progress(input_path: str, binary: Any) -> Iterator[Callable[[int], Non
     if input_path == "-" or not sys.stderr.isatty():
         yield None
         return
-    from hitsalary.render import progress_bar
+    from hitsalary.output.render import progress_bar
 
     with progress_bar(os.path.getsize(input_path)) as advance:
         yield lambda _rows: advance(binary.tell())
@@ -656,7 +657,7 @@ def data_check(
       hitsalary data check my-figures.yaml
       hitsalary data check my-figures.yaml --json
     """
-    from hitsalary.reference import user_changes
+    from hitsalary.loading.reference import user_changes
 
     changes = user_changes(str(path))
 

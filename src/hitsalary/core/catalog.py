@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hitsalary.measure import factor_value
-from hitsalary.models import (
+from hitsalary.core.measure import factor_value
+from hitsalary.core.models import (
     Area,
     ArticleClaim,
     FactorValue,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hitsalary.models import ReferenceData, Source
+from hitsalary.core.models import ReferenceData, Source
 
 STALE_AFTER_MONTHS = 24
 
