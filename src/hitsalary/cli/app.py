@@ -16,7 +16,6 @@ from types import ModuleType
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from hitsalary.core.errors import (
@@ -75,12 +74,8 @@ class HitsalaryGroup(TyperGroup):
                 sys.stdout.flush()
             if code == EXIT_INTERRUPTED:
                 say("interrupted")
-        except NoArgsIsHelpError as exc:
-            sys.stdout.write(exc.format_message() + "\n")
-        except UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx else "hitsalary"
-            say(f"{without_unused_envvar(exc)} (see '{command} --help')")
-            code = exc.exit_code
+        except typer.TyperException as exc:  # Typer's public base of click's usage errors
+            code = usage_error(exc)
         except typer.Abort:
             say(InputEnded.__doc__ or "input ended")
             code = InputEnded.exit_code
@@ -95,13 +90,7 @@ class HitsalaryGroup(TyperGroup):
             say(str(exc))
             code = exc.exit_code
         except Exception as exc:
-            if os.environ.get("HITSALARY_DEBUG"):
-                raise
-            say(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(please report it; HITSALARY_DEBUG=1 shows where)"
-            )
-            code = EXIT_INTERNAL
+            code = internal_error(exc)
         except BaseException as exc:
             if type(exc).__name__ != "Terminated":  # batch.Terminated, not imported on every run
                 raise
@@ -110,15 +99,40 @@ class HitsalaryGroup(TyperGroup):
         sys.exit(code)
 
 
-def without_unused_envvar(exc: UsageError) -> str:
+def internal_error(exc: Exception) -> int:
+    """A bug: one line, or the traceback with HITSALARY_DEBUG set."""
+    if os.environ.get("HITSALARY_DEBUG"):
+        raise exc
+    say(f"internal error: {type(exc).__name__}: {exc} (please report it; HITSALARY_DEBUG=1 shows where)")
+    return EXIT_INTERNAL
+
+
+def usage_error(exc: typer.TyperException) -> int:
+    """A usage error: one line naming the command's help. A bare group (`hitsalary`, `hitsalary
+    data`) raises one whose message is its help text: that is printed on stdout, exit 0. Found by
+    public attributes only (`ctx`, `format_message`), not by click's private class names."""
+    if not hasattr(exc, "ctx"):  # a click exception that is not about the command line
+        return internal_error(exc)
+    ctx: typer.Context | None = getattr(exc, "ctx", None)
+    message = exc.format_message()
+    if ctx is not None and message == ctx.get_help():
+        sys.stdout.write(message + "\n")
+        return 0
+    command = ctx.command_path if ctx else "hitsalary"
+    say(f"{without_unused_envvar(exc)} (see '{command} --help')")
+    return exc.exit_code
+
+
+def without_unused_envvar(exc: typer.TyperException) -> str:
     """The error's message, naming an option's environment variable only when the value came
     from it: '--data x' that fails is about the flag, not about HITSALARY_DATA."""
     message = exc.format_message()
     param = getattr(exc, "param", None)
+    ctx: typer.Context | None = getattr(exc, "ctx", None)
     envvar = getattr(param, "envvar", None)
-    if param is None or not isinstance(envvar, str) or exc.ctx is None or param.name is None:
+    if param is None or not isinstance(envvar, str) or ctx is None or param.name is None:
         return message
-    source = exc.ctx.get_parameter_source(param.name)
+    source = ctx.get_parameter_source(param.name)
     if source is None or source.name != "ENVIRONMENT":
         message = message.replace(f" (env var: '{envvar}')", "")
     return message
