@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hitsalary.core.errors import DataError
 from hitsalary.core.models import (
@@ -29,8 +29,14 @@ from hitsalary.loading import tables
 from hitsalary.loading.area_tables import CsvAreaTables
 
 if TYPE_CHECKING:
-    from hitsalary.loading.reference import Files
     from hitsalary.loading.schema import Path
+
+
+class Files(Protocol):
+    """Where an error in the merged data came from: reference.Files names the file and line."""
+
+    def error(self, dataset: str, path: Path, message: str) -> DataError: ...
+
 
 Raw = dict[str, Any]
 NATION = "US"
