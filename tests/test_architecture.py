@@ -44,9 +44,10 @@ def test_the_contracts_hold() -> None:
 @pytest.mark.parametrize(
     ("module", "code", "contract"),
     [
-        ("core", "from hitsalary.cli import app\n", "Layers: cli > output > loading > core"),
-        ("core", "from hitsalary.loading import cache\n", "Layers: cli > output > loading > core"),
-        ("loading", "import hitsalary.output.render\n", "Layers: cli > output > loading > core"),
+        ("core", "from hitsalary.cli import app\n", "Layers: cli > api > output > loading > core"),
+        ("core", "from hitsalary.loading import cache\n", "Layers: cli > api > output > loading > core"),
+        ("loading", "import hitsalary.output.render\n", "Layers: cli > api > output > loading > core"),
+        ("output", "from hitsalary.api import estimate\n", "Layers: cli > api > output > loading > core"),
         ("core", "import rich\n", "The core and loading never import typer or rich"),
         ("output", "import typer\n", "Output never imports typer"),
     ],

@@ -213,10 +213,10 @@ app = typer.Typer(
 
 def load_data(path: Path | None) -> Any:
     """The reference data (with the user's file over it), and a warning if it is stale."""
+    from hitsalary.api import load_reference
     from hitsalary.loading.freshness import stale_warning
-    from hitsalary.loading.reference import load
 
-    data = load(str(path) if path else None)
+    data = load_reference(path)
     warning = stale_warning(data)
     if warning:
         say(warning)

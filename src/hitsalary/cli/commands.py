@@ -160,7 +160,7 @@ def estimate(
       hitsalary estimate --exp 5 --state TX --offer 92k
       hitsalary estimate --exp 2 --json | jq .band
     """
-    from hitsalary.core.calculate import calculate
+    from hitsalary.api import estimate_profile, to_json
     from hitsalary.core.profile import command_line
 
     data = load_data(data_path)
@@ -179,7 +179,7 @@ def estimate(
         say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
     else:
         profile = flags_profile(data, exp, given)
-    result = calculate(profile, data)
+    result = estimate_profile(profile, data)
     if warning:  # only once the run will give a result: an error stays the one line
         say(warning)
     check = None
@@ -195,7 +195,7 @@ def estimate(
         level_check = assess(levels, amount) if amount is not None else None
 
     def as_json() -> dict[str, Any]:
-        out: dict[str, Any] = jsonout().estimate_dict(result, data)
+        out = to_json(result, data)
         if check is not None:
             out["offer"] = jsonout().offer_dict(check, result)
         if levels is not None:
@@ -212,13 +212,13 @@ def estimate(
 
 def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
     """The profile the flags describe; --exp is required here. Only estimate can ask (-i)."""
+    from hitsalary.api import make_profile
     from hitsalary.core.errors import UsageProblem
-    from hitsalary.core.profile import build_profile
 
     if exp is None:
         ask = ", or use -i to be asked" if can_ask else ""
         raise UsageProblem(f"missing --exp: give the years of experience (e.g. --exp 5){ask}")
-    return build_profile(data, exp=exp, **given)
+    return make_profile(exp=exp, data=data, **given)
 
 
 def at_terminal() -> bool:

@@ -1,0 +1,95 @@
+"""The public Python API: what `hitsalary estimate` does, as functions for a script or notebook.
+
+    import hitsalary
+    result = hitsalary.estimate(exp=5, state="CA", role="ehr")
+    hitsalary.to_json(result)["band"]            # {'low': ..., 'mid': ..., 'high': ...}
+
+The command line calls these same functions; values are spelled as on the command line (any
+case, names or codes, aliases). Bad values raise `UsageProblem`, bad data files `DataError`
+(both `HitsalaryError`). Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from hitsalary.core import calculate as calculation
+from hitsalary.core.errors import DataError, HitsalaryError, UsageProblem
+from hitsalary.core.models import Estimate, Profile, ReferenceData
+from hitsalary.core.profile import build_profile
+
+# where the reference data comes from: None (shipped), a user's YAML file over it, or data loaded
+DataSource = str | os.PathLike[str] | ReferenceData | None
+
+__all__ = [
+    "DataError",
+    "DataSource",
+    "Estimate",
+    "HitsalaryError",
+    "Profile",
+    "ReferenceData",
+    "UsageProblem",
+    "estimate",
+    "estimate_profile",
+    "load_reference",
+    "make_profile",
+    "to_json",
+]
+
+
+def load_reference(data: DataSource = None) -> ReferenceData:
+    """The shipped reference data, with a user's YAML file (as `--data PATH`) over it when given.
+    Loaded and validated once per path; a ReferenceData passed in is returned as it is."""
+    if isinstance(data, ReferenceData):
+        return data
+    from hitsalary.loading.reference import load
+
+    return load(os.fspath(data) if data is not None else None)
+
+
+def make_profile(
+    *,
+    exp: str | float,
+    state: str | None = None,
+    role: str | None = None,
+    metro: str | None = None,
+    employer: str | None = None,
+    education: str | None = None,
+    data: DataSource = None,
+) -> Profile:
+    """A checked profile; None means the neutral value (national, general, any employer, bachelor)."""
+    reference = load_reference(data)
+    values = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
+    return build_profile(reference, exp=exp, **values)
+
+
+def estimate_profile(profile: Profile, data: DataSource = None) -> Estimate:
+    """The one calculation, for a profile made by make_profile (or asked for by the prompts)."""
+    return calculation.calculate(profile, load_reference(data))
+
+
+def estimate(
+    *,
+    exp: str | float,
+    state: str | None = None,
+    role: str | None = None,
+    metro: str | None = None,
+    employer: str | None = None,
+    education: str | None = None,
+    data: DataSource = None,
+) -> Estimate:
+    """The salary band for a profile: the same Estimate `hitsalary estimate --json` is built from."""
+    reference = load_reference(data)
+    profile = make_profile(
+        exp=exp, state=state, role=role, metro=metro, employer=employer, education=education, data=reference
+    )
+    return estimate_profile(profile, reference)
+
+
+def to_json(result: Estimate, data: DataSource = None) -> dict[str, Any]:
+    """The estimate as the JSON object `hitsalary estimate --json` prints (schemas/estimate.json).
+    Pass the same `data` the estimate was made with."""
+    from hitsalary.output.jsonout import estimate_dict
+
+    return estimate_dict(result, load_reference(data))

@@ -1,0 +1,70 @@
+"""The public Python API (`import hitsalary`): the same estimate and JSON as the command line,
+values spelled as on the command line, errors as exceptions, and a cheap `import hitsalary`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import hitsalary
+from hitsalary.api import DataError, UsageProblem
+
+PACKAGE = Path(hitsalary.__file__).parent
+
+
+def test_estimate_is_the_cli_estimate(run) -> None:
+    result = hitsalary.estimate(exp=5, state="CA", role="ehr", metro="san jose", employer="hospital")
+    cli = run("estimate", "--exp", "5", "--state", "CA", "--role", "ehr", "--metro", "san jose",
+              "--employer", "hospital", "--json")  # fmt: skip
+    assert cli.exit_code == 0, cli.stderr
+    assert hitsalary.to_json(result) == json.loads(cli.stdout)
+    assert result.profile.metro == "41940"
+    assert isinstance(result, hitsalary.Estimate)
+
+
+def test_defaults_are_the_neutral_profile() -> None:
+    result = hitsalary.estimate(exp=5)
+    assert result.profile == hitsalary.Profile(exp=5.0)
+    assert result.band.low < result.band.mid < result.band.high
+
+
+def test_loaded_data_is_reused(data) -> None:
+    assert hitsalary.load_reference(data) is data
+    assert hitsalary.load_reference() is hitsalary.load_reference(None)
+    assert hitsalary.estimate(exp=2, data=data).band == hitsalary.estimate(exp=2).band
+
+
+def test_a_bad_value_raises_a_usage_problem() -> None:
+    with pytest.raises(UsageProblem, match="Califrnia"):
+        hitsalary.estimate(exp=5, state="Califrnia")
+    with pytest.raises(hitsalary.HitsalaryError):
+        hitsalary.estimate(exp=-1)
+
+
+def test_a_bad_data_file_raises_a_data_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nonsense: {source: {publisher: x, title: y, year: 2026}}\n")
+    with pytest.raises(DataError, match=r"bad\.yaml"):
+        hitsalary.estimate(exp=5, data=bad)
+
+
+def test_unknown_attribute() -> None:
+    with pytest.raises(AttributeError, match="no_such"):
+        hitsalary.no_such  # noqa: B018
+
+
+def test_import_hitsalary_is_cheap() -> None:
+    code = "import sys, hitsalary; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())  # fmt: skip
+    assert {"typer", "rich", "yaml", "hitsalary.api", "hitsalary.cli"}.isdisjoint(loaded)
+
+
+def test_the_package_is_typed() -> None:
+    assert (PACKAGE / "py.typed").is_file()
+    for name in hitsalary.__all__:
+        assert getattr(hitsalary, name) is not None
