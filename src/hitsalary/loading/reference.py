@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from hitsalary.core.errors import DataError
 from hitsalary.core.models import ReferenceData
-from hitsalary.loading.build import Builder
+from hitsalary.loading.builders import build
 from hitsalary.loading.schema import SPECS, Items, Map, Path, SchemaError, Spec, unknown_key
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def load(user_path: str | None = None) -> ReferenceData:
     path = FilePath(user_path) if user_path else None
     raw, files, user_sources = load_documents(path)
     try:
-        return Builder(raw, files, user_sources, user_path).build()
+        return build(raw, files, user_sources, user_path)
     except Exception:
         from hitsalary.loading import cache
 
@@ -198,7 +198,7 @@ def load(user_path: str | None = None) -> ReferenceData:
         cache.discard(list(SPECS))
         with without_cache():
             raw, files, user_sources = load_documents(path)
-        return Builder(raw, files, user_sources, user_path).build()
+        return build(raw, files, user_sources, user_path)
 
 
 def user_changes(user_path: str) -> list[str]:

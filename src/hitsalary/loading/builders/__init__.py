@@ -1,0 +1,57 @@
+"""Turn validated, merged raw data into the typed ReferenceData, one module per data set:
+rules (method, levels), roles, factors, references (and the older industry tables), oews (the
+wage tables, states, price parities) and outlook (projections, claims, HIMSS)."""
+
+from __future__ import annotations
+
+from hitsalary.core.models import ReferenceData
+from hitsalary.loading.area_tables import CsvAreaTables
+from hitsalary.loading.builders.context import Context, Files, Raw
+from hitsalary.loading.builders.factors import factors
+from hitsalary.loading.builders.oews import national_rpp, oews, states
+from hitsalary.loading.builders.outlook import claims, himss, projections
+from hitsalary.loading.builders.references import industry, references
+from hitsalary.loading.builders.roles import aliases, neutral_role, roles
+from hitsalary.loading.builders.rules import levels, method
+
+__all__ = ["build"]
+
+
+def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str | None) -> ReferenceData:
+    """Turn validated, merged raw data into the typed ReferenceData."""
+    ctx = Context(raw, files, user_sources, user)
+    older = industry(ctx)
+    outlook = projections(ctx)
+    national, by_state, by_industry = oews(ctx)
+    all_roles = roles(ctx, national)
+    all_states = states(ctx, by_state)
+    oews_meta = ctx.raw["oews_2025"]
+    return ReferenceData(
+        levels=levels(ctx),
+        method=method(ctx),
+        roles=all_roles,
+        role_aliases=aliases(
+            ctx, "roles", ("roles",), {k: (r.label, *r.aliases) for k, r in all_roles.items()}
+        ),
+        neutral_role=neutral_role(ctx, all_roles),
+        factors=factors(ctx, all_states, by_industry),
+        references=references(ctx, older, all_roles),
+        national=national,
+        by_state=by_state,
+        by_industry=by_industry,
+        titles=dict(oews_meta["occupations"]),
+        tables=dict(oews_meta["tables"]),
+        area_tables=CsvAreaTables(
+            oews_meta["tables"], frozenset(all_states), ctx.source(oews_meta["source"])
+        ),
+        industries=dict(oews_meta["industries"]),
+        industry=older,
+        projections=outlook,
+        claims=claims(ctx, outlook),
+        states=all_states,
+        national_rpp=national_rpp(ctx),
+        education_pays=dict(ctx.raw["education_pays"]["attainment"]),
+        himss=himss(ctx),
+        sources={name: ctx.source(data["source"]) for name, data in ctx.raw.items()},
+        user_file=ctx.user,
+    )

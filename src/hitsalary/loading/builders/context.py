@@ -1,0 +1,39 @@
+"""What every part of the build shares: the merged raw data, where each source block came from,
+and how to name the file and line of a bad value."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from hitsalary.core.errors import DataError
+from hitsalary.core.models import Source
+
+if TYPE_CHECKING:
+    from hitsalary.loading.schema import Path
+
+Raw = dict[str, Any]
+NATION = "US"
+
+
+class Files(Protocol):
+    """Where an error in the merged data came from: reference.Files names the file and line."""
+
+    def error(self, dataset: str, path: Path, message: str) -> DataError: ...
+
+
+class Context:
+    """The validated, merged raw data sets, and the source and error helpers every builder uses."""
+
+    def __init__(self, raw: dict[str, Raw], files: Files, user_sources: set[int], user: str | None) -> None:
+        self.raw, self.files, self.user_sources, self.user = raw, files, user_sources, user
+
+    def source(self, block: Raw) -> Source:
+        fields = {k: block[k] for k in Source.__dataclass_fields__ if k in block}
+        origin = self.user if id(block) in self.user_sources and self.user else "shipped"
+        return Source(**fields, origin=origin)
+
+    def item_source(self, dataset: str, item: Raw) -> Source:
+        return self.source(item.get("source") or self.raw[dataset]["source"])
+
+    def fail(self, dataset: str, path: Path, message: str) -> DataError:
+        return self.files.error(dataset, path, message)

@@ -1,0 +1,103 @@
+"""The factors and the values each accepts, checked against what its method needs (an assumed
+multiplier against its Education pays bound, an industry against the OEWS table)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from hitsalary.core.models import (
+    Choice,
+    Factor,
+    StateInfo,
+    Wages,
+)
+from hitsalary.loading.builders.context import Context, Raw
+from hitsalary.loading.builders.roles import aliases
+
+if TYPE_CHECKING:
+    from hitsalary.loading.schema import Path
+
+
+def factors(
+    ctx: Context, states: dict[str, StateInfo], by_industry: Mapping[tuple[str, str], Wages]
+) -> tuple[Factor, ...]:
+    out = []
+    for name, raw in ctx.raw["factors"]["factors"].items():
+        accepted = choices(ctx, name, raw, states, by_industry)
+        if raw["neutral"] not in accepted:
+            raise ctx.fail(
+                "factors", ("factors", name, "neutral"), f"'{raw['neutral']}' is not one of its values"
+            )
+        declared = raw.get("values") or {}
+        spellings = {key: (c.label, *declared.get(key, {}).get("aliases", [])) for key, c in accepted.items()}
+        out.append(
+            Factor(
+                name=name,
+                label=raw["label"],
+                neutral=raw["neutral"],
+                method=raw["method"],
+                note=raw.get("note", ""),
+                values=accepted,
+                aliases=aliases(ctx, "factors", ("factors", name, "values"), spellings),
+                fallback_soc=raw.get("fallback_soc"),
+            )
+        )
+    return tuple(out)
+
+
+def choices(
+    ctx: Context,
+    name: str,
+    raw: Raw,
+    states: dict[str, StateInfo],
+    by_industry: Mapping[tuple[str, str], Wages],
+) -> dict[str, Choice]:
+    """The values a factor accepts, each checked against what its method needs."""
+    declared = raw.get("values") or {}
+    method = raw["method"]
+    out: dict[str, Choice] = {}
+    for key, v in declared.items():
+        path: Path = ("factors", name, "values", key)
+        if method == "assumed":
+            out[key] = assumed_choice(ctx, path, key, v, raw)
+        elif method == "industry_median_ratio":
+            codes = tuple(v.get("naics", ()))
+            unknown = [c for c in codes if c not in ctx.raw["oews_2025"]["industries"]]
+            if not codes or unknown:
+                problem = f"NAICS {unknown[0]} is not in the OEWS table" if unknown else "needs 'naics'"
+                raise ctx.fail("factors", (*path, "naics"), problem)
+            out[key] = Choice(key, v["label"], naics=codes)
+        else:
+            out[key] = Choice(key, v["label"])
+    if method == "area_median_ratio":
+        for code, info in states.items():
+            out.setdefault(code, Choice(code, info.name))
+        if raw.get("fallback_soc") not in ctx.raw["oews_2025"]["occupations"]:
+            raise ctx.fail("factors", ("factors", name, "fallback_soc"), "not in the OEWS table")
+    return out
+
+
+def assumed_choice(ctx: Context, path: Path, key: str, v: Raw, raw: Raw) -> Choice:
+    """An assumed multiplier, refused when it is larger than the BLS gap that bounds it."""
+    if "multiplier" not in v:
+        raise ctx.fail("factors", path, "an assumed value needs a 'multiplier'")
+    multiplier = v["multiplier"]
+    if key == raw["neutral"]:
+        if multiplier != 1.0:
+            raise ctx.fail("factors", (*path, "multiplier"), "the neutral value must have multiplier 1")
+        return Choice(key, v["label"], multiplier=1.0)
+    pays = ctx.raw["education_pays"]["attainment"]
+    bound, baseline = v.get("bound"), raw.get("bound_baseline")
+    if bound not in pays or baseline not in pays:
+        missing = bound if bound not in pays else baseline
+        raise ctx.fail("factors", (*path, "bound"), f"no Education pays figure for {missing!r}")
+    ratio = pays[bound] / pays[baseline]
+    if (multiplier - 1) * (ratio - 1) < 0 or abs(multiplier - 1) > abs(ratio - 1):
+        raise ctx.fail(
+            "factors",
+            (*path, "multiplier"),
+            f"{multiplier:g} goes beyond the all-occupation gap it is bounded by ({ratio:.3f}: "
+            f"{bound} / {baseline})",
+        )
+    return Choice(key, v["label"], multiplier=multiplier, bound=bound, source=ctx.item_source("factors", v))

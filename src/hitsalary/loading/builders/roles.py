@@ -1,0 +1,57 @@
+"""The roles, each tied to a BLS occupation with a full national distribution, and their spellings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hitsalary.core.models import (
+    Role,
+    Wages,
+)
+from hitsalary.core.spelling import normalize
+from hitsalary.loading import tables
+from hitsalary.loading.builders.context import Context
+
+if TYPE_CHECKING:
+    from hitsalary.loading.schema import Path
+
+
+def roles(ctx: Context, national: dict[str, Wages]) -> dict[str, Role]:
+    out = {}
+    for key, v in ctx.raw["roles"]["roles"].items():
+        wages = national.get(v["soc"])
+        if wages is None or len(wages.points) < len(tables.PERCENTILE_COLUMNS):
+            raise ctx.fail(
+                "roles",
+                ("roles", key, "soc"),
+                f"{v['soc']} has no full national wage distribution in the OEWS table",
+            )
+        title = ctx.raw["oews_2025"]["occupations"][v["soc"]]
+        out[key] = Role(
+            key,
+            v["label"],
+            v["soc"],
+            title,
+            v["why"],
+            tuple(v.get("aliases", [])),
+            v.get("manager", False),
+        )
+    return out
+
+
+def neutral_role(ctx: Context, roles: dict[str, Role]) -> str:
+    neutral = ctx.raw["roles"]["neutral"]
+    if neutral not in roles:
+        raise ctx.fail("roles", ("neutral",), f"'{neutral}' is not one of the roles")
+    return str(neutral)
+
+
+def aliases(ctx: Context, dataset: str, path: Path, spellings: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Normalized spelling -> key; a spelling that names two keys is an error."""
+    table: dict[str, str] = {}
+    for key, names in spellings.items():
+        for spelling in (key, *names):
+            norm = normalize(spelling)
+            if table.setdefault(norm, key) != key:
+                raise ctx.fail(dataset, (*path, key), f"'{spelling}' already names '{table[norm]}'")
+    return table

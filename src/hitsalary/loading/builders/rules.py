@@ -1,0 +1,50 @@
+"""The method (experience rule, band, rounding, wage levels) and the article's experience levels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hitsalary.core.models import (
+    Anchor,
+    Level,
+    Method,
+)
+from hitsalary.loading.builders.context import Context
+
+if TYPE_CHECKING:
+    pass
+
+
+def levels(ctx: Context) -> tuple[Level, ...]:
+    raw = ctx.raw["levels"]["levels"]
+    levels = sorted(
+        (Level(key, v["label"], v["min_years"], v["low"], v["high"]) for key, v in raw.items()),
+        key=lambda level: level.min_years,
+    )
+    if levels[0].min_years != 0:
+        raise ctx.fail("levels", ("levels", levels[0].key, "min_years"), "lowest level must start at 0 years")
+    return tuple(levels)
+
+
+def method(ctx: Context) -> Method:
+    raw = ctx.raw["method"]
+    experience = raw["experience"]
+    return Method(
+        anchors=tuple(Anchor(a["years"], a["percentile"], a["label"]) for a in experience["anchors"]),
+        half_width=raw["band"]["half_width"],
+        rule=experience["rule"],
+        band_rule=raw["band"]["rule"],
+        interpolation=raw["interpolation"],
+        rounding_unit=raw["rounding"]["unit"],
+        rounding_rule=raw["rounding"]["rule"],
+        hours_per_year=raw["hours_per_year"]["value"],
+        hours_source=ctx.source(raw["hours_per_year"]["source"]),
+        anchor_source=ctx.source(experience["anchor_source"]),
+        source=ctx.source(raw["source"]),
+        levels=tuple((k, v["percentile"], v["label"]) for k, v in raw["wage_levels"]["levels"].items()),
+        levels_year=raw["wage_levels"]["wage_year"],
+        levels_release=raw["wage_levels"]["release"],
+        levels_rule=raw["wage_levels"]["rule"],
+        levels_label=raw["wage_levels"]["label"],
+        levels_url=raw["wage_levels"]["url"],
+    )
