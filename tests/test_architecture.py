@@ -91,3 +91,20 @@ def test_no_private_imports_from_typer_or_click() -> None:
                 if parts[0] in ("typer", "click") and any(p.startswith("_") for p in parts[1:]):
                     private.append(f"{path.relative_to(SRC)}:{node.lineno}: {name}")
     assert private == []
+
+
+MAX_FUNCTION_LINES = 60
+# Functions allowed to be longer, each named in README's "Architecture" section with the reason.
+LONG_FUNCTIONS: set[str] = set()
+
+
+def test_no_function_over_60_lines() -> None:
+    long = []
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                name = f"{path.relative_to(SRC).with_suffix('')}.{node.name}".replace("/", ".")
+                if lines > MAX_FUNCTION_LINES and name not in LONG_FUNCTIONS:
+                    long.append(f"{name}: {lines} lines")
+    assert long == []

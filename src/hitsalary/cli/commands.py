@@ -116,6 +116,33 @@ VsOption = Annotated[
 ]
 
 
+EstimateOfferOption = Annotated[
+    str | None,
+    typer.Option(
+        "--offer",
+        metavar="AMOUNT",
+        help="An offer, annual (92000, 92k, $92,000) or hourly (45/hr): where it sits in your band.",
+        show_default=False,
+    ),
+]
+EstimateLevelsOption = Annotated[
+    bool,
+    typer.Option(
+        "--levels",
+        help="Also show the Department of Labor's four prevailing-wage levels for the role and "
+        "area (and, with --offer, the highest level the offer meets).",
+    ),
+]
+InteractiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--interactive",
+        "-i",
+        help="Ask for every value not given by a flag (the default with no --exp at a terminal).",
+    ),
+]
+
+
 @app.command(short_help="Salary band for a profile, against published figures.")
 def estimate(
     exp: ExpOption = None,
@@ -124,32 +151,10 @@ def estimate(
     employer: EmployerOption = None,
     role: RoleOption = None,
     metro: MetroOption = None,
-    offer: Annotated[
-        str | None,
-        typer.Option(
-            "--offer",
-            metavar="AMOUNT",
-            help="An offer, annual (92000, 92k, $92,000) or hourly (45/hr): where it sits in your band.",
-            show_default=False,
-        ),
-    ] = None,
-    with_levels: Annotated[
-        bool,
-        typer.Option(
-            "--levels",
-            help="Also show the Department of Labor's four prevailing-wage levels for the role and "
-            "area (and, with --offer, the highest level the offer meets).",
-        ),
-    ] = False,
+    offer: EstimateOfferOption = None,
+    with_levels: EstimateLevelsOption = False,
     json_output: JsonOption = False,
-    interactive: Annotated[
-        bool,
-        typer.Option(
-            "--interactive",
-            "-i",
-            help="Ask for every value not given by a flag (the default with no --exp at a terminal).",
-        ),
-    ] = False,
+    interactive: InteractiveOption = False,
     data_path: DataOption = None,
 ) -> None:
     """Estimate the salary band for a profile and compare it with published figures.
@@ -161,22 +166,13 @@ def estimate(
       hitsalary estimate --exp 2 --json | jq .band
     """
     from hitsalary.api import estimate_profile, to_json
-    from hitsalary.core.profile import command_line
 
     data = load_data(data_path)
-    amount = warning = None
-    if offer is not None:
-        from hitsalary.core.decisions import implausible_amount, parse_money
-
-        amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
-        warning = implausible_amount(amount, offer)
+    amount, warning = offer_amount(data, offer)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     if interactive or (exp is None and at_terminal()):
-        from hitsalary.cli.prompts import ask_profile
-
-        profile = ask_profile(data, exp=exp, given=given)
         extra = ([f"--offer {amount}"] if amount else []) + (["--json"] if json_output else [])
-        say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
+        profile = asked_profile(data, exp, given, extra)
     else:
         profile = flags_profile(data, exp, given)
     result = estimate_profile(profile, data)
@@ -208,6 +204,26 @@ def estimate(
             tables("render_decisions").render_levels(levels, level_check, data)
 
     deliver(json_output, as_json, as_tables)
+
+
+def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
+    """An --offer in dollars a year, and a warning when it looks like an hourly rate or a typo."""
+    if offer is None:
+        return None, None
+    from hitsalary.core.decisions import implausible_amount, parse_money
+
+    amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
+    return amount, implausible_amount(amount, offer)
+
+
+def asked_profile(data: Any, exp: str | None, given: dict[str, str | None], extra: list[str]) -> Any:
+    """Guided mode: ask for what no flag gave, then show the command that does the same."""
+    from hitsalary.cli.prompts import ask_profile
+    from hitsalary.core.profile import command_line
+
+    profile = ask_profile(data, exp=exp, given=given)
+    say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
+    return profile
 
 
 def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
@@ -533,46 +549,51 @@ def states(
     )
 
 
+BatchInput = Annotated[
+    str,
+    typer.Argument(
+        metavar="INPUT", help="CSV (header row) or JSON Lines file; - for stdin.", show_default=False
+    ),
+]
+BatchOutputOption = Annotated[
+    str,
+    typer.Option("--output", "-o", metavar="PATH", help="Where to write; - for stdout. Written atomically."),
+]
+BatchFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="jsonl or csv. Default: from --output's extension, else jsonl.",
+        show_default=False,
+    ),
+]
+BatchInputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        metavar="FORMAT",
+        help="csv or jsonl. Default: from INPUT's extension, else guessed.",
+        show_default=False,
+    ),
+]
+BatchLevelsOption = Annotated[
+    bool,
+    typer.Option(
+        "--levels",
+        help="For each offer or salary column, add the prevailing-wage level it meets (AMOUNT_level: "
+        "I to IV, empty below Level I) and the dollars it falls short of Level I (AMOUNT_below_level_i).",
+    ),
+]
+
+
 @app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).", cls=PlainArguments)
 def batch(
-    input_path: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT", help="CSV (header row) or JSON Lines file; - for stdin.", show_default=False
-        ),
-    ],
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="Where to write; - for stdout. Written atomically."
-        ),
-    ] = "-",
-    out_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            metavar="FORMAT",
-            help="jsonl or csv. Default: from --output's extension, else jsonl.",
-            show_default=False,
-        ),
-    ] = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format",
-            metavar="FORMAT",
-            help="csv or jsonl. Default: from INPUT's extension, else guessed.",
-            show_default=False,
-        ),
-    ] = None,
-    with_levels: Annotated[
-        bool,
-        typer.Option(
-            "--levels",
-            help="For each offer or salary column, add the prevailing-wage level it meets (AMOUNT_level: "
-            "I to IV, empty below Level I) and the dollars it falls short of Level I (AMOUNT_below_level_i).",
-        ),
-    ] = False,
+    input_path: BatchInput,
+    output: BatchOutputOption = "-",
+    out_format: BatchFormatOption = None,
+    input_format: BatchInputFormatOption = None,
+    with_levels: BatchLevelsOption = False,
     data_path: DataOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.

@@ -62,8 +62,15 @@ def figures(data: ReferenceData, role: Role | None = None) -> list[Figure]:
     """Every figure an estimate can use. Without a role: the article's, the quoted ones, every
     role's national BLS figures and the context figures; with a role: also that role's figures
     in every state and every employer industry."""
+    out = article_figures(data) + reference_figures(data) + national_figures(data)
+    if role is not None:
+        out += role_figures(data, role)
+    return out + industry_figures(data) + education_figures(data) + survey_figures(data)
+
+
+def article_figures(data: ReferenceData) -> list[Figure]:
     levels_source = data.sources["levels"]
-    out = [
+    return [
         Figure(
             "the article's ranges (its view, shown beside every estimate)",
             levels_source.publisher,
@@ -79,88 +86,98 @@ def figures(data: ReferenceData, role: Role | None = None) -> list[Figure]:
         )
         for level in data.levels
     ]
-    for ref in data.references:
-        out.append(
-            Figure(
-                "comparison figures",
-                ref.publisher,
-                f"{ref.title}: {ref.statistic}" + (f" ({ref.scope})" if ref.scope else ""),
-                ref.figure,
-                ref.low,
-                ref.high,
-                ref.year,
-                release(ref.source),
-                ref.url,
-                ref.status,
-                ref.source.origin,
-                ref.note,
-                ref.article,
-            )
+
+
+def reference_figures(data: ReferenceData) -> list[Figure]:
+    return [
+        Figure(
+            "comparison figures",
+            ref.publisher,
+            f"{ref.title}: {ref.statistic}" + (f" ({ref.scope})" if ref.scope else ""),
+            ref.figure,
+            ref.low,
+            ref.high,
+            ref.year,
+            release(ref.source),
+            ref.url,
+            ref.status,
+            ref.source.origin,
+            ref.note,
+            ref.article,
         )
+        for ref in data.references
+    ]
+
+
+def national_figures(data: ReferenceData) -> list[Figure]:
     socs = dict.fromkeys(r.soc for r in data.roles.values())
     group = "BLS occupations of the roles, national, all industries (the distributions bands are read from)"
-    for soc in socs:
-        out.append(
-            wages_figure(
-                group, data.national[soc], f"{data.titles[soc]} ({soc})", "median, 10th-90th percentile"
-            )
+    return [
+        wages_figure(group, data.national[soc], f"{data.titles[soc]} ({soc})", "median, 10th-90th percentile")
+        for soc in socs
+    ]
+
+
+def industry_figures(data: ReferenceData) -> list[Figure]:
+    return [
+        Figure(
+            f"BLS occupations in NAICS {est.naics} (older releases)",
+            est.source.publisher,
+            f"{est.title} ({est.soc}) in {est.industry}: "
+            + ("median" if est.mean is None else "mean")
+            + " annual wage",
+            est.mean if est.mean is not None else est.median,
+            None,
+            None,
+            est.year,
+            release(est.source),
+            est.source.url,
+            "verified",
+            est.source.origin,
         )
-    if role is not None:
-        out += role_figures(data, role)
-    for est in data.industry.values():
-        out.append(
-            Figure(
-                f"BLS occupations in NAICS {est.naics} (older releases)",
-                est.source.publisher,
-                f"{est.title} ({est.soc}) in {est.industry}: "
-                + ("median" if est.mean is None else "mean")
-                + " annual wage",
-                est.mean if est.mean is not None else est.median,
-                None,
-                None,
-                est.year,
-                release(est.source),
-                est.source.url,
-                "verified",
-                est.source.origin,
-            )
-        )
+        for est in data.industry.values()
+    ]
+
+
+def education_figures(data: ReferenceData) -> list[Figure]:
     pays = data.sources["education_pays"]
-    for attainment, weekly in data.education_pays.items():
-        out.append(
-            Figure(
-                "bounds of the education assumption (all occupations)",
-                pays.publisher,
-                f"{attainment}: median usual weekly earnings",
-                weekly,
-                None,
-                None,
-                pays.year,
-                release(pays),
-                pays.url,
-                "as_reported",
-                pays.origin,
-                "read from a secondary copy of the BLS table",
-            )
+    return [
+        Figure(
+            "bounds of the education assumption (all occupations)",
+            pays.publisher,
+            f"{attainment}: median usual weekly earnings",
+            weekly,
+            None,
+            None,
+            pays.year,
+            release(pays),
+            pays.url,
+            "as_reported",
+            pays.origin,
+            "read from a secondary copy of the BLS table",
         )
-    for survey in data.himss:
-        out.append(
-            Figure(
-                "cross-check only: HIMSS member survey (not used in any estimate)",
-                survey.source.publisher,
-                f"{survey.group}: average salary of health IT staff ({survey.respondents} respondents)",
-                survey.average,
-                None,
-                None,
-                survey.source.year,
-                release(survey.source),
-                survey.source.url,
-                "as_reported",
-                survey.source.origin,
-                "a member survey, not a sample of all workers",
-            )
+        for attainment, weekly in data.education_pays.items()
+    ]
+
+
+def survey_figures(data: ReferenceData) -> list[Figure]:
+    return [
+        Figure(
+            "cross-check only: HIMSS member survey (not used in any estimate)",
+            survey.source.publisher,
+            f"{survey.group}: average salary of health IT staff ({survey.respondents} respondents)",
+            survey.average,
+            None,
+            None,
+            survey.source.year,
+            release(survey.source),
+            survey.source.url,
+            "as_reported",
+            survey.source.origin,
+            "a member survey, not a sample of all workers",
         )
-    return out
+        for survey in data.himss
+    ]
 
 
 def role_figures(data: ReferenceData, role: Role) -> list[Figure]:
