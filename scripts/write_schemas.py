@@ -453,6 +453,7 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
                         {
                             "code": {"type": "string", "pattern": "^[A-Z]{2}$"},
                             "name": S,
+                            "employment": null(INT),
                             "median": null(MONEY),
                             "factor": NUM,
                             "basis": BASIS,

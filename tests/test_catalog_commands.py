@@ -130,6 +130,7 @@ def test_outlook_table_marks_secondary_copies(run) -> None:
 STATE_KEYS = {
     "code",
     "name",
+    "employment",
     "median",
     "factor",
     "basis",
@@ -170,6 +171,7 @@ def test_states_factors_and_purchasing_power_are_computed_from_the_raw_figures(
     for code, row in rows.items():
         assert set(row) == STATE_KEYS
         published = data.by_state.get((soc, code))
+        assert row["employment"] == (published.employment if published is not None else None)
         if published is not None and published.median is not None:
             factor = median_ratio(published, national)
             assert (row["basis"], row["median"], row["reason"]) == ("measured", published.median, None)

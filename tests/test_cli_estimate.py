@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -228,16 +229,15 @@ def test_the_band_title_gives_the_percentiles_and_the_article_its_years(
     point = rule_percentile(data, exp)
     width = data.method.half_width
     low, high = max(10, point - width), min(90, point + width)
-    assert f"Your band: {ordinal(low)} to {ordinal(high)} percentile of 29-9021 pay" in out
-    assert f"point at the {ordinal(point)}" in out
+    assert f"Your band: national 29-9021 pay from percentile {shown(low)} to {shown(high)}" in out
+    assert f"(point: {shown(point)})" in out
     assert f"The article's view: {article}" in out
 
 
-def ordinal(pct: float) -> str:
-    text = f"{pct:g}"
-    return text + (
-        "th" if "." in text or 10 <= pct % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(pct) % 10, "th")
-    )
+def shown(pct: float) -> str:
+    """A percentile as the title shows it: one decimal at most, half away from zero."""
+    text = str(Decimal(repr(pct)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return text.rstrip("0").rstrip(".")
 
 
 def test_tables_show_band_factors_references_and_chart(run, run_json) -> None:
@@ -249,7 +249,7 @@ def test_tables_show_band_factors_references_and_chart(run, run_json) -> None:
     needles = [f"${v:,}" for v in shown["band"].values()]
     needles += [f"${v:,.2f}" for v in shown["hourly"].values()]
     needles += [f"{state['multiplier']:.3f}", state["basis"], "The article's view"]
-    needles += ["Payscale", "Salary.com", "Glassdoor", "BLS 29-9021 California", "BLS 29-9021 United States"]
+    needles += ["Payscale", "Salary.com", "Glassdoor", "BLS CA", "BLS US"]
     needles += [f"${r['figure']:,}" for r in shown["references"]]
     needles += ["verified", "as reported", "●", "━"]
     for needle in needles:

@@ -48,9 +48,9 @@ MID5 = replace(calculate(Profile(5), DATA), band=Band(75000, 92500, 110000))
 @pytest.mark.parametrize(
     ("amount", "position", "through", "sentence"),
     [
-        (92000, "inside", 48.6, "$92,000 is 49% of the way through your band of $75,000-$110,000."),
-        (75000, "inside", 0.0, "$75,000 is 0% of the way through your band of $75,000-$110,000."),
-        (110000, "inside", 100.0, "$110,000 is 100% of the way through your band of $75,000-$110,000."),
+        (92000, "inside", 48.6, "$92,000 is 48.6% of the way through your band of $75,000-$110,000."),
+        (75000, "inside", 0.0, "$75,000 is 0.0% of the way through your band of $75,000-$110,000."),
+        (110000, "inside", 100.0, "$110,000 is 100.0% of the way through your band of $75,000-$110,000."),
         (74999, "below", -0.0, "$74,999 is $1 (0.0%) below your band of $75,000-$110,000."),
         (70000, "below", -14.3, "$70,000 is $5,000 (6.7%) below your band of $75,000-$110,000."),
         (121000, "above", 131.4, "$121,000 is $11,000 (10.0%) above your band of $75,000-$110,000."),
@@ -74,7 +74,7 @@ def test_offer_differences_against_each_reference() -> None:
 def test_offer_in_json_and_tables(run, run_json) -> None:
     band = run_json("estimate", "--exp", "5")["band"]
     amount = band["low"] + (band["high"] - band["low"]) // 4  # a quarter of the way through
-    sentence = f"${amount:,} is 25% of the way through your band of ${band['low']:,}-${band['high']:,}."
+    sentence = f"${amount:,} is 25.0% of the way through your band of ${band['low']:,}-${band['high']:,}."
     out = run_json("estimate", "--exp", "5", "--offer", f"${amount:,}")
     assert out["band"] == band
     assert out["offer"]["position"] == "inside"

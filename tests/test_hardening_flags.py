@@ -143,3 +143,21 @@ def test_the_envvar_hint_only_when_the_value_came_from_it(run, tmp_path, via_env
     assert result.exit_code == 2
     assert ("HITSALARY_DATA" in result.stderr) == hinted
     assert "not usable" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text", ["92k/yr", "$92,000 a year", "92000 per year", "92k annually", "92,000/year"]
+)
+def test_yearly_offers_are_read_as_annual(run, text: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["offer"]["amount"] == 92000
+
+
+@pytest.mark.parametrize("text", ["92,5000", "92,00", "1,2345,000"])
+def test_misgrouped_thousands_are_refused_not_guessed(run, text: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "invalid value for --offer" in result.stderr

@@ -276,6 +276,13 @@ def test_double_fallback_names_the_broad_group(run_json, oews) -> None:
         ("alaska nonmetropolitan area", "0200006"),  # a nonmetro area by name
         ("Alaska Nonmetro", "0200006"),
         ("0600003", "0600003"),  # a nonmetro area by its OEWS code
+        ("Portland OR", "38900"),  # a state written after the city settles a shared name
+        ("portland, or", "38900"),
+        ("Portland, Maine", "38860"),
+        ("Washington, DC", "47900"),
+        ("washington dc", "47900"),
+        ("saint louis", "41180"),  # 'Saint' as BLS writes it: St. Louis, MO-IL
+        ("Boston, MA", "14460"),
     ],
 )
 def test_area_names_and_codes_match(run_json, oews, text, code) -> None:

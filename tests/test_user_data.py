@@ -284,3 +284,15 @@ def test_a_broken_shipped_file_names_file_key_and_line(run, monkeypatch, name, o
     assert len(result.stderr.splitlines()) == 1
     assert re.match(rf"hitsalary: \S+{name}\.yaml:\d+: ", result.stderr)
     assert expected in result.stderr
+
+
+def test_aliases_in_a_users_file_add_to_the_shipped_ones(run_json, tmp_path: Path) -> None:
+    path = tmp_path / "titles.yaml"
+    path.write_text(
+        "roles:\n  source: {publisher: Example HR, title: our job titles, year: 2026}\n  roles:\n"
+        "    ehr:\n      label: EHR / clinical systems analyst\n      soc: 15-1211\n"
+        "      why: our Epic analysts are systems analysts\n      aliases: [beaker-analyst]\n"
+    )
+    for title in ("beaker analyst", "epic analyst", "cerner"):  # the new title and shipped ones
+        out = run_json("estimate", "--exp", "5", "--role", title, "--data", str(path))
+        assert out["role"]["key"] == "ehr"

@@ -165,7 +165,7 @@ def estimate(
       hitsalary estimate --exp 5 --state TX --offer 92k
       hitsalary estimate --exp 2 --json | jq .band
     """
-    from hitsalary.api import estimate_profile, to_json
+    from hitsalary.api import estimate_profile
 
     data = load_data(data_path)
     amount, warning = offer_amount(data, offer)
@@ -189,6 +189,14 @@ def estimate(
 
         levels = wage_levels(data, profile)
         level_check = assess(levels, amount) if amount is not None else None
+    deliver_estimate(json_output, result, data, check, levels, level_check)
+
+
+def deliver_estimate(
+    json_output: bool, result: Any, data: Any, check: Any, levels: Any, level_check: Any
+) -> None:
+    """An estimate's output: with its offer check and its wage levels when asked for."""
+    from hitsalary.api import to_json
 
     def as_json() -> dict[str, Any]:
         out = to_json(result, data)
@@ -199,7 +207,12 @@ def estimate(
         return out
 
     def as_tables() -> None:
-        tables("render").render_estimate(result, data, offer=check)
+        verdicts: tuple[str, ...] = ()
+        if levels is not None and level_check is not None:
+            from hitsalary.core.levels import sentence
+
+            verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
+        tables("render").render_estimate(result, data, offer=check, verdicts=verdicts)
         if levels is not None:
             tables("render_decisions").render_levels(levels, level_check, data)
 

@@ -76,8 +76,18 @@ def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | 
             continue
         hint = HINTS.get(name, ", ".join(vocabulary.keys))
         question = f"{vocabulary.label} ({hint}) [{vocabulary.neutral}]: "
-        values[name] = ask(question, vocabulary.neutral, partial(choose, vocabulary, flag=flag))
+        values[name] = ask(question, vocabulary.neutral, partial(answer, vocabulary, flag=flag))
     return Profile(exp=years, **values)  # type: ignore[arg-type]  # keys are the profile's fields
+
+
+def answer(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
+    """An answer to one question; a city typed at the state question is pointed to the next one."""
+    try:
+        return choose(vocabulary, text, flag=flag)
+    except UsageProblem as exc:
+        if flag == "--state":
+            raise UsageProblem(f"{exc} (a city or metro area is the next question)") from None
+        raise
 
 
 def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict[str, str | None]:

@@ -7,15 +7,30 @@ import functools
 import re
 from collections.abc import Mapping
 
-from hitsalary.core.errors import UsageProblem
+from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
 
 
 def simplify(text: str) -> str:
-    """Lower case, letters and digits only, single spaces: 'San Jose-Sunnyvale' -> 'san jose sunnyvale'."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+    """Lower case, letters and digits only, single spaces, 'saint' as BLS writes it ('st'):
+    'San Jose-Sunnyvale' -> 'san jose sunnyvale', 'Saint Louis' -> 'st louis'."""
+    return " ".join(
+        "st" if word == "saint" else word for word in re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
+    )
+
+
+def split_state(data: ReferenceData, query: str) -> tuple[str, str | None]:
+    """'portland or' -> ('portland', 'OR'); 'washington dc' -> ('washington', 'DC'): a state named
+    at the end of the query (code or name), when something is left before it."""
+    states = {code.lower(): code for code in data.states}
+    states.update({simplify(info.name): code for code, info in data.states.items()})
+    words = query.split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in states:
+            return " ".join(words[:-size]), states[" ".join(words[-size:])]
+    return query, None
 
 
 @functools.lru_cache(maxsize=4)
@@ -34,11 +49,11 @@ def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: s
         return areas[wanted]
     query = simplify(wanted)
     if not query:
-        raise UsageProblem(f"invalid value for {flag}: {text!r} (a CBSA code such as 41940, or a name)")
-    names = simple_names(data)
-    found = [a for name, a in names if name == query]
-    found = found or [a for name, a in names if f" {query} " in f" {name} "]
-    found = found or [a for name, a in names if query in name]
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
+    found = matches(data, query)
+    if not found:
+        query, named_state = split_state(data, query)
+        found = [a for a in matches(data, query) if named_state in a.states]
     if len(found) > 1 and state is not None:
         in_state = [a for a in found if state in a.states]
         found = in_state or found
@@ -50,8 +65,19 @@ def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: s
     if found:
         named = "; ".join(f"{a.name} ({a.code})" for a in found[:MAX_LISTED])
         more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-        raise UsageProblem(f"invalid value for {flag}: {text!r} matches {len(found)} areas: {named}{more}")
-    raise UsageProblem(f"invalid value for {flag}: {text!r} ({nearest(areas, query)})")
+        raise UsageProblem(
+            f"invalid value for {flag}: {shown(text)} matches {len(found)} areas: {named}{more} "
+            "(add the state, e.g. 'portland or', or give --state)"
+        )
+    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(areas, query)})")
+
+
+def matches(data: ReferenceData, query: str) -> list[Area]:
+    """Areas named exactly so, else containing the query as whole words, else as text."""
+    names = simple_names(data)
+    found = [a for name, a in names if name == query]
+    found = found or [a for name, a in names if f" {query} " in f" {name} "]
+    return found or [a for name, a in names if query in name]
 
 
 def nearest(areas: Mapping[str, Area], query: str) -> str:
@@ -61,7 +87,8 @@ def nearest(areas: Mapping[str, Area], query: str) -> str:
     for area in areas.values():
         for place in re.split(r"[-,]", area.name):
             by_place.setdefault(simplify(place), area)
-    close = difflib.get_close_matches(query, list(by_place), n=3, cutoff=0.6)
-    if not close:
+    close = difflib.get_close_matches(query, list(by_place), n=6, cutoff=0.6)
+    suggested = list(dict.fromkeys(by_place[c] for c in close))[:3]  # one mention per area
+    if not suggested:
         return "no such metropolitan or nonmetropolitan area; `hitsalary areas` lists them"
-    return "did you mean " + " or ".join(f"{by_place[c].name} ({by_place[c].code})" for c in close) + "?"
+    return "did you mean " + " or ".join(f"{a.name} ({a.code})" for a in suggested) + "?"

@@ -108,11 +108,16 @@ def applied_factors(profile: Profile, data: ReferenceData) -> tuple[AppliedFacto
     )
 
 
+def short_place(wages: Wages) -> str:
+    """A label short enough for a chart row: a state's code, US, or a metro's first city."""
+    return wages.code if wages.code.isalpha() else re.split(r"[-,]", wages.where)[0]
+
+
 def wages_reference(wages: Wages, role: Role, *, key: str, scope: str) -> ReferenceFigure:
     """The role's own BLS figures in an area, as a reference: median and 10th-90th percentile."""
     return ReferenceFigure(
         key=key,
-        label=f"BLS {role.soc} {re.split(r'[-,]', wages.where)[0]}",
+        label=f"BLS {short_place(wages)}",
         publisher=wages.source.publisher,
         title=role.title,
         statistic="median annual wage; range 10th to 90th percentile",

@@ -271,6 +271,7 @@ class StateRow:
     value: FactorValue
     rpp: float | None
     purchasing_power: float | None  # factor / (rpp / US rpp) x 100; 100 = the national average
+    employment: int | None = None  # how many the median rests on (BLS; blank where not released)
 
 
 SORTS = ("factor", "name", "ppp")
@@ -282,7 +283,8 @@ def states(data: ReferenceData, role: Role, *, sort: str = "factor") -> list[Sta
         value = factor_value(data, "state", code, role.key)
         wages = data.by_state.get((role.soc, code))
         ppp = value.multiplier / (info.rpp / data.national_rpp) * 100 if info.rpp else None
-        rows.append(StateRow(code, info.name, wages.median if wages else None, value, info.rpp, ppp))
+        median, employment = (wages.median, wages.employment) if wages else (None, None)
+        rows.append(StateRow(code, info.name, median, value, info.rpp, ppp, employment))
     keys = {
         "factor": lambda r: (-r.value.multiplier, r.name),
         "name": lambda r: (r.name, 0.0),

@@ -18,6 +18,8 @@ HOURLY = re.compile(
     r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?rs?|(?:an?|per|each)\s+hours?|hourly|(?:/|\s)?ph)\.?",
     re.IGNORECASE,
 )
+YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/\s*a|pa)\.?$", re.IGNORECASE)
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 92,000 or 1,250,000.50: commas group by three
 PLAUSIBLE = (10_000, 2_000_000)  # outside this, an 'annual' amount is most likely a typo or hourly
 
 
@@ -33,8 +35,11 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     elif text.isdigit() and text.isascii():  # the common case in a roster, without the regex
         amount = int(text)
     else:
-        cleaned = re.sub(r"[\s$,_]", "", str(text)).lower()
-        match = re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
+        bare = YEARLY.sub("", text.strip()).strip()
+        digits = re.sub(r"[\s$_]", "", bare).lower().removesuffix("k")
+        badly_grouped = "," in digits and not GROUPED.fullmatch(digits)  # 92,5000 is not an amount
+        cleaned = re.sub(r"[\s$,_]", "", bare).lower()
+        match = None if badly_grouped else re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
     if amount is None or amount < 0.5 or amount >= 100_000_000:
         example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
@@ -85,7 +90,7 @@ class OfferCheck:
         band = f"your band of ${est.band.low:,}-${est.band.high:,}"
         amount = f"${self.amount:,}"
         if self.position == "inside":
-            return f"{amount} is {self.percent_through:.0f}% of the way through {band}."
+            return f"{amount} is {self.percent_through:.1f}% of the way through {band}."
         gap = percent(self.outside_by / (est.band.low if self.position == "below" else est.band.high) * 100)
         return f"{amount} is ${self.outside_by:,} ({gap:.1f}%) {self.position} {band}."
 

@@ -70,9 +70,8 @@ def distribution(data: ReferenceData, profile: Profile, role: Role) -> tuple[Wag
 def reason(role: Role, tried: list[str], used: Wages) -> str | None:
     if not tried:
         return None
-    return (
-        f"BLS does not publish {role.soc} percentiles covering the levels for {' or '.join(tried)}; "
-        f"{used.where}'s figures stand in"
+    return f"BLS does not publish {role.soc} percentiles covering the levels for {' or '.join(tried)}; " + (
+        "the national figures stand in" if used.code == "US" else f"{used.where}'s figures stand in"
     )
 
 

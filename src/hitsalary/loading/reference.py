@@ -87,12 +87,16 @@ def stamp(spec: Spec, value: Any, source: Raw) -> None:
 
 
 def merge(base: Any, over: Any) -> Any:
-    """Deep-merge mappings (over wins); a source block or a list is replaced whole."""
+    """Deep-merge mappings (over wins); a source block or a list is replaced whole, except a
+    list of aliases, which adds to the shipped one (more job titles, never fewer)."""
     if not (isinstance(base, dict) and isinstance(over, dict)):
         return over
     merged = dict(base)
     for key, value in over.items():
-        merged[key] = value if key == "source" else merge(base.get(key), value)
+        if key == "aliases" and isinstance(base.get(key), list) and isinstance(value, list):
+            merged[key] = list(dict.fromkeys([*base[key], *value]))
+        else:
+            merged[key] = value if key == "source" else merge(base.get(key), value)
     return merged
 
 

@@ -231,6 +231,7 @@ def states_dict(rows: list[StateRow], sort: str, role: Role, data: ReferenceData
             {
                 "code": r.code,
                 "name": r.name,
+                "employment": r.employment,
                 "median": r.median,
                 "factor": round(r.value.multiplier, 6),
                 "basis": r.value.basis,

@@ -15,7 +15,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from hitsalary.core.calculate import round_money
+from hitsalary.core.calculate import percent, round_money
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.models import Estimate, Level, ReferenceData, Source
@@ -72,6 +72,11 @@ def profile_line(est: Estimate) -> str:
     parts = [f"Role: {est.role.label} (BLS {est.role.soc})", f"Experience: {years(est.profile.exp)}"]
     parts += [f"{a.label}: {a.value.label}" for a in reversed(est.factors)]
     return " · ".join(parts)
+
+
+def number(value: float) -> str:
+    """A percentile as a plain number, one decimal at most: 37.25 -> '37.2', 17.0 -> '17'."""
+    return f"{percent(value):.1f}".rstrip("0").rstrip(".")
 
 
 def ordinal(pct: float) -> str:
@@ -148,8 +153,8 @@ def table(title: str) -> FlexTable:
 def band_table(est: Estimate) -> FlexTable:
     p = est.percentiles
     result = table(
-        f"Your band: {ordinal(p.low)} to {ordinal(p.high)} percentile of {est.role.soc} pay, "
-        f"point at the {ordinal(p.point)}, after the factors below"
+        f"Your band: national {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
+        f"(point: {number(p.point)}), times the factors below"
     )
     result.add_column("")
     for name in ("Low", "Point", "High"):
@@ -217,12 +222,12 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
     result.add_row(
         Text.assemble(
             ("Experience: ", "bold"),
-            f"{years(est.profile.exp)} → {ordinal(p.point)} percentile; national wage there "
+            f"{years(est.profile.exp)} → percentile {number(p.point)}; national wage there "
             f"{money(round_money(est.base[1], unit))}\n",
             (f"published {points} (series {w.series_id}; {release(w.source)})", "dim"),
         ),
         "",
-        Text("rule", style="cyan"),
+        Text("assumed", style=BASIS_STYLE["assumed"]),
     )
     for applied in est.factors:
         v = applied.value
@@ -331,14 +336,19 @@ def data_line(data: ReferenceData) -> str:
 
 
 def render_estimate(
-    est: Estimate, data: ReferenceData, *, offer: OfferCheck | None = None, out: Console | None = None
+    est: Estimate,
+    data: ReferenceData,
+    *,
+    offer: OfferCheck | None = None,
+    verdicts: tuple[str, ...] = (),
+    out: Console | None = None,
 ) -> None:
     con = out or console()
     header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
     bars = chart_bars(est)
     parts: list[RenderableType] = [header, Text()]
-    if offer is not None:  # the verdict first: it is what the person asked
-        parts += [Text(offer.sentence(est), style="bold"), Text()]
+    if offer is not None:  # the verdicts first: they are what the person asked
+        parts += [Text(offer.sentence(est), style="bold"), *(Text(v, style="bold") for v in verdicts), Text()]
     parts += [
         band_table(est),
         method_table(est, data),

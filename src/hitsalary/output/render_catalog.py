@@ -113,6 +113,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
     national = data.national[role.soc]
     result = table(f"Location factors for {role.label} ({role.soc}): state median over national median")
     result.add_column("State")
+    result.add_column("Employed", justify="right")
     result.add_column("BLS median", justify="right")
     result.add_column("Factor", justify="right")
     result.add_column("Basis")
@@ -121,6 +122,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
     for row in rows:
         result.add_row(
             f"{row.name} ({row.code})",
+            f"{row.employment:,}" if row.employment is not None else "n/r",
             money(row.median) if row.median is not None else "not released",
             f"{row.value.multiplier:.3f}",
             row.value.basis,

@@ -69,7 +69,8 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
     note = Text(
         "Purchasing power = pay divided by the state's BEA price parity (2024): what the pay buys in "
         "national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
-        "Puerto Rico has no BEA parity, so none is shown for it.\n" + data_line(data),
+        "Puerto Rico has no BEA parity, so none is shown for it. For a metro area the state's parity "
+        "stands in: hitsalary ships BEA's state parities, not its metro ones.\n" + data_line(data),
         style="dim",
     )
     console().print(Group(result, Text("What moved", style="bold"), Text(moved), Text(), note))
