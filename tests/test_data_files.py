@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import subprocess
 import sys
@@ -201,7 +202,9 @@ def test_the_cache_is_used_and_gives_the_same_data(tmp_path, monkeypatch) -> Non
     assert second.national["29-9021"].points == first.national["29-9021"].points
     assert list(second.roles) == list(first.roles)
     assert list(second.factor("employer").values) == list(first.factor("employer").values)
-    assert [repr(r) for r in second.references] == [repr(r) for r in first.references]
+    assert [dataclasses.asdict(r) for r in second.references] == [
+        dataclasses.asdict(r) for r in first.references
+    ]
     assert cache.read(list(reference.SPECS)) is not None
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts, round_money
+from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts
 from hitsalary.core.decisions import parse_money, place
 from hitsalary.core.errors import OutputError, UsageProblem, shown
 from hitsalary.core.levels import LevelTable, assess, wage_levels
@@ -106,6 +106,7 @@ class Estimator:
             tuple[Any, ...], tuple[tuple[str, ...], float, Role]
         ] = {}  # raw spellings -> keys
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
+        self.unit = data.method.rounding_unit
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
 
@@ -142,7 +143,7 @@ class Estimator:
         if found is None:
             wages = self.data.national[role.soc]
             where = band_percentiles(self.data.method, wages, years)
-            found = (where.point, *base_amounts(wages, where))
+            found = (round(where.point, 2), *base_amounts(wages, where))
             bounded(self.bases)[(years, role.key)] = found
         return found
 
@@ -204,18 +205,26 @@ class Estimator:
         return cached
 
     def estimate(self, row: int, record: dict[str, Any], layout: Layout) -> Values:
-        """One record's values, in the order of layout.columns()."""
+        """One record's values, in the order of layout.columns(). The hot loop of a batch: cached
+        lookups are tried inline before the methods that fill the caches are called."""
         get = record.get
-        exp = self.exp(get("exp"))
+        raw_exp = get("exp")
+        exp = self.years.get(raw_exp) if type(raw_exp) is str else None
+        if exp is None:
+            exp = self.exp(raw_exp)
         keys, multiplier, role = self.profile(tuple(map(get, layout.fields)))
-        point, low_base, mid_base, high_base = self.base(exp, role)
-        unit = self.data.method.rounding_unit
+        point, low_base, mid_base, high_base = self.bases.get((exp, role.key)) or self.base(exp, role)
+        unit = self.unit
+        # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
         low, mid, high = (
-            round_money(low_base * multiplier, unit),
-            round_money(mid_base * multiplier, unit),
-            round_money(high_base * multiplier, unit),
+            low_base * multiplier / unit,
+            mid_base * multiplier / unit,
+            high_base * multiplier / unit,
         )
-        values: list[Any] = [row, get("id"), exp, *keys, role.soc, round(point, 2), low, mid, high]
+        low = (int(low) + (low - int(low) >= 0.5)) * unit
+        mid = (int(mid) + (mid - int(mid) >= 0.5)) * unit
+        high = (int(high) + (high - int(high) >= 0.5)) * unit
+        values: list[Any] = [row, get("id"), exp, *keys, role.soc, point, low, mid, high]
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "":

@@ -30,7 +30,7 @@ class Source:
         return f"{self.publisher}, {self.title}"
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Level:
     """An experience level and its salary range as the article gives them (the article's view)."""
 
@@ -41,7 +41,7 @@ class Level:
     high: int
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Role:
     """A healthcare IT role, tied to one BLS occupation."""
 
@@ -54,7 +54,7 @@ class Role:
     manager: bool = False
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Wages:
     """One row of BLS OEWS figures: an occupation in an area or an industry."""
 
@@ -87,14 +87,14 @@ class Wages:
         return float(points[-1][1])
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Anchor:
     years: float
     percentile: float
     label: str
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Method:
     """The stated rules: years to a percentile, the band around it, rounding, hours."""
 
@@ -117,7 +117,7 @@ class Method:
     levels_url: str = ""
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class FactorValue:
     """A factor's value for one role and profile: its multiplier and where it comes from."""
 
@@ -132,7 +132,7 @@ class FactorValue:
     bound: float | None = None  # for an assumption: the BLS figure it may not exceed
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Choice:
     """One value a factor accepts, as the data defines it (before any role is known)."""
 
@@ -144,7 +144,7 @@ class Choice:
     source: Source | None = None  # who set an assumed value (the factors file's source if None)
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Factor:
     """A profile field that moves the band, with every value it accepts."""
 
@@ -158,7 +158,7 @@ class Factor:
     fallback_soc: str | None = None
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class ArticleClaim:
     """What the seed article said, where the primary source says otherwise."""
 
@@ -168,7 +168,7 @@ class ArticleClaim:
     reason: str
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class ReferenceFigure:
     """A published figure an estimate is compared with."""
 
@@ -191,7 +191,7 @@ class ReferenceFigure:
     roles: tuple[str, ...] = ()  # shown only for these roles; empty = for every role
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class IndustryEstimate:
     """BLS OEWS figures for one occupation within one industry sector and year."""
 
@@ -206,7 +206,7 @@ class IndustryEstimate:
     median: int | None = None
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Projection:
     """A BLS employment projection for one occupation and edition."""
 
@@ -222,7 +222,7 @@ class Projection:
     secondary_copy: bool = False
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class GrowthClaim:
     """A job-growth figure the seed article states, and what the BLS projections say of it."""
 
@@ -236,7 +236,7 @@ class GrowthClaim:
     matches: Projection | None = None
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class StateInfo:
     """A state (or DC, Puerto Rico): its name and its price parity."""
 
@@ -246,7 +246,7 @@ class StateInfo:
     rpp_source: Source | None = None
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class SurveyFigure:
     """A figure from a survey shown as a cross-check only (HIMSS), never used in an estimate."""
 
@@ -294,7 +294,7 @@ class AreaTables(Protocol):
         ...
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class ReferenceData:
     """Everything hitsalary knows, loaded and validated once."""
 
@@ -365,7 +365,7 @@ class PurchasingPower:
     source: Source
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class AppliedFactor:
     """One factor as applied to a profile."""
 
@@ -374,7 +374,7 @@ class AppliedFactor:
     value: FactorValue
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Comparison:
     """A reference figure and how far the estimate's mid is from it."""
 
@@ -382,7 +382,7 @@ class Comparison:
     delta_pct: float
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ to build at start-up
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 

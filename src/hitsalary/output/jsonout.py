@@ -7,7 +7,6 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import (
     AppliedFactor,
     Comparison,
@@ -415,6 +414,8 @@ def levels_dict(
         "offer": None,
     }
     if check is not None:
+        from hitsalary.core.levels import sentence as level_sentence
+
         out["offer"] = {
             "amount": check.amount,
             "highest_level_met": check.highest_level_met,
