@@ -107,10 +107,23 @@ class Estimator:
         ] = {}  # raw spellings -> keys
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
+        self.chosen: dict[tuple[str, Any], str] = {}  # (column, raw spelling) -> key
+        self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
 
     def choice(self, name: str, raw: Any) -> str:
+        """The key a roster cell names (cached per column and spelling)."""
+        try:
+            found = self.chosen.get((name, raw))
+        except TypeError:  # a JSON list or object: resolved below, as an error
+            found = None
+        if found is None:
+            found = self.choose(name, raw)
+            bounded(self.chosen)[(name, raw)] = found
+        return found
+
+    def choose(self, name: str, raw: Any) -> str:
         vocabulary = self.vocabularies[name]
         if raw is None or raw == "":
             return vocabulary.neutral
@@ -160,8 +173,11 @@ class Estimator:
         if raw[-1] is not None and raw[-1] != "":
             profile = self.metro(profile, raw[-1], raw[0])
         keys = (profile.state, *chosen[1:], profile.metro)
-        applied = applied_factors(profile, self.data)
-        found = (keys, math.prod(a.value.multiplier for a in applied), self.data.roles[profile.role])
+        multiplier = self.multipliers.get(keys)
+        if multiplier is None:  # many spellings name one profile: the product is cached by its keys
+            applied = applied_factors(profile, self.data)
+            multiplier = bounded(self.multipliers)[keys] = math.prod(a.value.multiplier for a in applied)
+        found = (keys, multiplier, self.data.roles[profile.role])
         with suppress(TypeError):
             bounded(self.profiles)[raw] = found
         return found
@@ -295,21 +311,21 @@ def read_csv(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
     width = len(header)
 
     def records() -> Iterator[dict[str, Any]]:
-        while True:
+        while True:  # the inner loop runs at the csv module's speed until a row it cannot read
             try:
-                fields = next(reader)
-            except StopIteration:
+                for fields in reader:
+                    if not fields or fields == [""]:
+                        continue  # a blank line is not a record
+                    record: dict[str, Any] = dict(zip(header, fields, strict=False))
+                    # fast path: the right width and, all fields together, within one field's limit
+                    if len(fields) != width or sum(map(len, fields)) > FIELD_LIMIT:
+                        problem = row_problem(fields, width)
+                        if problem is not None:
+                            record[READ_ERROR] = problem
+                    yield record
                 return
             except csv.Error as exc:  # a field beyond READ_LIMIT, a NUL byte ...
                 yield {READ_ERROR: RowError("(row)", None, f"not readable as CSV: {exc}")}
-                continue
-            if not fields or fields == [""]:
-                continue  # a blank line is not a record
-            record: dict[str, Any] = dict(zip(header, fields, strict=False))
-            problem = row_problem(fields, width)
-            if problem is not None:
-                record[READ_ERROR] = problem
-            yield record
 
     return header, records()
 
