@@ -68,3 +68,27 @@ def test_the_package_is_typed() -> None:
     assert (PACKAGE / "py.typed").is_file()
     for name in hitsalary.__all__:
         assert getattr(hitsalary, name) is not None
+
+
+def test_blank_cells_from_pandas_mean_the_default() -> None:
+    nan = float("nan")
+    blank = hitsalary.estimate(exp=5, state=nan, role="ehr", metro="", education=None, employer="  ")
+    plain = hitsalary.estimate(exp=5, role="ehr")
+    assert blank.band == plain.band
+    assert blank.profile == plain.profile
+
+
+def test_a_value_that_is_not_text_is_a_usage_problem() -> None:
+    with pytest.raises(hitsalary.UsageProblem, match="expected text"):
+        hitsalary.estimate(exp=5, state=5)  # type: ignore[arg-type]  # what a numeric column gives
+
+
+def test_results_read_like_the_json() -> None:
+    result = hitsalary.estimate(exp=5, state="CA", role="ehr")
+    out = hitsalary.to_json(result)
+    assert (result.hourly.low, result.hourly.mid, result.hourly.high) == tuple(out["hourly"].values())
+    for factor, shown in zip(result.factors, out["factors"], strict=True):
+        assert factor.multiplier == factor.value.multiplier
+        assert round(factor.multiplier, 6) == shown["multiplier"]
+        assert factor.basis == shown["basis"]
+    assert repr(result).startswith("Estimate(profile=Profile(exp=5.0, state='CA'")

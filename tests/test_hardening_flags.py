@@ -161,3 +161,20 @@ def test_misgrouped_thousands_are_refused_not_guessed(run, text: str) -> None:
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert "invalid value for --offer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"), [("0.4", "less than a dollar"), ("100000000", "$100,000,000 or more")]
+)
+def test_offers_outside_what_can_be_paid_are_refused_saying_why(run, text: str, needle: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("flag", ["--state", "--metro", "--role"])
+def test_a_blank_flag_is_refused(run, flag: str) -> None:
+    result = run("estimate", "--exp", "5", flag, "  ")
+    assert result.exit_code == 2
+    assert f"invalid value for {flag}" in result.stderr

@@ -15,7 +15,7 @@ import os
 from typing import Any
 
 from hitsalary.core import calculate as calculation
-from hitsalary.core.errors import DataError, HitsalaryError, UsageProblem
+from hitsalary.core.errors import DataError, HitsalaryError, UsageProblem, shown
 from hitsalary.core.models import Estimate, Profile, ReferenceData
 from hitsalary.core.profile import build_profile
 
@@ -58,10 +58,20 @@ def make_profile(
     education: str | None = None,
     data: DataSource = None,
 ) -> Profile:
-    """A checked profile; None means the neutral value (national, general, any employer, bachelor)."""
+    """A checked profile. None, an empty string or NaN (a blank pandas cell) means the neutral
+    value (national, general, any employer, bachelor); a value that is not text is refused."""
     reference = load_reference(data)
     values = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    return build_profile(reference, exp=exp, **values)
+    return build_profile(reference, exp=exp, **{name: given(name, v) for name, v in values.items()})
+
+
+def given(name: str, value: Any) -> str | None:
+    """A profile value as the command line would see it: None when blank, else its text."""
+    if value is None or (isinstance(value, float) and value != value):  # NaN: a blank cell
+        return None
+    if not isinstance(value, str):
+        raise UsageProblem(f"invalid value for {name}: expected text, got {shown(repr(value))}")
+    return value if value.strip() else None
 
 
 def estimate_profile(profile: Profile, data: DataSource = None) -> Estimate:

@@ -214,7 +214,7 @@ def deliver_estimate(
             verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
         tables("render").render_estimate(result, data, offer=check, verdicts=verdicts)
         if levels is not None:
-            tables("render_decisions").render_levels(levels, level_check, data)
+            tables("render_decisions").render_levels(levels, level_check, data, verdict=False)
 
     deliver(json_output, as_json, as_tables)
 
@@ -247,6 +247,9 @@ def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, c
     if exp is None:
         ask = ", or use -i to be asked" if can_ask else ""
         raise UsageProblem(f"missing --exp: give the years of experience (e.g. --exp 5){ask}")
+    for name, value in given.items():  # a flag given blank is a mistake; only the API reads blank as default
+        if value is not None and not value.strip():
+            raise UsageProblem(f"invalid value for --{name}: {shown(value)} is empty")
     return make_profile(exp=exp, data=data, **given)
 
 

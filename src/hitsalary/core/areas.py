@@ -50,6 +50,7 @@ def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: s
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
+    full = query
     found = matches(data, query)
     if not found:
         query, named_state = split_state(data, query)
@@ -65,11 +66,12 @@ def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: s
     if found:
         named = "; ".join(f"{a.name} ({a.code})" for a in found[:MAX_LISTED])
         more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        example = f"{query} {found[0].state.lower()}"
         raise UsageProblem(
             f"invalid value for {flag}: {shown(text)} matches {len(found)} areas: {named}{more} "
-            "(add the state, e.g. 'portland or', or give --state)"
+            f"(add the state to the name, e.g. {shown(example)}, or give the state)"
         )
-    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(areas, query)})")
+    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(data, areas, full)})")
 
 
 def matches(data: ReferenceData, query: str) -> list[Area]:
@@ -80,8 +82,17 @@ def matches(data: ReferenceData, query: str) -> list[Area]:
     return found or [a for name, a in names if query in name]
 
 
-def nearest(areas: Mapping[str, Area], query: str) -> str:
+def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str) -> str:
+    """The nearest names; for a query that names a state ('rural alaska'), its nonmetro areas."""
     import difflib  # only on an error: it costs start-up time
+
+    states = {simplify(info.name): code for code, info in data.states.items()}
+    words = query.split()
+    spans = (query, *words, *(" ".join(words[i : i + 2]) for i in range(len(words) - 1)))
+    named = [states[w] for w in spans if w in states]
+    rural = [a for a in areas.values() if a.kind == "nonmetro" and named and named[0] in a.states]
+    if rural:
+        return "did you mean " + " or ".join(f"{a.name} ({a.code})" for a in rural[:4]) + "?"
 
     by_place: dict[str, Area] = {}
     for area in areas.values():

@@ -21,6 +21,7 @@ HOURLY = re.compile(
 YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/\s*a|pa)\.?$", re.IGNORECASE)
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 92,000 or 1,250,000.50: commas group by three
 PLAUSIBLE = (10_000, 2_000_000)  # outside this, an 'annual' amount is most likely a typo or hourly
+MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
 
 def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | None = None) -> int:
@@ -41,9 +42,13 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
         cleaned = re.sub(r"[\s$,_]", "", bare).lower()
         match = None if badly_grouped else re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
-    if amount is None or amount < 0.5 or amount >= 100_000_000:
+    if amount is None:
         example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (an amount such as {example})")
+    if round(amount) < 1:
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} is less than a dollar")
+    if amount >= MAX_AMOUNT:
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} is ${MAX_AMOUNT:,} or more")
     return round(amount)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
 Status = Literal["verified", "as_reported", "differs"]
@@ -30,7 +30,7 @@ class Source:
         return f"{self.publisher}, {self.title}"
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Level:
     """An experience level and its salary range as the article gives them (the article's view)."""
 
@@ -41,7 +41,7 @@ class Level:
     high: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Role:
     """A healthcare IT role, tied to one BLS occupation."""
 
@@ -54,7 +54,7 @@ class Role:
     manager: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Wages:
     """One row of BLS OEWS figures: an occupation in an area or an industry."""
 
@@ -117,7 +117,7 @@ class Method:
     levels_url: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class FactorValue:
     """A factor's value for one role and profile: its multiplier and where it comes from."""
 
@@ -168,7 +168,7 @@ class ArticleClaim:
     reason: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class ReferenceFigure:
     """A published figure an estimate is compared with."""
 
@@ -338,6 +338,14 @@ class Profile:
     metro: str | None = None  # a metropolitan or nonmetropolitan area's code; it lies in `state`
 
 
+class Hourly(NamedTuple):
+    """The band per hour: the shown annual amounts over the hours of a work year, to the cent."""
+
+    low: float
+    mid: float
+    high: float
+
+
 @dataclass(frozen=True)
 class Band:
     """Annual salary band, rounded to the method's unit."""
@@ -365,7 +373,7 @@ class PurchasingPower:
     source: Source
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class AppliedFactor:
     """One factor as applied to a profile."""
 
@@ -373,8 +381,16 @@ class AppliedFactor:
     label: str
     value: FactorValue
 
+    @property
+    def multiplier(self) -> float:
+        return self.value.multiplier
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+    @property
+    def basis(self) -> Basis:
+        return self.value.basis
+
+
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Comparison:
     """A reference figure and how far the estimate's mid is from it."""
 
@@ -382,7 +398,7 @@ class Comparison:
     delta_pct: float
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 
@@ -392,7 +408,7 @@ class Estimate:
     percentiles: Percentiles
     base: tuple[float, float, float]  # the national wages at those percentiles, before factors
     band: Band
-    hourly: tuple[float, float, float]
+    hourly: Hourly
     multiplier: float
     factors: tuple[AppliedFactor, ...]
     comparisons: tuple[Comparison, ...]

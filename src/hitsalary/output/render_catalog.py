@@ -112,29 +112,28 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
     rpp = data.sources["bea_rpp"]
     national = data.national[role.soc]
     result = table(f"Location factors for {role.label} ({role.soc}): state median over national median")
-    result.add_column("State")
-    result.add_column("Employed", justify="right")
-    result.add_column("BLS median", justify="right")
-    result.add_column("Factor", justify="right")
-    result.add_column("Basis")
-    result.add_column("BEA price parity", justify="right")
-    result.add_column("Purchasing power", justify="right")
+    result.add_column("State", ratio=1)
+    for header in ("Employed", "Median", "Factor"):
+        result.add_column(header, justify="right", no_wrap=True)
+    result.add_column("Basis", no_wrap=True)
+    for header in ("Parity", "Buys"):
+        result.add_column(header, justify="right", no_wrap=True)
     for row in rows:
         result.add_row(
             f"{row.name} ({row.code})",
             f"{row.employment:,}" if row.employment is not None else "n/r",
-            money(row.median) if row.median is not None else "not released",
+            money(row.median) if row.median is not None else "n/r",
             f"{row.value.multiplier:.3f}",
             row.value.basis,
-            f"{row.rpp:.1f}" if row.rpp is not None else "none published",
+            f"{row.rpp:.1f}" if row.rpp is not None else "none",
             f"{row.purchasing_power:.1f}" if row.purchasing_power is not None else "n/a",
         )
     fallbacks = [f"{row.code}: {row.value.reason}" for row in rows if row.value.reason]
     note = Text(
         f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
-        f"{money(national.median)}. Factor = state median / national median.\n"
+        f"{money(national.median)}. Factor = state median / national median. n/r = not released by BLS.\n"
         + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
-        + f"Price parity: {rpp.publisher}, {release(rpp)}; US = 100. Purchasing power = factor / "
+        + f"Parity: {rpp.publisher}, {release(rpp)}; US = 100. Buys = purchasing power = factor / "
         "(parity / 100) x 100: 100 buys what the national median buys. BEA publishes no "
         "parity for Puerto Rico.\n" + data_line(data),
         style="dim",

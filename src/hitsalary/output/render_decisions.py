@@ -135,10 +135,12 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     con.print(Group(*parts))
 
 
-def render_levels(table: LevelTable, check: LevelCheck | None, data: ReferenceData) -> None:
+def render_levels(
+    table: LevelTable, check: LevelCheck | None, data: ReferenceData, *, verdict: bool = True
+) -> None:
     m, w = data.method, table.wages
     parts: list[RenderableType] = []
-    if check is not None:
+    if check is not None and verdict:  # estimate --levels prints the verdict at its top instead
         parts += [Text(level_sentence(table, check), style="bold"), Text()]
     result = flex_table(
         f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {w.where}: wage year {m.levels_year}"
