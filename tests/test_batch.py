@@ -285,3 +285,23 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert "━" in child.before  # the bar was drawn on the terminal (stderr)
     assert "60,000 estimated, 0 rejected" in child.before
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 60_000
+
+
+def test_implausible_amounts_are_counted_in_one_warning(run) -> None:
+    roster = "exp,offer,salary\n5,2000/hr,45\n3,90000,\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["offer"] for r in records] == [4160000, 90000]  # used, as estimate --offer uses them
+    assert [r["salary"] for r in records] == [45, None]
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1
+    assert "2 offer or salary amounts are outside any plausible annual salary" in warnings[0]
+
+
+def test_a_passed_through_column_named_like_a_level_column_is_renamed(run) -> None:
+    result = run("batch", "-", "--levels", input="exp,offer,offer_level\n5,90000,L2\n")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["input_offer_level"] == "L2"
+    assert record["offer_level"] in ("I", "II", "III", "IV", None)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts
-from hitsalary.core.decisions import parse_money, place
+from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
 from hitsalary.core.errors import OutputError, UsageProblem, shown
 from hitsalary.core.levels import LevelTable, assess, wage_levels
 from hitsalary.core.models import Profile, ReferenceData, Role
@@ -84,8 +84,8 @@ class Layout:
 
     def output_name(self, column: str) -> str:
         """A passed-through column keeps its name unless a result column already has it."""
-        taken = (*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}_position" for a in AMOUNT_FIELDS))
-        taken += tuple(f"{a}_percent_through" for a in AMOUNT_FIELDS)
+        suffixes = ("_position", "_percent_through", *LEVEL_SUFFIXES)
+        taken = (*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in suffixes))
         return f"input_{column}" if column in taken else column
 
     def columns(self) -> list[str]:
@@ -107,6 +107,7 @@ class Estimator:
         ] = {}  # raw spellings -> keys
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
+        self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
         self.chosen: dict[tuple[str, Any], str] = {}  # (column, raw spelling) -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
@@ -247,6 +248,8 @@ class Estimator:
                 values += (None,) * (5 if layout.levels else 3)
                 continue
             amount = self.amount(name, raw)
+            if not PLAUSIBLE[0] <= amount <= PLAUSIBLE[1]:
+                self.implausible += 1
             values += (amount, *place(amount, low, high)[:2])
             if layout.levels:
                 check = assess(self.level_table(keys, role), amount)
@@ -577,9 +580,20 @@ def check_output_path(text: str, input_path: str) -> None:
 class Summary:
     estimated: int = 0
     rejected: int = 0
+    implausible: int = 0  # amounts used, but outside any plausible annual salary
 
     def line(self) -> str:
         return f"{self.estimated:,} estimated, {self.rejected:,} rejected"
+
+    def warning(self) -> str | None:
+        """As estimate --offer warns for one amount, one line for a roster's implausible ones."""
+        if not self.implausible:
+            return None
+        low, high = PLAUSIBLE
+        return (
+            f"warning: {self.implausible:,} offer or salary amounts are outside any plausible annual "
+            f"salary (${low:,} to ${high:,}); an hourly rate needs '/hr' (e.g. 45/hr)"
+        )
 
 
 def run(
@@ -591,7 +605,8 @@ def run(
     tick: Callable[[int], None] | None = None,
 ) -> Summary:
     """One output record per input record, in input order; a bad record becomes an error record."""
-    estimate, write = Estimator(data).estimate, writer.write
+    estimator = Estimator(data)
+    estimate, write = estimator.estimate, writer.write
     summary = Summary()
     row = 0
     try:
@@ -608,6 +623,7 @@ def run(
     finally:
         writer.flush()  # what was estimated before an error or Ctrl-C is not lost
     summary.estimated = row - summary.rejected
+    summary.implausible = estimator.implausible
     return summary
 
 

@@ -636,6 +636,9 @@ def batch(
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             summary = engine.run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())
+    warning = summary.warning()
+    if warning:
+        say(warning)
     unknown = sorted(getattr(records, "unknown", ()))
     if unknown:
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
