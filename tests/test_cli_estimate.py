@@ -347,3 +347,27 @@ def test_json_through_a_real_pipe_is_complete(run_json) -> None:
     assert proc.returncode == 0
     assert err == b""
     assert json.loads(out) == run_json("estimate", "--exp", "5")
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "other"),
+    [
+        ("--employer", "cybersecurity", "role"),  # a role typed as an employer
+        ("--employer", "ehr", "role"),
+        ("--role", "hospital", "employer"),  # an employer typed as a role
+        ("--education", "vendor", "employer"),
+        ("--state", "ehr", "role"),
+    ],
+)
+def test_suggestions_stay_in_the_flags_own_vocabulary(run, data: ReferenceData, flag, value, other) -> None:
+    line = one_error_line(run("estimate", "--exp", "5", flag, value), f"invalid value for {flag}")
+    name = flag.removeprefix("--")
+    own = set(data.roles) if name == "role" else set(data.factor(name).values)
+    foreign = set(data.roles) if other == "role" else set(data.factor(other).values)
+    hint = line.split("(", 1)[1]
+    named = {
+        word.strip(" ,?)") for word in hint.replace("choose from", "").replace("did you mean", "").split()
+    }
+    named.discard("or")
+    assert named <= own, named - own
+    assert not (named & (foreign - own))
