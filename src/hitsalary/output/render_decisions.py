@@ -34,7 +34,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
     result.keep_words = True
     result.add_column("Change", ratio=1, overflow="fold")
     result.add_column("Band", justify="right", no_wrap=True)
-    result.add_column("Mid", justify="right", no_wrap=True)
+    result.add_column("Point", justify="right", no_wrap=True)
     result.add_column("vs base", justify="right", no_wrap=True)
     result.add_column("Purchasing\npower mid", justify="right", no_wrap=True)
     result.add_column("vs base", justify="right", no_wrap=True)
@@ -99,7 +99,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         result.add_column("Experience", justify="right")
         result.add_column("Percentile", justify="right")
         result.add_column("Wage level")
-        for name in ("Low", "Mid", "High"):
+        for name in ("Low", "Point", "High"):
             result.add_column(name, justify="right")
         for p in points:
             est = p.estimate
@@ -130,7 +130,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         for i, (label, points) in enumerate(paths)
         for p in points[year : year + 1]
     ]
-    parts += [Text("Low to high (━) and mid (●) by year", style="bold"), draw(bars, con.width), Text()]
+    parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
     parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
