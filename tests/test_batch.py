@@ -305,3 +305,12 @@ def test_a_passed_through_column_named_like_a_level_column_is_renamed(run) -> No
     record = json.loads(result.stdout)
     assert record["input_offer_level"] == "L2"
     assert record["offer_level"] in ("I", "II", "III", "IV", None)
+
+
+def test_json_lines_read_each_records_role_and_name_late_offers(run) -> None:
+    lines = '{"exp": 5}\n{"exp": 5, "offer": "95000"}\n{"exp": 5, "specialization": "cybersecurity"}\n'
+    result = run("batch", "-", input=lines)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["role"] for r in records] == ["general", "general", "cybersecurity"]  # the older name, late
+    assert "offer" in result.stderr  # a column the first record did not have is named, not dropped silently

@@ -178,3 +178,16 @@ def test_a_blank_flag_is_refused(run, flag: str) -> None:
     result = run("estimate", "--exp", "5", flag, "  ")
     assert result.exit_code == 2
     assert f"invalid value for {flag}" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["45,50/hr", "4,5/hr"])
+def test_misgrouped_hourly_amounts_are_refused_too(run, text: str) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text)
+    assert result.exit_code == 2
+    assert "invalid value for --offer" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "amount"), [("88000.5", 88001), ("92001.5", 92002), ("92000.49", 92000)])
+def test_offers_round_half_up_like_all_money(run, text: str, amount: int) -> None:
+    result = run("estimate", "--exp", "5", "--offer", text, "--json")
+    assert json.loads(result.stdout)["offer"]["amount"] == amount

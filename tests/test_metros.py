@@ -566,3 +566,18 @@ def test_purchasing_power_uses_the_states_parity(run_json, data, parities, args,
     assert power["rpp"] == data.states[state].rpp
     for key in ("low", "mid", "high"):
         assert power[key] == half_up(out["band"][key] / (parities[state] / parities["US"]), 100)
+
+
+def test_compare_vs_metro_keeps_the_base_state_where_the_area_spans_it(run_json) -> None:
+    """Chattanooga spans TN and GA: from a Georgia profile the variant stays in Georgia, as
+    estimate --state GA --metro chattanooga does (the role is not published there: GA's factor)."""
+    out = run_json("compare", "--exp", "5", "--state", "GA", "--vs", "metro=chattanooga")
+    direct = run_json("estimate", "--exp", "5", "--state", "GA", "--metro", "chattanooga")
+    variant = out["variants"][0]
+    assert (variant["profile"]["state"], variant["profile"]["metro"]) == ("GA", direct["profile"]["metro"])
+    assert variant["band"] == direct["band"]
+
+
+def test_compare_vs_a_shared_name_is_settled_by_the_base_state(run_json) -> None:
+    out = run_json("compare", "--exp", "5", "--state", "OR", "--vs", "metro=portland")
+    assert out["variants"][0]["profile"]["metro"] == "38900"  # Portland-Vancouver-Hillsboro, OR-WA

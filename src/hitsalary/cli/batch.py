@@ -385,7 +385,7 @@ def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
     header = [k for k in parsed if k != READ_ERROR]
     if "exp" not in header:
         header.append("exp")  # every JSON line is checked on its own; exp is always asked for
-    known = [*header, *KNOWN]
+    known = [*header, *(key for key in KNOWN if key not in AMOUNT_FIELDS)]  # a later offer is named
     return header, JsonRecords(parsed if first is not None else None, lines, known)
 
 
@@ -409,7 +409,11 @@ def parse_json_line(line: str) -> dict[str, Any]:
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc}")}
     if not isinstance(value, dict):
         return {READ_ERROR: RowError("(line)", line.strip()[:80], "a JSON Lines record must be an object")}
-    return {str(k).strip().lower().lstrip("-"): v for k, v in value.items()}
+    record = {str(k).strip().lower().lstrip("-"): v for k, v in value.items()}
+    for old, new in OLD_NAMES.items():  # the older name of a column, record by record
+        if old in record and new not in record:
+            record[new] = record.pop(old)
+    return record
 
 
 def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:

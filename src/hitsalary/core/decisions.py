@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from hitsalary.core.calculate import anchor_for, calculate, percent
+from hitsalary.core.areas import find_area
+from hitsalary.core.calculate import anchor_for, calculate, percent, whole_dollars
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Estimate, Profile, ReferenceData, ReferenceFigure
 from hitsalary.core.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
@@ -32,7 +33,12 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     if len(text) > 40:  # no salary needs more; int() of 5,000 digits raises
         amount = None
     elif hourly is not None and hours_per_year:
-        amount = float(hourly.group(1).replace(",", "")) * hours_per_year
+        rate = hourly.group(1)
+        amount = (
+            None
+            if "," in rate and not GROUPED.fullmatch(rate)
+            else float(rate.replace(",", "")) * hours_per_year
+        )
     elif text.isdigit() and text.isascii():  # the common case in a roster, without the regex
         amount = int(text)
     else:
@@ -45,11 +51,11 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     if amount is None:
         example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (an amount such as {example})")
-    if round(amount) < 1:
+    if whole_dollars(amount) < 1:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is less than a dollar")
     if amount >= MAX_AMOUNT:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is ${MAX_AMOUNT:,} or more")
-    return round(amount)
+    return whole_dollars(amount)
 
 
 def implausible_amount(amount: int, text: str, *, flag: str = "--offer") -> str | None:
@@ -149,17 +155,27 @@ def apply_changes(
         if key == "exp":
             profile = replace(profile, exp=parse_exp(value, flag=f"{flag} exp"))
         elif key == "metro":
-            state = profile.state if "state" in changes else None
-            placed = (
-                {"metro": None} if value.lower() in NO_METRO else place_metro(data, value, state, flag=flag)
-            )
-            profile = replace(profile, **placed)
+            placed = variant_metro(data, profile, value, strict="state" in changes, flag=flag)
+            profile = replace(profile, metro=placed["metro"], state=placed.get("state") or profile.state)
         else:
             chosen = choose(Vocabulary.of(data, key), value, flag=f"{flag} {key}")
             profile = replace(profile, **{key: chosen})  # type: ignore[arg-type]  # a text field
             if key == "state" and profile.metro is not None and not metro_in(data, profile.metro, chosen):
                 profile = replace(profile, metro=None)  # moving to another state leaves the area
     return changes, profile
+
+
+def variant_metro(
+    data: ReferenceData, profile: Profile, value: str, *, strict: bool, flag: str
+) -> dict[str, str | None]:
+    """A --vs metro: none, or an area. A state changed in the same --vs must contain it; the base
+    profile's state only settles a shared name and is kept when the area lies in it."""
+    if value.lower() in NO_METRO:
+        return {"metro": None}
+    if strict:
+        return place_metro(data, value, profile.state, flag=flag)
+    area = find_area(data, value, flag=flag, state=profile.state if profile.state in data.states else None)
+    return {"metro": area.code, "state": profile.state if profile.state in area.states else area.state}
 
 
 def metro_in(data: ReferenceData, code: str, state: str) -> bool:
