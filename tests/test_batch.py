@@ -314,3 +314,10 @@ def test_json_lines_read_each_records_role_and_name_late_offers(run) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["role"] for r in records] == ["general", "general", "cybersecurity"]  # the older name, late
     assert "offer" in result.stderr  # a column the first record did not have is named, not dropped silently
+
+
+def test_a_blank_cell_of_spaces_is_the_default_like_an_empty_one(run) -> None:
+    result = run("batch", "-", input="exp,state,employer,metro\n5, , ,  \n5,,,\n")
+    assert result.exit_code == 0, result.stderr
+    spaces, empty = (json.loads(line) for line in result.stdout.splitlines())
+    assert {k: v for k, v in spaces.items() if k != "row"} == {k: v for k, v in empty.items() if k != "row"}

@@ -126,7 +126,7 @@ class Estimator:
 
     def choose(self, name: str, raw: Any) -> str:
         vocabulary = self.vocabularies[name]
-        if raw is None or raw == "":
+        if raw is None or (isinstance(raw, str) and not raw.strip()):  # a blank cell: the default
             return vocabulary.neutral
         if not isinstance(raw, str):
             raise RowError(name, raw, f"invalid value for {name}: expected text, got {raw!r}")
@@ -171,7 +171,7 @@ class Estimator:
             return cached
         chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
         profile = Profile(0.0, *chosen)
-        if raw[-1] is not None and raw[-1] != "":
+        if raw[-1] is not None and not (isinstance(raw[-1], str) and not raw[-1].strip()):
             profile = self.metro(profile, raw[-1], raw[0])
         keys = (profile.state, *chosen[1:], profile.metro)
         multiplier = self.multipliers.get(keys)
