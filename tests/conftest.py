@@ -101,3 +101,13 @@ def median_ratio(top: Wages, bottom: Wages) -> float:
     assert top.median is not None
     assert bottom.median is not None
     return top.median / bottom.median
+
+
+def one_line_error(result: Any) -> str:
+    """A usage problem: exit 2, nothing on stdout, exactly one line on stderr, no traceback."""
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return str(lines[0])

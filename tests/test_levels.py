@@ -21,7 +21,7 @@ import pytest
 from hitsalary.core.levels import wage_levels
 from hitsalary.core.models import Profile, ReferenceData
 
-from .conftest import SHARED_DATA
+from .conftest import SHARED_DATA, one_line_error
 
 LEVELS = (("I", 17), ("II", 34), ("III", 50), ("IV", 67))
 COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
@@ -125,15 +125,6 @@ def levels_by_hand(r: Row) -> list[dict]:
             {"level": key, "percentile": pct, "annual": annual, "hourly": cents(annual), "between": between}
         )
     return out
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def flat(text: str) -> str:

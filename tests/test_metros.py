@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from .conftest import SHARED_DATA
+from .conftest import SHARED_DATA, one_line_error
 
 # --- the stated method, by hand ------------------------------------------------------------------
 ANCHORS = [(0, 17), (5, 34), (10, 50), (15, 67), (25, 80), (35, 85), (50, 88)]
@@ -147,16 +147,6 @@ def reference(out: dict, key: str) -> dict | None:
     found = [r for r in out["references"] if r["key"] == key]
     assert len(found) <= 1
     return found[0] if found else None
-
-
-def one_line_error(result) -> str:
-    """A usage problem: exit 2, nothing on stdout, exactly one line on stderr."""
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 # --- the location factor and the band, by hand -------------------------------------------------

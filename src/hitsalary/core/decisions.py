@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from hitsalary.core.areas import find_area
 from hitsalary.core.calculate import anchor_for, calculate, percent, whole_dollars
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Estimate, Profile, ReferenceData, ReferenceFigure
@@ -172,10 +171,7 @@ def variant_metro(
     profile's state only settles a shared name and is kept when the area lies in it."""
     if value.lower() in NO_METRO:
         return {"metro": None}
-    if strict:
-        return place_metro(data, value, profile.state, flag=flag)
-    area = find_area(data, value, flag=flag, state=profile.state if profile.state in data.states else None)
-    return {"metro": area.code, "state": profile.state if profile.state in area.states else area.state}
+    return place_metro(data, value, profile.state, flag=flag, strict=strict)
 
 
 def metro_in(data: ReferenceData, code: str, state: str) -> bool:

@@ -27,12 +27,11 @@ def assumed(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> 
     """An assumption: the data's multiplier, with the BLS gap that bounds it."""
     source = choice.source or data.sources["factors"]
     multiplier = choice.multiplier if choice.multiplier is not None else 1.0
-    if choice.key == factor.neutral or choice.bound is None:
+    if choice.key == factor.neutral or choice.bound is None or choice.baseline is None:
         return FactorValue(
             choice.key, choice.label, 1.0, "baseline", "the reference point: no adjustment", source
         )
-    pays = data.education_pays
-    baseline = next(k for k, v in pays.items() if k.lower().startswith("bachelor"))
+    pays, baseline = data.education_pays, choice.baseline
     bound = pays[choice.bound] / pays[baseline]
     statistic = (
         f"assumed x{multiplier:.2f}; bounded by BLS Education pays 2024 (all occupations): "

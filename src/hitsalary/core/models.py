@@ -26,9 +26,6 @@ class Source:
     note: str | None = None
     origin: str = "shipped"  # "shipped", or the path of the user's data file
 
-    def cite(self) -> str:
-        return f"{self.publisher}, {self.title}"
-
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Level:
@@ -51,7 +48,6 @@ class Role:
     title: str  # the occupation's BLS title
     why: str
     aliases: tuple[str, ...]
-    manager: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
@@ -141,6 +137,7 @@ class Choice:
     multiplier: float | None = None  # assumed values
     naics: tuple[str, ...] = ()  # industry values, in order of preference
     bound: str | None = None  # assumed values: the Education pays row that bounds it
+    baseline: str | None = None  # ... and the row it is compared with (factors.yaml bound_baseline)
     source: Source | None = None  # who set an assumed value (the factors file's source if None)
 
 
@@ -256,7 +253,7 @@ class SurveyFigure:
     source: Source
 
 
-AREA_KINDS = {"metro": "metropolitan area", "nonmetro": "nonmetropolitan area"}
+AREA_KINDS = ("metro", "nonmetro")  # metropolitan (CBSA code) and nonmetropolitan (OEWS code)
 
 
 @dataclass(frozen=True)
@@ -271,10 +268,6 @@ class Area:
     @property
     def state(self) -> str:
         return self.states[0]
-
-    @property
-    def kind_label(self) -> str:
-        return AREA_KINDS[self.kind]
 
 
 class AreaTables(Protocol):

@@ -80,12 +80,16 @@ def build_profile(
     return Profile(exp=parse_exp(exp), **values)  # type: ignore[arg-type]  # keys are the fields
 
 
-def place_metro(data: ReferenceData, text: str, state: str | None, *, flag: str) -> dict[str, str | None]:
-    """A metro area's code, and its state: the one given, if the area lies in it, else its main one."""
+def place_metro(
+    data: ReferenceData, text: str, state: str | None, *, flag: str, strict: bool = True
+) -> dict[str, str | None]:
+    """A metro area's code, and its state: the one given, if the area lies in it, else its main one.
+    Strict (a state the person gave for this profile): an area outside that state is refused; not
+    strict (the state of a profile being varied): the state only settles a shared name."""
     from hitsalary.core.areas import find_area
 
-    area = find_area(data, text, flag=flag, state=state)
-    if state is not None and state != "US" and state not in area.states:
+    area = find_area(data, text, flag=flag, state=state if state in data.states else None)
+    if strict and state is not None and state != "US" and state not in area.states:
         raise UsageProblem(
             f"invalid value for {flag}: {area.name} ({area.code}) is not in {data.states[state].name} "
             f"({state}); leave the state out, or choose an area in it"

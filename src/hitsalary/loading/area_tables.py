@@ -59,9 +59,15 @@ def area_list(at: CsvAreaTables) -> dict[str, Area]:
     return out
 
 
+@functools.lru_cache(maxsize=2)
+def metro_text(name: str) -> str:
+    """The metro table's text, read once however many areas or occupations a run asks for."""
+    return read(name)
+
+
 def parse_lines(at: CsvAreaTables, keep: str) -> list[tables.Row]:
     """The rows of the metro table whose line contains `keep` (checked again after parsing)."""
-    text = read(at.metros_file)
+    text = metro_text(at.metros_file)
     header, _, body = text.partition("\n")
     lines = [(number, line) for number, line in enumerate(body.split("\n"), start=2) if keep in line]
     reader = csv.DictReader(io.StringIO("\n".join([header, *(line for _, line in lines)])))

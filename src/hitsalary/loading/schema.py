@@ -192,14 +192,6 @@ def low_not_above_high(item: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def percentiles_in_order(item: Mapping[str, Any]) -> tuple[str, str] | None:
-    keys = [k for k in ("p10", "p25", "p50", "p75", "p90") if item.get(k) is not None]
-    for lower, upper in itertools.pairwise(keys):
-        if item[lower] > item[upper]:
-            return lower, f"{lower} {item[lower]} is above {upper} {item[upper]}"
-    return None
-
-
 def needs_figure_and_year(item: Mapping[str, Any]) -> tuple[str, str] | None:
     if "from" in item:
         return None
@@ -281,7 +273,7 @@ FACTOR = Map(
 )
 ROLE = Map(
     required={"label": TEXT, "soc": SOC, "why": TEXT},
-    optional={"aliases": ListOf(TEXT), "manager": Flag()},
+    optional={"aliases": ListOf(TEXT)},
 )
 ARTICLE_CLAIM = Map(
     required={"figure": money(), "year": YEAR, "claim": TEXT, "reason": TEXT},

@@ -11,6 +11,7 @@ from hitsalary.core.models import (
     AppliedFactor,
     Comparison,
     Estimate,
+    FactorValue,
     GrowthClaim,
     Profile,
     Projection,
@@ -218,59 +219,70 @@ def outlook_dict(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: Ref
     }
 
 
-def states_dict(rows: list[StateRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
-    national = data.national[role.soc]
+def location_dict(employment: int | None, median: int | None, value: FactorValue) -> dict[str, Any]:
+    """A place's row in `states` and `areas`: the role's BLS figures there and its factor."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "sort": sort,
-        "role": role_dict(role),
-        "soc": role.soc,
-        "national_median": national.median,
-        "states": [
-            {
-                "code": r.code,
-                "name": r.name,
-                "employment": r.employment,
-                "median": r.median,
-                "factor": round(r.value.multiplier, 6),
-                "basis": r.value.basis,
-                "statistic": r.value.statistic,
-                "reason": r.value.reason,
-                "series": list(r.value.series),
-                "rpp": r.rpp,
-                "purchasing_power": round(r.purchasing_power, 2) if r.purchasing_power is not None else None,
-            }
-            for r in rows
-        ],
-        "data": data_dict(data),
+        "employment": employment,
+        "median": median,
+        "factor": round(value.multiplier, 6),
+        "basis": value.basis,
+        "statistic": value.statistic,
+        "reason": value.reason,
+        "series": list(value.series),
     }
 
 
-def areas_dict(rows: list[AreaRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
+def places_dict(
+    key: str, rows: list[dict[str, Any]], sort: str, role: Role, data: ReferenceData
+) -> dict[str, Any]:
+    """The document `states --json` and `areas --json` print: one row per place for a role."""
     return {
         "schema_version": SCHEMA_VERSION,
         "sort": sort,
         "role": role_dict(role),
         "soc": role.soc,
         "national_median": data.national[role.soc].median,
-        "areas": [
+        key: rows,
+        "data": data_dict(data),
+    }
+
+
+def states_dict(rows: list[StateRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
+    return places_dict(
+        "states",
+        [
+            {
+                "code": r.code,
+                "name": r.name,
+                **location_dict(r.employment, r.median, r.value),
+                "rpp": r.rpp,
+                "purchasing_power": round(r.purchasing_power, 2) if r.purchasing_power is not None else None,
+            }
+            for r in rows
+        ],
+        sort,
+        role,
+        data,
+    )
+
+
+def areas_dict(rows: list[AreaRow], sort: str, role: Role, data: ReferenceData) -> dict[str, Any]:
+    return places_dict(
+        "areas",
+        [
             {
                 "code": r.area.code,
                 "name": r.area.name,
                 "type": r.area.kind,
                 "states": list(r.area.states),
-                "employment": r.employment,
-                "median": r.median,
-                "factor": round(r.value.multiplier, 6),
-                "basis": r.value.basis,
-                "statistic": r.value.statistic,
-                "reason": r.value.reason,
-                "series": list(r.value.series),
+                **location_dict(r.employment, r.median, r.value),
             }
             for r in rows
         ],
-        "data": data_dict(data),
-    }
+        sort,
+        role,
+        data,
+    )
 
 
 def roles_dict(rows: list[RoleRow], data: ReferenceData) -> dict[str, Any]:

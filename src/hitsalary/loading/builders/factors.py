@@ -100,4 +100,11 @@ def assumed_choice(ctx: Context, path: Path, key: str, v: Raw, raw: Raw) -> Choi
             f"{multiplier:g} goes beyond the all-occupation gap it is bounded by ({ratio:.3f}: "
             f"{bound} / {baseline})",
         )
-    return Choice(key, v["label"], multiplier=multiplier, bound=bound, source=ctx.item_source("factors", v))
+    return Choice(
+        key,
+        v["label"],
+        multiplier=multiplier,
+        bound=bound,
+        baseline=baseline,
+        source=ctx.item_source("factors", v),
+    )

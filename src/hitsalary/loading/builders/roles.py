@@ -34,7 +34,6 @@ def roles(ctx: Context, national: dict[str, Wages]) -> dict[str, Role]:
             title,
             v["why"],
             tuple(v.get("aliases", [])),
-            v.get("manager", False),
         )
     return out
 
