@@ -41,13 +41,18 @@ def test_the_contracts_hold() -> None:
     assert "0 broken" in result.stdout
 
 
+LAYERS = "Layers: cli > api > rosters > output > loading > core"
+
+
 @pytest.mark.parametrize(
     ("module", "code", "contract"),
     [
-        ("core", "from hitsalary.cli import app\n", "Layers: cli > api > output > loading > core"),
-        ("core", "from hitsalary.loading import cache\n", "Layers: cli > api > output > loading > core"),
-        ("loading", "import hitsalary.output.render\n", "Layers: cli > api > output > loading > core"),
-        ("output", "from hitsalary.api import estimate\n", "Layers: cli > api > output > loading > core"),
+        ("core", "from hitsalary.cli import app\n", LAYERS),
+        ("core", "from hitsalary.loading import cache\n", LAYERS),
+        ("loading", "import hitsalary.output.render\n", LAYERS),
+        ("output", "from hitsalary.api import estimate\n", LAYERS),
+        ("output", "from hitsalary.rosters import runner\n", LAYERS),
+        ("rosters", "from hitsalary.api import estimate\n", LAYERS),
         ("core", "import rich\n", "The core and loading never import typer or rich"),
         ("output", "import typer\n", "Output never imports typer"),
     ],

@@ -11,12 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hitsalary.cli import batch
 from hitsalary.core.calculate import calculate
 from hitsalary.core.decisions import place
 from hitsalary.core.models import Profile, ReferenceData
-from hitsalary.core.profile import Vocabulary, build_profile
+from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, build_profile
 from hitsalary.output import batch_writers
+from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
+from hitsalary.rosters.estimator import Estimator
+from hitsalary.rosters.layout import CACHE_LIMIT, Layout
 
 ROSTER = (
     "id,exp,state,education,employer,role,offer,salary,department\n"
@@ -111,7 +113,7 @@ def test_jsonl_in_csv_out(run) -> None:
     assert rows[0]["state"] == "CA"
     assert rows[0]["note"] == '{"x": 1}'
     assert rows[1]["error_field"] == "exp"
-    assert list(rows[0]) == [*batch.RESULT_COLUMNS, "note", *batch.ERROR_COLUMNS]
+    assert list(rows[0]) == [*RESULT_COLUMNS, "note", *ERROR_COLUMNS]
 
 
 def test_csv_output_neutralises_formulas(run, data: ReferenceData) -> None:
@@ -174,14 +176,14 @@ def test_output_file_is_written_whole(run, tmp_path: Path) -> None:
 @pytest.fixture
 def ctrl_c_at_row_3(monkeypatch) -> None:
     """Ctrl-C arrives while the third row is being estimated."""
-    real = batch.Estimator.estimate
+    real = Estimator.estimate
 
     def interrupted(self, row, record, layout):
         if row == 3:
             raise KeyboardInterrupt
         return real(self, row, record, layout)
 
-    monkeypatch.setattr(batch.Estimator, "estimate", interrupted)
+    monkeypatch.setattr(Estimator, "estimate", interrupted)
 
 
 @pytest.mark.usefixtures("ctrl_c_at_row_3")
@@ -210,11 +212,11 @@ def test_stdin_format_is_guessed(run, data: ReferenceData) -> None:
 
 
 def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> None:
-    estimator = batch.Estimator(data)
-    layout = batch.Layout.from_header(["exp", "state"])
-    for n in range(batch.CACHE_LIMIT + 10):
+    estimator = Estimator(data)
+    layout = Layout.from_header(["exp", "state"])
+    for n in range(CACHE_LIMIT + 10):
         estimator.estimate(n, {"exp": f"{n / 10000:.4f}", "state": "CA"}, layout)
-    assert len(estimator.years) <= batch.CACHE_LIMIT
+    assert len(estimator.years) <= CACHE_LIMIT
 
 
 RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must escape included)
@@ -236,9 +238,9 @@ text_values = st.one_of(st.none(), st.text(max_size=12), st.integers(-5, 10**12)
 
 @given(st.text(max_size=20), st.lists(text_values, max_size=3))
 def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
-    layout = batch.Layout([f"c{i}" for i in range(len(extra))], ["offer"])
+    layout = Layout([f"c{i}" for i in range(len(extra))], ["offer"])
     sample = {**RESULT_SAMPLE, "id": identifier}
-    values = (*(sample[c] for c in batch.RESULT_COLUMNS), 92000, "inside", 48.6, *extra)
+    values = (*(sample[c] for c in RESULT_COLUMNS), 92000, "inside", 48.6, *extra)
     out = io.StringIO()
     writer = batch_writers.JsonlWriter(out, layout)
     writer.write(values)
@@ -253,10 +255,10 @@ def test_help_leads_with_examples(run) -> None:
 
 
 def test_batch_matches_a_direct_calculation_for_every_factor_value(data: ReferenceData) -> None:
-    layout = batch.Layout.from_header(["exp", *batch.PROFILE_FIELDS])
+    layout = Layout.from_header(["exp", *PROFILE_FIELDS])
     low = layout.columns().index("low")
-    estimator = batch.Estimator(data)
-    for name in batch.PROFILE_FIELDS:
+    estimator = Estimator(data)
+    for name in PROFILE_FIELDS:
         keys = Vocabulary.of(data, name).keys
         assert len(keys) > 1, name
         for key in keys:

@@ -620,21 +620,24 @@ def batch(
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
     """
-    from hitsalary.cli import batch as engine
+    from hitsalary.cli.batch import check_output_path
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
     from hitsalary.output.batch_writers import WRITERS
+    from hitsalary.rosters import readers
+    from hitsalary.rosters.layout import Layout
+    from hitsalary.rosters.runner import run
 
     data = load_data(data_path)
-    fmt = engine.format_for(output, out_format) or "jsonl"
+    fmt = readers.format_for(output, out_format) or "jsonl"
     if output != "-":
-        engine.check_output_path(output, input_path)
+        check_output_path(output, input_path)
     stdin: IO[bytes] = sys.stdin.buffer
-    with engine.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
-        reader = engine.read_csv if in_format == "csv" else engine.read_jsonl
+    with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
+        reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
         header, records = reader(stream)
-        layout = engine.Layout.from_header(header, levels=with_levels)
+        layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
-            summary = engine.run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
+            summary = run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
     say(summary.line())
     warning = summary.warning()
     if warning:

@@ -1,7 +1,7 @@
 """The batch writers: estimated records as JSON Lines or as CSV (safe to open in a spreadsheet).
 
-The command line's batch driver (`hitsalary.cli.batch`) reads the roster and estimates each
-row; these classes only turn each record's values into a line of output."""
+The roster engine (`hitsalary.rosters`) reads the roster and estimates each row; these classes
+only turn each record's values into a line of output."""
 
 from __future__ import annotations
 

@@ -1,0 +1,65 @@
+"""The run: one output record per input record, in input order; a bad record becomes an error
+record and the run goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from hitsalary.core.decisions import PLAUSIBLE
+from hitsalary.core.models import ReferenceData
+from hitsalary.output.batch_writers import Writer
+from hitsalary.rosters.estimator import Estimator, error_record
+from hitsalary.rosters.layout import READ_ERROR, Layout, RowError
+
+
+@dataclass
+class Summary:
+    estimated: int = 0
+    rejected: int = 0
+    implausible: int = 0  # amounts used, but outside any plausible annual salary
+
+    def line(self) -> str:
+        return f"{self.estimated:,} estimated, {self.rejected:,} rejected"
+
+    def warning(self) -> str | None:
+        """As estimate --offer warns for one amount, one line for a roster's implausible ones."""
+        if not self.implausible:
+            return None
+        low, high = PLAUSIBLE
+        return (
+            f"warning: {self.implausible:,} offer or salary amounts are outside any plausible annual "
+            f"salary (${low:,} to ${high:,}); an hourly rate needs '/hr' (e.g. 45/hr)"
+        )
+
+
+def run(
+    records: Iterator[dict[str, Any]],
+    layout: Layout,
+    writer: Writer,
+    data: ReferenceData,
+    *,
+    tick: Callable[[int], None] | None = None,
+) -> Summary:
+    """One output record per input record, in input order; a bad record becomes an error record."""
+    estimator = Estimator(data)
+    estimate, write = estimator.estimate, writer.write
+    summary = Summary()
+    row = 0
+    try:
+        for row, record in enumerate(records, start=1):
+            try:
+                if READ_ERROR in record:  # the reader could not take it apart: its own error
+                    raise record[READ_ERROR]
+                write(estimate(row, record, layout))
+            except RowError as exc:
+                writer.write_error(error_record(row, record, exc, layout))
+                summary.rejected += 1
+            if tick is not None and not row % 4096:
+                tick(row)
+    finally:
+        writer.flush()  # what was estimated before an error or Ctrl-C is not lost
+    summary.estimated = row - summary.rejected
+    summary.implausible = estimator.implausible
+    return summary
