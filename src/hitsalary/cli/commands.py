@@ -165,14 +165,33 @@ def estimate(
       hitsalary estimate --exp 5 --state TX --offer 92k
       hitsalary estimate --exp 2 --json | jq .band
     """
+    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
+    extra = ["--json"] if json_output else []
+    parts = estimate_parts(
+        exp, given, offer, with_levels=with_levels, interactive=interactive, data_path=data_path, extra=extra
+    )
+    deliver(json_output, lambda: estimate_json(*parts), lambda: estimate_tables(*parts))
+
+
+def estimate_parts(
+    exp: str | None,
+    given: dict[str, str | None],
+    offer: str | None,
+    *,
+    with_levels: bool,
+    interactive: bool,
+    data_path: Path | None,
+    extra: list[str],
+    command: str = "estimate",
+) -> tuple[Any, Any, Any, Any, Any]:
+    """The estimate for the flags (or the prompts), its offer check and its wage levels: what
+    `estimate` prints and `report` draws. Returns (result, data, check, levels, level_check)."""
     from hitsalary.api import estimate_profile
 
     data = load_data(data_path)
     amount, warning = offer_amount(data, offer)
-    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     if interactive or (exp is None and at_terminal()):
-        extra = ([f"--offer {amount}"] if amount else []) + (["--json"] if json_output else [])
-        profile = asked_profile(data, exp, given, extra)
+        profile = asked_profile(data, exp, given, ([f"--offer {amount}"] if amount else []) + extra, command)
     else:
         profile = flags_profile(data, exp, given)
     result = estimate_profile(profile, data)
@@ -189,34 +208,30 @@ def estimate(
 
         levels = wage_levels(data, profile)
         level_check = assess(levels, amount) if amount is not None else None
-    deliver_estimate(json_output, result, data, check, levels, level_check)
+    return result, data, check, levels, level_check
 
 
-def deliver_estimate(
-    json_output: bool, result: Any, data: Any, check: Any, levels: Any, level_check: Any
-) -> None:
-    """An estimate's output: with its offer check and its wage levels when asked for."""
+def estimate_json(result: Any, data: Any, check: Any, levels: Any, level_check: Any) -> dict[str, Any]:
+    """The `estimate --json` document, with its offer check and wage levels when there are any."""
     from hitsalary.api import to_json
 
-    def as_json() -> dict[str, Any]:
-        out = to_json(result, data)
-        if check is not None:
-            out["offer"] = jsonout().offer_dict(check, result)
-        if levels is not None:
-            out["wage_levels"] = jsonout().levels_dict(levels, level_check, data, standalone=False)
-        return out
+    out = to_json(result, data)
+    if check is not None:
+        out["offer"] = jsonout().offer_dict(check, result)
+    if levels is not None:
+        out["wage_levels"] = jsonout().levels_dict(levels, level_check, data, standalone=False)
+    return out
 
-    def as_tables() -> None:
-        verdicts: tuple[str, ...] = ()
-        if levels is not None and level_check is not None:
-            from hitsalary.core.levels import sentence
 
-            verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
-        tables("render").render_estimate(result, data, offer=check, verdicts=verdicts)
-        if levels is not None:
-            tables("render_decisions").render_levels(levels, level_check, data, verdict=False)
+def estimate_tables(result: Any, data: Any, check: Any, levels: Any, level_check: Any) -> None:
+    verdicts: tuple[str, ...] = ()
+    if levels is not None and level_check is not None:
+        from hitsalary.core.levels import sentence
 
-    deliver(json_output, as_json, as_tables)
+        verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
+    tables("render").render_estimate(result, data, offer=check, verdicts=verdicts)
+    if levels is not None:
+        tables("render_decisions").render_levels(levels, level_check, data, verdict=False)
 
 
 def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
@@ -229,13 +244,15 @@ def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
     return amount, implausible_amount(amount, offer)
 
 
-def asked_profile(data: Any, exp: str | None, given: dict[str, str | None], extra: list[str]) -> Any:
+def asked_profile(
+    data: Any, exp: str | None, given: dict[str, str | None], extra: list[str], command: str = "estimate"
+) -> Any:
     """Guided mode: ask for what no flag gave, then show the command that does the same."""
     from hitsalary.cli.prompts import ask_profile
     from hitsalary.core.profile import command_line
 
     profile = ask_profile(data, exp=exp, given=given)
-    say_plain(f"Same as: {command_line(profile, data, extra=extra)}")
+    say_plain(f"Same as: {command_line(profile, data, extra=extra, command=command)}")
     return profile
 
 

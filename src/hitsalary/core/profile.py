@@ -97,9 +97,11 @@ def place_metro(
     return {"metro": area.code, "state": state if state in area.states else area.state}
 
 
-def command_line(profile: Profile, data: ReferenceData, *, extra: list[str] | None = None) -> str:
+def command_line(
+    profile: Profile, data: ReferenceData, *, extra: list[str] | None = None, command: str = "estimate"
+) -> str:
     """The one-line command that reproduces a profile, leaving out neutral values."""
-    parts = [f"hitsalary estimate --exp {profile.exp:g}"]
+    parts = [f"hitsalary {command} --exp {profile.exp:g}"]
     for name in PROFILE_FIELDS:
         value = getattr(profile, name)
         if value != Vocabulary.of(data, name).neutral:

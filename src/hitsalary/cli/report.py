@@ -1,0 +1,192 @@
+"""`hitsalary report`: the estimate, its wage levels, a career path and one comparison as one
+self-contained HTML page. The page is drawn by hitsalary.output.report from the same JSON
+documents `estimate --levels --json`, `path --json` and `compare --json` print; that module is
+imported only here, never on the `estimate` path."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hitsalary.cli.app import app, jsonout, output, say
+from hitsalary.cli.commands import (
+    DataOption,
+    EducationOption,
+    EmployerOption,
+    EstimateOfferOption,
+    ExpOption,
+    InteractiveOption,
+    MetroOption,
+    RoleOption,
+    StateOption,
+    estimate_json,
+    estimate_parts,
+)
+
+DEFAULT_YEARS = 10
+
+YearsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        metavar="N",
+        help=f"Years of career path to draw (1 to 50). Default: {DEFAULT_YEARS}, or as many as are left "
+        "before 50 years of experience.",
+        show_default=False,
+    ),
+]
+OneVsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--vs",
+        metavar="FIELD=VALUE[,FIELD=VALUE]",
+        help="One variant to draw beside your profile, e.g. state=TX or role=cybersecurity,metro=none.",
+        show_default=False,
+    ),
+]
+ReportOutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The HTML file to write (atomically); - for stdout. Default: a name from the profile, "
+        "such as hitsalary-report-ehr-41940-5y.html.",
+        show_default=False,
+    ),
+]
+LevelsAlwaysOption = Annotated[
+    bool,
+    typer.Option(
+        "--levels", hidden=True, help="Accepted for estimate's flags; the report always shows them."
+    ),
+]
+
+
+@app.command(short_help="One HTML page to look at and share: band, path, factors, sources.")
+def report(
+    exp: ExpOption = None,
+    state: StateOption = None,
+    education: EducationOption = None,
+    employer: EmployerOption = None,
+    role: RoleOption = None,
+    metro: MetroOption = None,
+    offer: EstimateOfferOption = None,
+    years: YearsOption = None,
+    vs: OneVsOption = None,
+    out: ReportOutputOption = None,
+    with_levels: LevelsAlwaysOption = True,
+    interactive: InteractiveOption = False,
+    data_path: DataOption = None,
+) -> None:
+    """Write a salary report: one self-contained HTML page (no script, nothing fetched, opens
+    offline, prints to two pages) with the band on the area's pay, the career path, what moves
+    the number, purchasing power and one comparison, then every figure's table and source.
+
+    \b
+    Examples:
+      hitsalary report --exp 5 --role ehr --metro "san jose" --offer 130k -o r.html
+      hitsalary report --exp 2 --state TX --vs state=CA --years 15
+      hitsalary report --exp 8 --role cybersecurity -o - > report.html
+    """
+    given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
+    parts = estimate_parts(
+        exp,
+        given,
+        offer,
+        with_levels=True,
+        interactive=interactive,
+        data_path=data_path,
+        extra=[],
+        command="report",
+    )
+    result, data, check = parts[0], parts[1], parts[2]
+    count = path_years(years, result.profile.exp)
+    target = out if out is not None else default_name(result.profile)
+    flags = reproduce_flags(check, years, vs, data_path, target)
+    doc = {
+        "estimate": estimate_json(*parts),
+        "path": path_document(result.profile, count, data),
+        "compare": compare_document(result.profile, vs, data),
+        "factor_titles": {factor.name: factor.label for factor in data.factors},
+        "command": command(result.profile, data, flags),
+        "version": version(),
+    }
+    from hitsalary.output.report import render_report
+
+    write_page(render_report(doc), target)
+
+
+def path_years(text: str | None, exp: float) -> int:
+    """--years, checked as `path` checks it; without it, ten years or as many as are left."""
+    from hitsalary.core.decisions import parse_path_years
+    from hitsalary.core.profile import MAX_YEARS
+
+    if text is not None:
+        return parse_path_years(text)
+    return max(0, min(DEFAULT_YEARS, int(MAX_YEARS - exp)))
+
+
+def path_document(profile: Any, count: int, data: Any) -> dict[str, Any]:
+    """`path --json` for the profile: today's point alone when no year is left to project."""
+    from hitsalary.core.decisions import PATH_NOTE, career_path
+
+    points = career_path(profile, count, data) if count else career_path(profile, 1, data)[:1]
+    return jsonout().path_dict([("your profile", points)], PATH_NOTE, data)  # type: ignore[no-any-return]
+
+
+def compare_document(profile: Any, vs: str | None, data: Any) -> dict[str, Any] | None:
+    """`compare --json` for the one --vs, or None without one."""
+    if vs is None:
+        return None
+    from hitsalary.core.decisions import compare
+
+    base, variants = compare(profile, [vs], data)
+    return jsonout().compare_dict(base, variants, data)  # type: ignore[no-any-return]
+
+
+def default_name(profile: Any) -> str:
+    """hitsalary-report-ehr-41940-5y.html: role, area (metro code or state) and years."""
+    where = profile.metro or profile.state
+    words = f"{profile.role}-{where}-{profile.exp:g}y".lower()
+    return "hitsalary-report-" + re.sub(r"[^a-z0-9.]+", "-", words).strip("-") + ".html"
+
+
+def reproduce_flags(
+    check: Any, years: str | None, vs: str | None, data_path: Path | None, target: str
+) -> list[str]:
+    flags = [f"--offer {check.amount}"] if check is not None else []
+    flags += [f"--years {years.strip()}"] if years is not None else []
+    flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
+    flags += [f"--data {shlex.quote(str(data_path))}"] if data_path is not None else []
+    return [*flags, f"-o {shlex.quote(target)}"]
+
+
+def command(profile: Any, data: Any, flags: list[str]) -> str:
+    from hitsalary.core.profile import command_line
+
+    return command_line(profile, data, extra=flags, command="report")
+
+
+def version() -> str:
+    from hitsalary.core.version import __version__
+
+    return __version__
+
+
+def write_page(page: str, target: str) -> None:
+    """The page to stdout (-o -) or to a file, written atomically."""
+    if target == "-":
+        with output():
+            sys.stdout.write(page)
+        return
+    from hitsalary.cli.batch import atomic_output
+
+    with atomic_output(Path(target)) as handle:
+        handle.write(page)
+    say(f"wrote {target}")
