@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -122,21 +123,26 @@ def report(
     write_page(render_report(doc), target)
 
 
-def path_years(text: str | None, exp: float) -> int:
-    """--years, checked as `path` checks it; without it, ten years or as many as are left."""
+def path_years(text: str | None, exp: float) -> int | None:
+    """--years, checked as `path` checks it; without it, ten years or as many as are left
+    (None: none is left, at the end of the experience scale)."""
     from hitsalary.core.decisions import parse_path_years
     from hitsalary.core.profile import MAX_YEARS
 
     if text is not None:
         return parse_path_years(text)
-    return max(0, min(DEFAULT_YEARS, int(MAX_YEARS - exp)))
+    return min(DEFAULT_YEARS, int(MAX_YEARS - exp)) or None
 
 
-def path_document(profile: Any, count: int, data: Any) -> dict[str, Any]:
+def path_document(profile: Any, count: int | None, data: Any) -> dict[str, Any]:
     """`path --json` for the profile: today's point alone when no year is left to project."""
     from hitsalary.core.decisions import PATH_NOTE, career_path
 
-    points = career_path(profile, count, data) if count else career_path(profile, 1, data)[:1]
+    if count is None:  # today's point alone: career_path wants a year ahead, so start one year back
+        last = career_path(replace(profile, exp=profile.exp - 1), 1, data)[-1]
+        points = [replace(last, year=0, level_changed=False)]
+    else:
+        points = career_path(profile, count, data)
     return jsonout().path_dict([("your profile", points)], PATH_NOTE, data)  # type: ignore[no-any-return]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from hitsalary.output.report_factors import BASIS_WORDS, times
 from hitsalary.output.report_svg import esc, money
 
-STATUS_WORDS = {"verified": "verified", "as_reported": "as reported", "differs": "differs from its source"}
+STATUS_WORDS = {"verified": "verified", "as_reported": "as reported", "differs": "differs"}
 
 
 def cents(value: float | None) -> str:
@@ -95,6 +95,14 @@ def factors_table(est: dict[str, Any], titles: dict[str, str]) -> str:
     )
 
 
+def status_cell(ref: dict[str, Any]) -> str:
+    """The status in words; where a figure differs from its source, the note that says how."""
+    words = esc(STATUS_WORDS.get(ref["status"], ref["status"]))
+    if ref["status"] == "differs" and ref.get("note"):
+        words += f' <span class="muted">({esc(ref["note"])})</span>'
+    return words
+
+
 def references_table(est: dict[str, Any]) -> str:
     rows = []
     for r in est["references"]:
@@ -107,7 +115,7 @@ def references_table(est: dict[str, Any]) -> str:
                 money(r["figure"]),
                 esc(spread),
                 esc(r["year"]),
-                esc(STATUS_WORDS.get(r["status"], r["status"])),
+                status_cell(r),
                 esc(pct(r["delta_pct"], signed=True)),
             ]
         )
