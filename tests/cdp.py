@@ -63,7 +63,7 @@ class Browser:
 
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
-            preexec_fn=wire,
+            preexec_fn=wire,  # fds 3 and 4 must be these pipes in the child; tests start no threads
             close_fds=False,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -44,13 +44,14 @@ def patterns(prefix: str) -> str:
 def bar(factor: FactorBar, scale: Scale, top: float, prefix: str) -> list[str]:
     """The bar from x1 to the multiplier, its figure and basis in words right of it."""
     one, end = scale(1.0), scale(factor.multiplier)
+    tick = line(one, top - 3, one, top + 17, cls="one")
     fill = {"fallback": f"url(#{prefix}-hatch)", "assumed": f"url(#{prefix}-dots)"}.get(factor.basis)
     left, width = min(one, end), max(abs(end - one), 2.0)
     shape = f'<rect x="{num(left)}" y="{num(top)}" width="{num(width)}" height="14"'
     shape += f' class="factor {esc(factor.basis)}"'
     shape += f' style="fill:{fill}"/>' if fill else "/>"
     figure = f"{times(factor.multiplier)} {BASIS_WORDS.get(factor.basis, factor.basis)}"
-    return [shape, text(max(one, end) + 6, top + 11, figure, cls="lbl strong")]
+    return [tick, shape, text(max(one, end) + 6, top + 11, figure, cls="lbl strong")]
 
 
 def factors_chart(factors: list[FactorBar], *, width: float, prefix: str) -> str:
@@ -67,6 +68,5 @@ def factors_chart(factors: list[FactorBar], *, width: float, prefix: str) -> str
         body += bar(factor, scale, top + extra + 22, prefix)
         top += extra + ROW
     height = top + 4
-    body.insert(1, line(scale(1.0), 2, scale(1.0), height - 2, cls="one"))
     label = "; ".join(f"{f.title} {times(f.multiplier)} ({f.basis})" for f in factors)
     return svg(width, height, body, label=f"What moves the number: {label}")
