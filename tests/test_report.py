@@ -320,11 +320,18 @@ def test_the_estimate_path_never_imports_the_report(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["band"]["low"] > 0
     modules = json.loads(listing.read_text())
-    assert "hitsalary.cli.report" in modules  # the command is registered ...
-    assert [
-        m for m in modules if m.startswith("hitsalary.output.report")
-    ] == []  # ... its page code is not loaded
+    assert "hitsalary.cli.commands" in modules  # the listing is of a real run ...
+    reports = [m for m in modules if m.startswith(("hitsalary.cli.report", "hitsalary.output.report"))]
+    assert reports == []  # ... that loaded neither the report command nor its page code
     assert "html" not in modules
+
+
+def test_report_is_listed_and_built_only_when_asked_for(run) -> None:
+    listing = run("--help")
+    assert listing.exit_code == 0
+    names = re.findall(r"^  ([a-z]+) ", listing.stdout.split("Commands:")[1], re.MULTILINE)
+    assert names.index("report") == names.index("path") + 1
+    assert " report [OPTIONS]" in run("report", "--help").stdout
 
 
 @given(st.lists(st.tuples(st.floats(0, 1000), st.floats(1, 200)), max_size=12))

@@ -6,7 +6,6 @@ Importing this package registers every command on `app`."""
 from __future__ import annotations
 
 from hitsalary.cli import commands as _commands  # noqa: F401  # registers every command on app
-from hitsalary.cli import report as _report  # noqa: F401  # registers `report` (its page code loads only when it runs)
 from hitsalary.cli.app import app
 
 __all__ = ["app", "main"]

@@ -59,8 +59,24 @@ def silence_stdout() -> None:
         pass  # not a real file (a test runner's buffer): nothing to protect
 
 
+LAZY_COMMANDS = {"report": "hitsalary.cli.report"}  # built only when run or listed (start-up)
+
+
 class HitsalaryGroup(TyperGroup):
     """Runs a command and turns every failure into one line on stderr and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:  # click.Context: Typer does not re-export it
+        """The commands in the order they were made, the lazy ones after `path`."""
+        names = super().list_commands(ctx)
+        at = names.index("path") + 1 if "path" in names else len(names)
+        return names[:at] + [name for name in LAZY_COMMANDS if name not in names] + names[at:]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """A command; a lazy one is imported and built the first time it is asked for, so
+        `estimate` never pays for `report`'s options."""
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            self.commands[cmd_name] = importlib.import_module(LAZY_COMMANDS[cmd_name]).click_command()
+        return super().get_command(ctx, cmd_name)
 
     def main(  # type: ignore[override]  # narrower on purpose: it always exits by itself
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any

@@ -1,12 +1,12 @@
 """`hitsalary report`: the estimate, its wage levels, a career path and one comparison as one
 self-contained HTML page. The page is drawn by hitsalary.output.report from the same JSON
-documents `estimate --levels --json`, `path --json` and `compare --json` print; that module is
-imported only here, never on the `estimate` path."""
+documents `estimate --levels --json`, `path --json` and `compare --json` print. This module is
+imported only when `report` is run or listed (cli/app.py LAZY_COMMANDS), and the page code only
+when it runs: `estimate` pays for neither."""
 
 from __future__ import annotations
 
 import re
-import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from hitsalary.cli.app import app, jsonout, output, say
+from hitsalary.cli.app import jsonout, output, say
 from hitsalary.cli.commands import (
     DataOption,
     EducationOption,
@@ -69,7 +69,22 @@ LevelsAlwaysOption = Annotated[
 ]
 
 
-@app.command(short_help="One HTML page to look at and share: band, path, factors, sources.")
+report_app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def click_command() -> Any:
+    """The `report` command, built on demand by the app's group (cli/app.py LAZY_COMMANDS)."""
+    command = typer.main.get_command(report_app)
+    command.name = "report"
+    return command
+
+
+@report_app.command(short_help="One HTML page to look at and share: band, path, factors, sources.")
 def report(
     exp: ExpOption = None,
     state: StateOption = None,
@@ -166,6 +181,8 @@ def default_name(profile: Any) -> str:
 def reproduce_flags(
     check: Any, years: str | None, vs: str | None, data_path: Path | None, target: str
 ) -> list[str]:
+    import shlex
+
     flags = [f"--offer {check.amount}"] if check is not None else []
     flags += [f"--years {years.strip()}"] if years is not None else []
     flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
