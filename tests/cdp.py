@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib.util
 import json
 import os
 import select
@@ -19,18 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--remote-debugging-pipe",
-]
+
+def screenshot_flags() -> list[str]:
+    """Chromium's flags, kept in one place: the script that makes the README's screenshot."""
+    spec = importlib.util.spec_from_file_location("report_screenshot", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.FLAGS)
+
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "report_screenshot.py"
+PRINT_FLAGS = screenshot_flags()  # for --print-to-pdf and --screenshot runs
+FLAGS = [*PRINT_FLAGS, "--remote-debugging-pipe"]
 TIMEOUT = 60.0
 
 

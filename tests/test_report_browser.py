@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .cdp import FLAGS, Browser, Rendered, find_chromium
+from .cdp import PRINT_FLAGS, Browser, Rendered, find_chromium
 from .pngread import read_png
 
 PROFILE = ["--exp", "5", "--role", "ehr", "--metro", "san jose", "--offer", "130k", "--vs", "state=TX"]
@@ -103,11 +103,10 @@ def pdf_pages(page: Path, tmp_path: Path, paper: str | None) -> int:
     pdf = tmp_path / f"{paper}.pdf"
     executable = find_chromium()
     assert executable is not None
-    flags = [f for f in FLAGS if f != "--remote-debugging-pipe"]
     subprocess.run(
         [
             executable,
-            *flags,
+            *PRINT_FLAGS,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",

@@ -40,7 +40,7 @@ def frame(pic: PathPicture, width: float, height: float) -> tuple[Scale, Scale, 
     x = Scale(pic.years[0], pic.years[-1], left, width - 10)
     y = Scale(dollars[0], dollars[1], bottom, 8)
     body = []
-    step = nice_step(dollars[1] - dollars[0], 5 if height > 240 else 4)
+    step = nice_step(dollars[1] - dollars[0], 7 if height > 240 else 5)
     tick = (int(dollars[0]) // step + 1) * step
     while tick < dollars[1]:
         body += [
