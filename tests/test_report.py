@@ -351,3 +351,26 @@ def test_wrapped_lines_fit_unless_a_word_is_longer(words: str, width: int) -> No
     lines = wrap(words, width)
     assert " ".join(lines) == words
     assert all(len(line) <= limit or " " not in line for line in lines)
+
+
+def json_money(document: Any) -> set[int]:
+    """Every whole number in a JSON document (amounts, percentiles, years ...)."""
+    if isinstance(document, dict):
+        return set().union(*(json_money(v) for v in document.values())) if document else set()
+    if isinstance(document, list):
+        return set().union(*(json_money(v) for v in document)) if document else set()
+    return {document} if isinstance(document, int) and not isinstance(document, bool) else set()
+
+
+@pytest.mark.parametrize("profile", PROFILES[:3], ids=lambda p: " ".join(p))
+def test_every_dollar_figure_in_the_pictures_comes_from_the_json(run, run_json, profile: list[str]) -> None:
+    """The charts invent no amount: each $ figure drawn is one of the JSON documents' figures."""
+    html = report(run, *profile, "--vs", "state=TX")
+    known = json_money(estimate(run_json, *profile))
+    plain = profile[: profile.index("--offer")] if "--offer" in profile else profile  # the offer is last
+    known |= json_money(run_json("path", *plain)) | json_money(
+        run_json("compare", *plain, "--vs", "state=TX")
+    )
+    drawn = re.findall(r"\$([\d,]+)(?![\d,]*k)", " ".join(re.findall(r"<svg.*?</svg>", html, re.S)))
+    assert len(drawn) > 20
+    assert {int(d.replace(",", "")) for d in drawn} <= known

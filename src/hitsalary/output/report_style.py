@@ -98,6 +98,9 @@ td{border:0;padding:2px 8px;text-align:left;white-space:normal}
 td[data-label]:not([data-label=""])::before{content:attr(data-label) ": ";font-weight:600;
 color:var(--muted)}
 td.num{text-align:left}
+td:empty{display:none}
+caption{padding:6px 8px 2px}
+tbody tr:first-child{padding-top:2px}
 }
 @media print{
 @page{margin:10mm}
