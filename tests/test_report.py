@@ -113,6 +113,9 @@ def test_the_estimate_table_is_estimate_json(run, run_json, profile: list[str]) 
         assert row[2] == f"${out['hourly'][key]:,.2f}"
         assert re.fullmatch(r"[\d.]+(st|nd|rd|th)", row[3])
         assert float(row[3][:-2]) == out["percentiles"][spot]
+        assert row[4:] == ([money(out["purchasing_power"][key])] if out["purchasing_power"] else [])
+    view = out["article_view"]
+    assert f"{view['label']}, {money(view['low'])}-{money(view['high'])}" in " ".join(page.text)
     headline = " ".join(page.text)
     assert f"{money(out['band']['low'])} to {money(out['band']['high'])}" in headline
 

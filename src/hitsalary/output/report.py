@@ -58,8 +58,13 @@ def band_figure(est: dict[str, Any]) -> str:
     )
     sentences = [
         f"Your band: {money(pic.low)} to {money(pic.high)}, point {money(pic.point)}.",
-        f"Percentiles and levels are those of {esc(pic.where)}.",
+        f"The percentiles marked and the levels are those of {esc(pic.where)}.",
     ]
+    read_from = est["distribution"]["where"]
+    if read_from != pic.where:  # the band is read elsewhere and scaled by the factors: say so
+        sentences.append(
+            f"The band itself is read from the {esc(read_from)} distribution and multiplied by the factors."
+        )
     offer = est.get("offer")
     if offer:
         sentences.append(esc(offer["sentence"]))

@@ -35,7 +35,7 @@ def crossings(pic: PathPicture) -> list[tuple[str, int, int]]:
 
 def frame(pic: PathPicture, width: float, height: float) -> tuple[Scale, Scale, list[str]]:
     """The scales and the grid: dollars up the left, years of experience along the bottom."""
-    left, bottom = 50.0, height - 26
+    left, bottom = 50.0, height - 40  # room below for the years and their title
     dollars = padded([*pic.low, *pic.high, *(a for _, a in pic.levels)], 0.05)
     x = Scale(pic.years[0], pic.years[-1], left, width - 10)
     y = Scale(dollars[0], dollars[1], bottom, 8)
@@ -85,7 +85,7 @@ def path_chart(pic: PathPicture, *, width: float) -> str:
     for key, _, i in crossings(pic):
         body.append(circle(x(pic.years[i]), y(pic.mid[i]), 5, cls="crossing"))
         body.append(text(x(pic.years[i]) + 7, y(pic.mid[i]) + 15, key, cls="lbl level-lbl small"))
-    body.append(text(width - 10, height - 2, "years of experience", anchor="end", cls="axis"))
+    body.append(text((50 + width - 10) / 2, height - 4, "years of experience", anchor="middle", cls="axis"))
     label = (
         f"Career path over {pic.years[-1] - pic.years[0]:g} years: point from {money(pic.mid[0])} "
         f"to {money(pic.mid[-1])}"

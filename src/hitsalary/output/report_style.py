@@ -79,6 +79,7 @@ th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertic
 th{background:var(--soft);font-weight:600}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:var(--muted)}
+.note{margin:-12px 0 18px;font-size:13px;color:var(--muted)}
 a{color:#1d4ed8;overflow-wrap:anywhere}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;background:#eef1f5;
 padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
@@ -123,9 +124,11 @@ grid-template-areas:"est path" "lev path" "fac fac" "ref ref"}
 .t-fac{grid-area:fac}.t-ref{grid-area:ref}
 table{font-size:7pt;line-height:1.25;margin-bottom:5px;break-inside:avoid}th,td{padding:1px 4px}
 caption{font-size:8.5pt;padding-bottom:2px}
+.note{margin:-4px 0 5px;font-size:7pt}
 footer{font-size:6.5pt;line-height:1.25;margin-top:0;padding:0}footer h2{font-size:8.5pt;margin:0 0 2px}
 .sources{columns:2;column-gap:14px;margin:0 0 3px;padding-left:12px}.sources li{margin:0;break-inside:avoid}
 footer p{margin:2px 0}
+code{font-size:7pt}
 a{color:inherit;text-decoration:none}
 }
 """

@@ -59,17 +59,31 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *
 
 
 def estimate_table(est: dict[str, Any]) -> str:
-    band, hourly, where = est["band"], est["hourly"], est["percentiles"]
+    band, hourly, where, ppp = est["band"], est["hourly"], est["percentiles"], est.get("purchasing_power")
     rows = [
         [esc(name), money(band[key]), cents(hourly[key]), esc(ordinal(where[spot]))]
+        + ([money(ppp[key])] if ppp else [])
         for name, key, spot in (("Low", "low", "low"), ("Point", "mid", "point"), ("High", "high", "high"))
     ]
-    return table(
-        "The estimate: annual, hourly, and where each sits in the distribution it is read from",
-        ["", "Annual", "Hourly", "Percentile"],
+    headers = ["", "Annual", "Hourly", "Percentile"] + (["In national dollars"] if ppp else [])
+    table_html = table(
+        f"The estimate: annual, hourly, and the percentile of the distribution it is read from "
+        f"({est['distribution']['where']})",
+        headers,
         rows,
-        numeric={1, 2, 3},
+        numeric={1, 2, 3, 4},
     )
+    return table_html + article_note(est["article_view"])
+
+
+def article_note(view: dict[str, Any]) -> str:
+    """The seed article's range for these years: its view, labelled as such."""
+    scope = f", {view['scope']}" if view.get("scope") else ""
+    words = (
+        f"The article's view: {view['label']}, {money(view['low'])}-{money(view['high'])}{scope} "
+        f"({view['source']['year']}; as the article gives it)."
+    )
+    return f'<p class="note">{esc(words)}</p>'
 
 
 def factors_table(est: dict[str, Any], titles: dict[str, str]) -> str:
