@@ -279,6 +279,15 @@ def test_a_failed_run_leaves_the_old_file_alone(run, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
 
+def test_the_page_never_replaces_its_data_file(run, tmp_path: Path) -> None:
+    data_file = tmp_path / "mine.yaml"
+    data_file.write_text(HOSTILE_YAML, encoding="utf-8")
+    result = run("report", "--exp", "5", "--data", str(data_file), "-o", str(data_file))
+    assert result.exit_code == 2
+    assert "is the input file" in result.stderr
+    assert data_file.read_text(encoding="utf-8") == HOSTILE_YAML
+
+
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [

@@ -135,7 +135,7 @@ def report(
     }
     from hitsalary.output.report import render_report
 
-    write_page(render_report(doc), target)
+    write_page(render_report(doc), target, data_path)
 
 
 def path_years(text: str | None, exp: float) -> int | None:
@@ -202,14 +202,16 @@ def version() -> str:
     return __version__
 
 
-def write_page(page: str, target: str) -> None:
+def write_page(page: str, target: str, data_path: Path | None) -> None:
     """The page to stdout (-o -) or to a file, written atomically."""
     if target == "-":
         with output():
             sys.stdout.write(page)
         return
-    from hitsalary.cli.batch import atomic_output
+    from hitsalary.cli.batch import atomic_output, check_output_path
 
+    if data_path is not None:  # the page must never replace the data file it was made from
+        check_output_path(target, str(data_path))
     with atomic_output(Path(target)) as handle:
         handle.write(page)
     say(f"wrote {target}")
