@@ -31,13 +31,22 @@ def figure(title: str, chart: str, caption: str, *, cls: str = "") -> str:
     return f'<figure class="{cls}"><h2>{esc(title)}</h2>{chart}<figcaption>{caption}</figcaption></figure>'
 
 
+def area_percentiles(dist: dict[str, Any]) -> dict[str, int]:
+    """The area's percentiles, {"p10": ...}: "percentiles" in schema 3, "published" before it."""
+    found: dict[str, int] = dist.get("percentiles") or dist.get("published") or {}
+    return found
+
+
 def band_picture(est: dict[str, Any]) -> BandPicture:
     levels = est["wage_levels"]
-    published = levels["distribution"]["published"]
+    points = area_percentiles(levels["distribution"])
     offer = est.get("offer")
     return BandPicture(
         where=levels["distribution"]["where"],
-        published=tuple(sorted((int(key[1:]), wage) for key, wage in published.items() if wage is not None)),
+        published=tuple(sorted((int(key[1:]), wage) for key, wage in points.items() if wage is not None)),
+        filled=frozenset(
+            int(key[1:]) for key in levels["distribution"].get("filled", ()) if key[1:].isdigit()
+        ),
         low=est["band"]["low"],
         point=est["band"]["mid"],
         high=est["band"]["high"],
@@ -60,6 +69,9 @@ def band_figure(est: dict[str, Any]) -> str:
         f"Your band: {money(pic.low)} to {money(pic.high)}, point {money(pic.point)}.",
         f"The percentiles marked and the levels are those of {esc(pic.where)}.",
     ]
+    reason = est["wage_levels"]["distribution"].get("reason")
+    if reason:
+        sentences.append(esc(reason[:1].upper() + reason[1:]) + ("" if reason.endswith(".") else "."))
     read_from = est["distribution"]["where"]
     if read_from != pic.where:  # the band is read elsewhere and scaled by the factors: say so
         sentences.append(

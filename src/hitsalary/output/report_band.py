@@ -35,6 +35,7 @@ class BandPicture:
     high: int
     levels: tuple[tuple[str, int], ...]  # ("I", annual) ...
     offer: int | None = None
+    filled: frozenset[int] = frozenset()  # percentiles BLS does not publish for the area, filled by rule
 
     def values(self) -> list[float]:
         found = [w for _, w in self.published] + [self.low, self.high] + [a for _, a in self.levels]
@@ -43,7 +44,9 @@ class BandPicture:
 
 def distribution_row(pic: BandPicture, scale: Scale, top: float, width: float) -> tuple[list[str], float]:
     """The published percentiles above a grey bar (10th-90th light, 25th-75th darker)."""
-    marks = [(scale(w), f"P{p} {money(w)}") for p, w in pic.published]
+    marks = [
+        (scale(w), f"P{p} {money(w)}" + (" filled" if p in pic.filled else "")) for p, w in pic.published
+    ]
     placed, count = labels_row(marks, width=width)
     bar_top = top + count * LANE + 2
     first, last = pic.published[0][1], pic.published[-1][1]
