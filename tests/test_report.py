@@ -344,6 +344,8 @@ def test_report_is_listed_and_built_only_when_asked_for(run) -> None:
     names = re.findall(r"^  ([a-z]+) ", listing.stdout.split("Commands:")[1], re.MULTILINE)
     assert names.index("report") == names.index("path") + 1
     assert " report [OPTIONS]" in run("report", "--help").stdout
+    again = run("--help")  # the same listing once the command has been built
+    assert re.findall(r"^  ([a-z]+) ", again.stdout.split("Commands:")[1], re.MULTILINE) == names
 
 
 @given(st.lists(st.tuples(st.floats(0, 1000), st.floats(1, 200)), max_size=12))

@@ -67,9 +67,9 @@ class HitsalaryGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:  # click.Context: Typer does not re-export it
         """The commands in the order they were made, the lazy ones after `path`."""
-        names = super().list_commands(ctx)
+        names = [name for name in super().list_commands(ctx) if name not in LAZY_COMMANDS]  # once built too
         at = names.index("path") + 1 if "path" in names else len(names)
-        return names[:at] + [name for name in LAZY_COMMANDS if name not in names] + names[at:]
+        return names[:at] + list(LAZY_COMMANDS) + names[at:]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """A command; a lazy one is imported and built the first time it is asked for, so
