@@ -705,8 +705,8 @@ def data_check(
     changes = user_changes(str(path))
 
     def as_text() -> None:
-        text = f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes)
-        sys.stdout.write(escape_controls(text, keep_newlines=True))
+        lines = [f"{path}: valid", *(f"  {line}" for line in changes)]  # a newline in a path stays escaped
+        sys.stdout.write("".join(escape_controls(line) + "\n" for line in lines))
 
     deliver(
         json_output,

@@ -14,6 +14,7 @@ from json.encoder import encode_basestring
 from typing import Any, Protocol, TextIO
 
 from hitsalary.core.profile import PROFILE_FIELDS
+from hitsalary.core.text import escape_controls
 
 # the fixed result columns, in output order (batch's profile columns are PROFILE_FIELDS + metro)
 RESULT_COLUMNS = ("row", "id", "exp", *PROFILE_FIELDS, "metro", "soc", "percentile", "low", "mid", "high")
@@ -91,7 +92,8 @@ class JsonlWriter:
     def flush(self) -> None:
         if self.pending:
             self.pending.append("")
-            self.stream.write("\n".join(self.pending))
+            # json escapes C0 controls itself, but writes C1 and bidi controls raw
+            self.stream.write(escape_controls("\n".join(self.pending), keep="\n", json=True))
             self.pending.clear()
 
 
@@ -102,7 +104,7 @@ class CsvWriter:
         self.columns = [*layout.columns(), *ERROR_COLUMNS]
         self.blank_errors = (None,) * len(ERROR_COLUMNS)
         # RFC 4180 line ends: with "\n" alone the csv module leaves a "\r" inside a cell unquoted
-        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.writer = csv.writer(EscapedRows(stream), lineterminator="\r\n")
         self.writer.writerow([neutralize(name) for name in self.columns])  # header cells too
 
     def write(self, values: Values) -> None:
@@ -113,6 +115,17 @@ class CsvWriter:
 
     def flush(self) -> None:
         """csv.writer hands each row to the stream at once: nothing is held back."""
+
+
+class EscapedRows:
+    """The stream a CSV writer writes its rows to: a control or bidi character in a cell is
+    written escaped (`\\x1b`), never raw. Tab, CR and LF stay: the csv module quotes them."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, row: str) -> int:
+        return self.stream.write(escape_controls(row, keep="\t\r\n"))
 
 
 def cell(value: Any) -> Any:
