@@ -47,7 +47,12 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Every file under folder with a digest of its content, but hitsalary's own cache files."""
     out = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink() and not cache.NAME.fullmatch(path.name):
+        if (
+            path.is_file()
+            and not path.is_symlink()
+            and not cache.NAME.fullmatch(path.name)
+            and not cache.STAMP.fullmatch(path.name)
+        ):
             out[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
@@ -101,7 +106,7 @@ def run_with_cache(sandbox: Path, content: str) -> Any:
     where = sandbox / "cache"
     for old in where.iterdir():
         old.unlink()
-    (where / cache.file_name(NAMES)).write_text(content, encoding="utf-8", errors="surrogatepass")
+    (where / cache.current_name(NAMES)).write_text(content, encoding="utf-8", errors="surrogatepass")
     reference.load.cache_clear()
     try:
         return RUNNER.invoke(app, ARGS, env={"HITSALARY_CACHE_DIR": str(where)})
