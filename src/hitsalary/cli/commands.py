@@ -323,12 +323,19 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.core.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
+    from hitsalary.core.decisions import (
+        PATH_NOTE,
+        apply_changes,
+        career_path,
+        check_variant_count,
+        parse_path_years,
+    )
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     base = flags_profile(data, exp, given, can_ask=False)
     count = parse_path_years(years)
+    check_variant_count(vs or [])
     paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:
         _, other = apply_changes(base, text, data)

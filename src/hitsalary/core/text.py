@@ -39,7 +39,7 @@ def shown(value: object, limit: int = ECHO_LIMIT) -> str:
     elif isinstance(value, (bool, int, float)) and not (isinstance(value, int) and value.bit_length() > 64):
         text = str(value)
     elif isinstance(value, int):
-        return f"a number of {value.bit_length():,} bits"
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"  # str() would fail
     else:
         return f"a value of type {type(value).__name__}"
     if len(text) > limit:
