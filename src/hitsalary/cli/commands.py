@@ -627,7 +627,7 @@ def batch(
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
     """
-    from hitsalary.cli.batch import check_output_path
+    from hitsalary.cli.batch import check_output_path, refuse_reading_own_output
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
     from hitsalary.output.batch_writers import WRITERS
     from hitsalary.rosters import readers
@@ -636,10 +636,11 @@ def batch(
 
     data = load_data(data_path)
     fmt = readers.format_for(output, out_format) or "jsonl"
-    if output != "-":
-        check_output_path(output, input_path)
+    check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
     with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
+        input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
+        refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
         reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
         header, records = reader(stream)
         layout = Layout.from_header(header, levels=with_levels)
@@ -665,7 +666,7 @@ def batch_output(path: str) -> Iterator[Any]:
         return
     from hitsalary.cli.batch import atomic_output
 
-    with atomic_output(Path(path)) as handle:
+    with atomic_output(Path(path), sys.stdout) as handle:
         yield handle
 
 
