@@ -36,7 +36,7 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
-MESSAGE_LIMIT = 1000
+MESSAGE_LIMIT = 600  # a message quotes values cut to 60 characters, paths to 200
 
 
 def say(message: str) -> None:

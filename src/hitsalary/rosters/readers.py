@@ -174,11 +174,11 @@ def open_input(path: str, given: str | None, stdin: IO[bytes]) -> Iterator[tuple
         try:
             binary = open(path, "rb")  # noqa: SIM115 - closed below, after the whole run
         except FileNotFoundError:
-            raise UsageProblem(f"invalid value for INPUT: {path!r}: no such file") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)}: no such file") from None
         except IsADirectoryError:
-            raise UsageProblem(f"invalid value for INPUT: {path!r} is a folder") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)} is a folder") from None
         except OSError as exc:
-            raise UsageProblem(f"invalid value for INPUT: {path!r}: {exc.strerror}") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)}: {exc.strerror}") from None
     try:
         if fmt is None:
             fmt, binary = sniff_format(binary)
