@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hitsalary.core.errors import DataError
 from hitsalary.loading.datafiles import parse
@@ -81,3 +83,15 @@ def test_a_date_as_a_key_is_text_in_json(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
     assert len(result.stderr.splitlines()) <= 1
+
+
+@given(st.integers(0, 10**9), st.integers(1, 4))
+def test_a_zero_padded_number_is_always_decimal(number: int, zeros: int) -> None:
+    assert parse(f"a: {'0' * zeros}{number}\n", "f.yaml").data == {"a": number}
+
+
+@given(
+    st.sampled_from(["yes", "no", "on", "off", "y", "n", "Y", "NO", "On", "1:15:00", "2026-01-01", "1_000"])
+)
+def test_no_yaml_1_1_literal_changes_meaning(literal: str) -> None:
+    assert parse(f"{literal}: {literal}\n", "f.yaml").data == {literal: literal}
