@@ -171,3 +171,33 @@ def test_long_values_are_cut_short_in_messages() -> None:
     result = hitsalary_run("batch", "/".join(["missing"] * 300) + ".csv")
     one_line(result, 2, "no such file")
     assert len(result.stderr) < 400
+
+
+@pytest.mark.parametrize("where", ["stat", "open"])
+@pytest.mark.parametrize("command", [["estimate", "--exp", "5"], ["batch", "-"], ["data", "check"]])
+def test_a_data_file_that_cannot_be_read_is_exit_1_wherever_it_fails(
+    run, monkeypatch, tmp_path, where: str, command: list[str]
+) -> None:
+    """As root nothing is unreadable, so the PermissionError a user would get is made here: in
+    the folder (stat fails) or in the file (open fails), the exit code is the same."""
+    from hitsalary.loading import datafiles, reference
+
+    path = tmp_path / "locked" / "mine.yaml"
+    path.parent.mkdir()
+    path.write_text("bea_rpp:\n  source: {publisher: X, title: Y, year: 2026}\n")
+    real = getattr(datafiles.os, where)
+
+    def denied(target, *args, **kwargs):
+        if str(target) == str(path):
+            raise PermissionError(13, "Permission denied", str(target))
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(datafiles.os, where, denied)
+    reference.load.cache_clear()
+    args = [*command, str(path)] if command[0] == "data" else [*command, "--data", str(path)]
+    try:
+        result = run(*args, input="exp\n5\n")
+    finally:
+        reference.load.cache_clear()
+    assert result.exit_code == 1, result.stderr
+    assert "Permission denied" in result.stderr
