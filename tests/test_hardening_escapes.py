@@ -84,3 +84,10 @@ def test_data_check_does_not_copy_a_newline_from_the_path(tmp_path: Path) -> Non
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 1 + sum(1 for line in lines if line.startswith("  "))
     assert raw_dangerous(result.stdout) == []
+
+
+def test_every_unsafe_character_is_unprintable() -> None:
+    """The writers' fast path skips text that str.isprintable() passes: it must never pass one."""
+    from hitsalary.core.text import UNSAFE_CHARS
+
+    assert not [hex(ord(c)) for c in UNSAFE_CHARS if c.isprintable()]

@@ -161,9 +161,11 @@ def end_by_signal(signum: int) -> None:
 def output() -> Iterator[None]:
     """Wrap every write to stdout: a closed pipe becomes PipeClosed, a failing write (a full
     disk, /dev/full) an OutputError, each handled in one place."""
-    with named_failure():
+    try:
         yield
         sys.stdout.flush()
+    except OSError as exc:
+        raise named(exc) from None
 
 
 class ClosedOutput(io.TextIOBase):
@@ -186,25 +188,26 @@ class GuardedOutput:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        with named_failure():
+        try:  # not a context manager: this is called once per CSV row
             return int(self.stream.write(text))
+        except OSError as exc:
+            raise named(exc) from None
 
     def flush(self) -> None:
-        with named_failure():
+        try:
             self.stream.flush()
+        except OSError as exc:
+            raise named(exc) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
 
 
-@contextmanager
-def named_failure() -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        raise PipeClosed() from None
-    except OSError as exc:
-        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+def named(exc: OSError) -> HitsalaryError:
+    """A failing write to stdout as the error the group reports."""
+    if isinstance(exc, BrokenPipeError):
+        return PipeClosed()
+    return OutputError(f"cannot write the output: {exc.strerror or exc}")
 
 
 DRAWING = {"━": "=", "●": "*", "◆": "+", "·": "-", "×": "x", "◀": "<", "—": "-", "–": "-", "…": "..."}  # noqa: RUF001

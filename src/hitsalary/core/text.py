@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import re
 
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSAFE_RANGES = (
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0x200E, 0x200F),
+    (0x2028, 0x2029),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+)
+UNSAFE_CHARS = "".join(chr(c) for low, high in UNSAFE_RANGES for c in range(low, high + 1))
+UNSAFE = re.compile(f"[{re.escape(UNSAFE_CHARS)}]")
+PATTERNS: dict[str, re.Pattern[str]] = {"": UNSAFE}  # one per set of characters kept
 ECHO_LIMIT = 60  # characters of a user's value repeated in a message
 
 
@@ -21,13 +31,17 @@ def escape_controls(text: str, *, keep: str = "", json: bool = False, keep_newli
     if keep_newlines:
         keep += "\n"
 
+    pattern = PATTERNS.get(keep)
+    if pattern is None:  # the kept characters are left out of the pattern: never matched at all
+        pattern = PATTERNS[keep] = re.compile(
+            f"[{re.escape(''.join(c for c in UNSAFE_CHARS if c not in keep))}]"
+        )
+
     def escaped(match: re.Match[str]) -> str:
         char = match.group()
-        if char in keep:
-            return char
         return f"\\u{ord(char):04x}" if json else char.encode("unicode_escape").decode()
 
-    return UNSAFE.sub(escaped, text)
+    return pattern.sub(escaped, text)
 
 
 def shown(value: object, limit: int = ECHO_LIMIT) -> str:

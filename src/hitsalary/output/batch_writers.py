@@ -85,15 +85,15 @@ class JsonlWriter:
         self.add(encode_json(record))
 
     def add(self, line: str) -> None:
-        self.pending.append(line)
+        # json escapes C0 controls itself, but writes C1 and bidi controls raw (all unprintable)
+        self.pending.append(line if line.isprintable() else escape_controls(line, json=True))
         if len(self.pending) >= 512:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
             self.pending.append("")
-            # json escapes C0 controls itself, but writes C1 and bidi controls raw
-            self.stream.write(escape_controls("\n".join(self.pending), keep="\n", json=True))
+            self.stream.write("\n".join(self.pending))
             self.pending.clear()
 
 
@@ -125,7 +125,8 @@ class EscapedRows:
         self.stream = stream
 
     def write(self, row: str) -> int:
-        return self.stream.write(escape_controls(row, keep="\t\r\n"))
+        clean = row[:-2].isprintable()  # the common case at C speed; the row ends with CR LF
+        return self.stream.write(row if clean else escape_controls(row, keep="\t\r\n"))
 
 
 def cell(value: Any) -> Any:
