@@ -15,22 +15,10 @@ import pytest
 
 import hitsalary as package
 from hitsalary.loading import cache
+from tests.test_hardening_cache import hitsalary
 
 ARGS = ("sources", "--json")
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="a symlink of another user needs root")
-
-
-def hitsalary(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("HITSALARY_", "XDG_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "hitsalary", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**clean, **env},
-        cwd=cwd,
-        check=False,
-    )
 
 
 def payscale(result: subprocess.CompletedProcess[str]) -> int:

@@ -13,18 +13,7 @@ import pytest
 
 import hitsalary
 from hitsalary.core.errors import UsageProblem
-
-
-def hitsalary_run(*args: str, stdin: str = "", **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hitsalary", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        **kwargs,
-    )
+from tests.test_hardening_files import hitsalary as cli
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int, needle: str = "") -> None:
@@ -34,19 +23,18 @@ def one_line(result: subprocess.CompletedProcess[str], code: int, needle: str = 
     assert needle in result.stderr
 
 
+def screen(args: list[str], stdout: int) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "hitsalary", *args]
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False)
+
+
 SCREENS = [["--help"], ["--version"], [], ["data"], ["estimate", "--help"], ["data", "--help"]]
 
 
 @pytest.mark.parametrize("args", SCREENS)
 def test_help_and_version_to_a_full_disk_exit_1_with_one_line(args: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "hitsalary", *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
+        result = screen(args, full.fileno())
     one_line(result, 1, "No space left on device")
 
 
@@ -55,13 +43,7 @@ def test_help_and_version_to_a_closed_pipe_exit_141(args: list[str]) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "hitsalary", *args],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
+        result = screen(args, write_end)
     finally:
         os.close(write_end)
     one_line(result, 141, "broken pipe")
@@ -82,22 +64,22 @@ def test_stdin_open_write_only_is_an_empty_input(args: list[str], code: int) -> 
 
 
 def test_path_years_with_4301_digits_is_a_usage_error() -> None:
-    one_line(hitsalary_run("path", "--exp", "5", "--years", "9" * 4301), 2, "--years")
+    one_line(cli("path", "--exp", "5", "--years", "9" * 4301), 2, "--years")
 
 
 @pytest.mark.parametrize("text", ["10,000", "1,000", "5,250"])
 def test_exp_with_a_thousands_comma_is_refused(text: str) -> None:
-    one_line(hitsalary_run("estimate", "--exp", text), 2, "ambiguous")
+    one_line(cli("estimate", "--exp", text), 2, "ambiguous")
 
 
 def test_exp_with_a_decimal_comma_still_works() -> None:
-    result = hitsalary_run("estimate", "--exp", "2,5", "--json")
+    result = cli("estimate", "--exp", "2,5", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["profile"]["exp"] == 2.5
 
 
 def test_exp_minus_zero_shows_zero_years() -> None:
-    result = hitsalary_run("estimate", "--exp", "-0")
+    result = cli("estimate", "--exp", "-0")
     assert result.returncode == 0, result.stderr
     assert "-0 years" not in result.stdout
     assert "0 years" in result.stdout
@@ -112,18 +94,18 @@ def test_exp_minus_zero_shows_zero_years() -> None:
     ],
 )
 def test_offer_refuses_unicode_digits_and_less_than_a_dollar(offer: str, needle: str) -> None:
-    one_line(hitsalary_run("estimate", "--exp", "5", "--offer", offer), 2, needle)
+    one_line(cli("estimate", "--exp", "5", "--offer", offer), 2, needle)
 
 
 @pytest.mark.parametrize("command", ["compare", "path"])
 def test_the_number_of_vs_is_capped(command: str) -> None:
     args = [arg for _ in range(21) for arg in ("--vs", "state=CA")]
-    one_line(hitsalary_run(command, "--exp", "5", *args), 2, "at most 20")
+    one_line(cli(command, "--exp", "5", *args), 2, "at most 20")
 
 
 def test_a_10_mb_guided_answer_is_refused_with_flat_memory() -> None:
     answers = "x" * (10 * 1024 * 1024) + "\n5\n\n\n\n\n\n"
-    result = hitsalary_run("estimate", "-i", stdin=answers)
+    result = cli("estimate", "-i", stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "at most 1,000 characters" in result.stderr
     assert len(result.stderr) < 5_000
@@ -165,10 +147,10 @@ def test_the_api_refuses_what_it_cannot_read_as_usage_problems(kwargs: dict) -> 
 
 
 def test_long_values_are_cut_short_in_messages() -> None:
-    result = hitsalary_run("estimate", "--exp", "5", "--state", "Z" * 5000)
+    result = cli("estimate", "--exp", "5", "--state", "Z" * 5000)
     one_line(result, 2, "(5,000 characters)")
     assert len(result.stderr) < 400
-    result = hitsalary_run("batch", "/".join(["missing"] * 300) + ".csv")
+    result = cli("batch", "/".join(["missing"] * 300) + ".csv")
     one_line(result, 2, "no such file")
     assert len(result.stderr) < 400
 
