@@ -15,6 +15,7 @@ from hitsalary.core.calculate import calculate
 from hitsalary.core.decisions import place
 from hitsalary.core.models import Profile, ReferenceData
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, build_profile
+from hitsalary.core.text import escape_controls
 from hitsalary.output import batch_writers
 from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
 from hitsalary.rosters.estimator import Estimator
@@ -246,7 +247,9 @@ def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
     writer.write(values)
     writer.flush()
     expected = dict(zip(layout.columns(), values, strict=True))
-    assert out.getvalue() == json.dumps(expected, ensure_ascii=False) + "\n"
+    # json.dumps's own text, but with C1 and bidi controls written as JSON escapes
+    assert out.getvalue() == escape_controls(json.dumps(expected, ensure_ascii=False), json=True) + "\n"
+    assert json.loads(out.getvalue()) == expected
 
 
 def test_help_leads_with_examples(run) -> None:

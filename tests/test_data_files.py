@@ -213,7 +213,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setenv("HITSALARY_CACHE_DIR", str(tmp_path))
     names = list(reference.SPECS)
-    (tmp_path / cache.file_name(names)).write_text("{not json")
+    (tmp_path / cache.current_name(names)).write_text("{not json")
     assert cache.read(names) is None
     reference.load.cache_clear()
     try:

@@ -43,7 +43,7 @@ def cache_dir(tmp_path: Path) -> Path:
     where.mkdir(mode=0o700)
     result = hitsalary(*ARGS, env={"HITSALARY_CACHE_DIR": str(where)})
     assert result.returncode == 0, result.stderr
-    [entry] = where.iterdir()
+    [entry] = [p for p in where.iterdir() if not cache.STAMP.fullmatch(p.name)]
     assert cache.NAME.fullmatch(entry.name)
     return where
 

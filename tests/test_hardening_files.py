@@ -81,7 +81,7 @@ def test_output_equal_to_input_is_refused(tmp_path: Path, how: str) -> None:
         output.symlink_to(roster)
     result = hitsalary("batch", str(roster), "-o", str(output))
     assert result.returncode == 2
-    assert "is the input file" in result.stderr
+    assert "is the same file as the input" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert roster.read_text() == ROSTER
     assert roster.stat().st_ino == inode

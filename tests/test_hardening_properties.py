@@ -47,7 +47,12 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Every file under folder with a digest of its content, but hitsalary's own cache files."""
     out = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink() and not cache.NAME.fullmatch(path.name):
+        if (
+            path.is_file()
+            and not path.is_symlink()
+            and not cache.NAME.fullmatch(path.name)
+            and not cache.STAMP.fullmatch(path.name)
+        ):
             out[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
@@ -101,7 +106,7 @@ def run_with_cache(sandbox: Path, content: str) -> Any:
     where = sandbox / "cache"
     for old in where.iterdir():
         old.unlink()
-    (where / cache.file_name(NAMES)).write_text(content, encoding="utf-8", errors="surrogatepass")
+    (where / cache.current_name(NAMES)).write_text(content, encoding="utf-8", errors="surrogatepass")
     reference.load.cache_clear()
     try:
         return RUNNER.invoke(app, ARGS, env={"HITSALARY_CACHE_DIR": str(where)})
@@ -147,6 +152,53 @@ SECTION_KEYS = {name: list(spec.required) + list(spec.optional) for name, spec i
 SOURCE = {"publisher": "X", "title": "Y", "year": 2026}
 
 
+# what YAML 1.1 reads as booleans, octal, sexagesimal numbers or dates; YAML 1.2 (hitsalary) does not
+YAML_1_1 = st.sampled_from(
+    [
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "Yes",
+        "OFF",
+        "075000",
+        "0o17",
+        "0x1F",
+        "0b11",
+        "1:15:00",
+        "190:20:30",
+        "1_000",
+        "2026-01-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "~",
+        "null",
+        ".inf",
+        "-.NaN",
+        "1e3",
+        "+12",
+        "0012",
+        "=",
+        "<<",
+    ]
+)
+
+
+@st.composite
+def yaml_1_1_file(draw: st.DrawFn) -> str:
+    """A data file written as a person might, unquoted: keys and values YAML 1.1 would misread."""
+    name = draw(st.sampled_from(sorted(reference.SPECS)))
+    lines = [f"{name}:", "  source: {publisher: X, title: Y, year: 2026}"]
+    for _ in range(draw(st.integers(1, 4))):
+        key = draw(st.one_of(YAML_1_1, st.sampled_from(SECTION_KEYS[name])))
+        if draw(st.booleans()):
+            lines.append(f"  {key}: {draw(YAML_1_1)}")
+        else:
+            lines.append(f"  {key}:\n    {draw(YAML_1_1)}: {{name: {draw(YAML_1_1)}, rpp: {draw(YAML_1_1)}}}")
+    return "\n".join(lines) + "\n"
+
+
 @st.composite
 def user_files(draw: st.DrawFn) -> str:
     """A user's data file: mostly well-formed sections with odd values, sometimes raw YAML."""
@@ -166,6 +218,8 @@ def user_files(draw: st.DrawFn) -> str:
                 ),
             )
         )
+    if draw(st.integers(0, 3)) == 0:
+        return draw(yaml_1_1_file())
     name = draw(st.sampled_from(sorted(reference.SPECS)))
     section: dict[str, Any] = {"source": SOURCE} if draw(st.booleans()) else {}
     for key in draw(st.lists(st.sampled_from(SECTION_KEYS[name]), max_size=3)):

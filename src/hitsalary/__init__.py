@@ -5,10 +5,35 @@ reached here by lazy attribute access, so the console entry point stays cheap to
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING, Any
 
-from hitsalary.core.version import __version__ as __version__
+
+def stop_at_once(_signum: int, _frame: object) -> None:
+    """Ctrl-C while nothing has been written yet (start-up, or the end after clean-up): one
+    line and exit 130 at once, never a traceback from whatever import it interrupted."""
+    try:
+        os.write(2, b"hitsalary: interrupted\n")
+    finally:
+        os._exit(130)
+
+
+def started_as_program() -> bool:
+    """Whether this import is the `hitsalary` program starting (the console script or
+    `python -m hitsalary`), not a script or notebook that imports the library."""
+    name = os.path.basename(sys.argv[0] if sys.argv else "")
+    orig = getattr(sys, "orig_argv", [])
+    return name in ("hitsalary", "hitsalary.exe") or (name == "-m" and "hitsalary" in orig[1:3])
+
+
+if started_as_program():  # first thing: the handler is in place before any slow import
+    import signal
+
+    signal.signal(signal.SIGINT, stop_at_once)
+
+from typing import TYPE_CHECKING, Any  # noqa: E402  # after the Ctrl-C handler, on purpose
+
+from hitsalary.core.version import __version__ as __version__  # noqa: E402  # as above
 
 if TYPE_CHECKING:
     from hitsalary.api import (
@@ -52,13 +77,20 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    """Console entry point. Kept light so Ctrl-C during start-up is still handled."""
-    from hitsalary.core.errors import EXIT_INTERRUPTED
+    """Console entry point. Until the command runs, Ctrl-C ends the run at once (nothing has
+    been written); while it runs, Ctrl-C unwinds the stack (temporary files are removed) and
+    exits 130; once it has finished, Ctrl-C ends the run at once again."""
+    import signal
 
+    signal.signal(signal.SIGINT, stop_at_once)
     try:
         from hitsalary.cli import main as run
 
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         run()
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut this line short
         sys.stderr.write("hitsalary: interrupted\n")
-        raise SystemExit(EXIT_INTERRUPTED) from None
+        raise SystemExit(130) from None
+    finally:
+        signal.signal(signal.SIGINT, stop_at_once)

@@ -43,6 +43,8 @@ def load_reference(data: DataSource = None) -> ReferenceData:
     Loaded and validated once per path; a ReferenceData passed in is returned as it is."""
     if isinstance(data, ReferenceData):
         return data
+    if data is not None and not isinstance(data, (str, os.PathLike)):
+        raise UsageProblem(f"invalid value for data: {shown(data)} (a path to a YAML file, or None)")
     from hitsalary.loading.reference import load
 
     return load(os.fspath(data) if data is not None else None)
@@ -70,7 +72,7 @@ def given(name: str, value: Any) -> str | None:
     if value is None or (isinstance(value, float) and value != value):  # NaN: a blank cell
         return None
     if not isinstance(value, str):
-        raise UsageProblem(f"invalid value for {name}: expected text, got {shown(repr(value))}")
+        raise UsageProblem(f"invalid value for {name}: expected text, got {shown(value)}")
     return value if value.strip() else None
 
 

@@ -36,7 +36,7 @@ class PipeClosed(HitsalaryError):
     exit_code = EXIT_PIPE_CLOSED
 
 
-MESSAGE_LIMIT = 1000
+MESSAGE_LIMIT = 600  # a message quotes values cut to 60 characters, paths to 200
 
 
 def say(message: str) -> None:
@@ -85,16 +85,7 @@ class HitsalaryGroup(TyperGroup):
         code = 0
         prepare_streams()
         try:
-            code = super().main(args, prog_name or "hitsalary", standalone_mode=False, **extra) or 0
-            with output():
-                sys.stdout.flush()
-            if code == EXIT_INTERRUPTED:
-                say("interrupted")
-        except typer.TyperException as exc:  # Typer's public base of click's usage errors
-            code = usage_error(exc)
-        except typer.Abort:
-            say(InputEnded.__doc__ or "input ended")
-            code = InputEnded.exit_code
+            code = self.run_command(args, prog_name, extra)
         except (BrokenPipeError, PipeClosed):
             closed = "stdout is closed" if isinstance(sys.stdout, ClosedOutput) else None
             silence_stdout()
@@ -114,6 +105,22 @@ class HitsalaryGroup(TyperGroup):
             end_by_signal(exc.signum)  # type: ignore[attr-defined]  # Terminated carries it
         sys.exit(code)
 
+    def run_command(self, args: Sequence[str] | None, prog_name: str | None, extra: dict[str, Any]) -> int:
+        """The command's own exit code, or that of a usage error (whose help text, for a bare
+        group, is written to stdout here, so a failing stdout is handled like any output)."""
+        try:
+            code: int = super().main(args, prog_name or "hitsalary", standalone_mode=False, **extra) or 0
+            with output():
+                sys.stdout.flush()
+            if code == EXIT_INTERRUPTED:
+                say("interrupted")
+            return code
+        except typer.TyperException as exc:  # Typer's public base of click's usage errors
+            return usage_error(exc)
+        except typer.Abort:
+            say(InputEnded.__doc__ or "input ended")
+            return InputEnded.exit_code
+
 
 def internal_error(exc: Exception) -> int:
     """A bug: one line, or the traceback with HITSALARY_DEBUG set."""
@@ -132,7 +139,8 @@ def usage_error(exc: typer.TyperException) -> int:
     ctx: typer.Context | None = getattr(exc, "ctx", None)
     message = exc.format_message()
     if ctx is not None and message == ctx.get_help():
-        sys.stdout.write(message + "\n")
+        with output():
+            sys.stdout.write(message + "\n")
         return 0
     command = ctx.command_path if ctx else "hitsalary"
     say(f"{without_unused_envvar(exc)} (see '{command} --help')")
@@ -172,10 +180,8 @@ def output() -> Iterator[None]:
     try:
         yield
         sys.stdout.flush()
-    except BrokenPipeError:
-        raise PipeClosed() from None
     except OSError as exc:
-        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+        raise named(exc) from None
 
 
 class ClosedOutput(io.TextIOBase):
@@ -189,6 +195,37 @@ class ClosedOutput(io.TextIOBase):
         raise BrokenPipeError(errno.EBADF, "stdout is closed")
 
 
+class GuardedOutput:
+    """stdout, with a failing write named for what it is wherever it comes from (a command,
+    --help, --version): PipeClosed for a closed pipe (exit 141; Typer would make a raw EPIPE
+    exit 1), an OutputError for any other failure (a full disk, /dev/full)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:  # not a context manager: this is called once per CSV row
+            return int(self.stream.write(text))
+        except OSError as exc:
+            raise named(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise named(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def named(exc: OSError) -> HitsalaryError:
+    """A failing write to stdout as the error the group reports."""
+    if isinstance(exc, BrokenPipeError):
+        return PipeClosed()
+    return OutputError(f"cannot write the output: {exc.strerror or exc}")
+
+
 DRAWING = {"━": "=", "●": "*", "◆": "+", "·": "-", "×": "x", "◀": "<", "—": "-", "–": "-", "…": "..."}  # noqa: RUF001
 
 
@@ -199,14 +236,27 @@ def ascii_drawing(exc: UnicodeError) -> tuple[str, int]:
     return "".join(DRAWING.get(char, "?") for char in exc.object[exc.start : exc.end]), exc.end
 
 
+def write_only(stream: Any) -> bool:
+    """Whether a stream was opened for writing only (`0>/dev/null`): reading it would fail."""
+    try:
+        import fcntl
+
+        flags = fcntl.fcntl(stream.fileno(), fcntl.F_GETFL)
+    except (ImportError, OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return flags & os.O_ACCMODE == os.O_WRONLY
+
+
 def prepare_streams() -> None:
     """Closed standard streams and ASCII-only ones: dealt with here, before any command runs."""
-    if sys.stdin is None:  # `<&-`: input ends at once
+    if sys.stdin is None or write_only(sys.stdin):  # `<&-` or `0>/dev/null`: input ends at once
         sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     if sys.stdout is None:
         sys.stdout = ClosedOutput()
+    elif not isinstance(sys.stdout, (ClosedOutput, GuardedOutput)):
+        sys.stdout = GuardedOutput(sys.stdout)
     for stream in (sys.stdout, sys.stderr):
         try:
             "━●·".encode(getattr(stream, "encoding", None) or "utf-8")

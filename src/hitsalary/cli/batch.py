@@ -9,37 +9,80 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
 from hitsalary.core.errors import OutputError, UsageProblem, shown
+from hitsalary.loading.files import alive
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
+def atomic_output(path: Path, stdout: TextIO) -> Iterator[TextIO]:
     """Write to a temporary file beside path and rename it over path only when all went well.
 
-    A path that is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is written
-    into, never replaced. Through a symlink, the file the link points to is replaced and the link
-    kept. The temporary file's name carries this process's id, so a later run can remove what a
-    run killed with SIGKILL left behind."""
-    if path.is_dir():
-        raise UsageProblem(f"invalid value for --output: {shown(str(path))} is a folder")
-    if not writes_by_rename(path):
+    Every regular file is replaced this way, wherever it lives (/dev/shm, a symlink to a file).
+    Only a character device, a FIFO or a socket is written into. A path that leads to this run's
+    own stdout (`-o /dev/stdout >> log`) is written through stdout as it is: never truncated.
+    Through a symlink, the file the link points to is replaced and the link kept. The temporary
+    file's name carries this process's id, so a later run can remove what a run killed with
+    SIGKILL left behind."""
+    info = output_status(path)
+    if info is not None and same_file(info, stdout):
+        yield stdout
+        return
+    if info is not None and not stat.S_ISREG(info.st_mode):
         with write_into(path) as handle:
             yield handle
         return
     target = Path(os.path.realpath(path))
+    if info is not None:
+        check_writable(path, target, info)
     remove_stale_parts(target)
+    with replacing(path, target) as handle:
+        yield handle
+
+
+def output_status(path: Path) -> os.stat_result | None:
+    """The output's status (following symlinks), None if it does not exist yet; a path that
+    cannot even be looked at (a folder it cannot read, a name too long) is refused."""
     try:
-        fd, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
-        )
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise UsageProblem(f"invalid value for --output: {shown(str(path), 200)}: {reason}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageProblem(f"invalid value for --output: {shown(str(path), 200)} is a folder")
+    return info
+
+
+def same_file(info: os.stat_result, stream: Any) -> bool:
+    """Whether the output is the file a standard stream is already open on."""
+    try:
+        other = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (info.st_dev, info.st_ino) == (other.st_dev, other.st_ino)
+
+
+def check_writable(path: Path, target: Path, info: os.stat_result) -> None:
+    """A read-only file (mode 444, or not this user's to write) is refused, not replaced: that a
+    rename could replace it is no reason to overwrite what its owner protected."""
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        mode = f"mode {stat.S_IMODE(info.st_mode):o}"
+        raise UsageProblem(f"invalid value for --output: {shown(str(path), 200)} is read-only ({mode})")
+
+
+@contextmanager
+def replacing(path: Path, target: Path) -> Iterator[TextIO]:
+    temporary = target.parent / part_name(target)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as exc:
-        message = f"cannot write in {shown(str(path.parent))}: {exc.strerror}"
+        message = f"cannot write in {shown(str(target.parent), 200)}: {exc.strerror}"
         raise UsageProblem(f"invalid value for --output: {message}") from None
     try:
         with terminate_as_exception(), os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -51,23 +94,30 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     except OSError as exc:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown(str(path), 200)}: {exc.strerror or exc}") from None
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
 
 
-def writes_by_rename(path: Path) -> bool:
-    """Whether the output is (or will be) a regular file, written by rename; anything else that
-    exists (a device, a FIFO, a terminal, whatever /dev/stdout leads to) is written into."""
+def part_name(target: Path) -> str:
+    """`.NAME.<pid>.<random>.part`, with NAME cut short where the whole would not fit the file
+    system's limit on a name (a valid 246-character output name must still work)."""
+    suffix = f".{os.getpid()}.{os.urandom(4).hex()}.part"
+    return f".{stem_for_parts(target)}{suffix}"
+
+
+def stem_for_parts(target: Path) -> str:
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and not os.path.abspath(path).startswith(("/dev/", "/proc/"))
+        limit = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    room = limit - len(f"..{2**22}.{'0' * 8}.part")
+    name = target.name
+    while len(name.encode("utf-8", "surrogateescape")) > room:
+        name = name[:-1]
+    return name
 
 
 def file_mode(path: Path) -> int:
@@ -88,14 +138,14 @@ def write_into(path: Path) -> Iterator[TextIO]:
         raise OutputError(f"cannot write {shown(str(path))}: {exc.strerror or exc}") from None
 
 
-PART_NAME = r"\.{name}\.(\d+)\.[A-Za-z0-9_]+\.part"
+PART_NAME = r"\.{name}\.(\d+)\.[A-Za-z0-9_]+\.part"  # also the names of older versions (mkstemp)
 
 
 def remove_stale_parts(target: Path) -> None:
     """Remove the temporary files of earlier runs for this output whose process is gone (a run
     killed with SIGKILL cannot clean up after itself). Only files of this user, named exactly as
     atomic_output names them, are touched."""
-    pattern = re.compile(PART_NAME.format(name=re.escape(target.name)))
+    pattern = re.compile(PART_NAME.format(name=re.escape(stem_for_parts(target))))
     with suppress(OSError):
         for entry in os.scandir(target.parent):
             found = pattern.fullmatch(entry.name)
@@ -104,16 +154,6 @@ def remove_stale_parts(target: Path) -> None:
             if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not alive(int(found[1])):
                 with suppress(OSError):
                     os.unlink(entry.path)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True  # exists but is not ours, or cannot be asked: leave its file alone
-    return True
 
 
 class Terminated(BaseException):
@@ -145,15 +185,32 @@ def terminate_as_exception() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def check_output_path(text: str, input_path: str) -> None:
-    """Refuse an output that names a missing folder, or that is the input file itself."""
+def check_output_path(text: str) -> None:
+    """Refuse an output that names a missing folder."""
     if text.endswith(("/", os.sep)) and not os.path.isdir(text):
-        raise UsageProblem(f"invalid value for --output: {shown(text)}: no such folder")
-    if input_path == "-":
+        raise UsageProblem(f"invalid value for --output: {shown(text, 200)}: no such folder")
+
+
+def refuse_reading_own_output(output: str, stdout: Any, sources: dict[str, Any]) -> None:
+    """The input is never the output, however it is reached (`batch in.jsonl >> in.jsonl`,
+    `batch - -o in.csv < in.csv`, `--data d.yaml -o d.yaml`, a symlink, /dev/stdout): the file
+    written (stdout or --output) is compared by device and inode with every file read, before
+    anything is written. Devices such as /dev/null or a terminal may be both."""
+    written = file_identity(stdout if output == "-" else output)
+    if written is None:
         return
+    for name, source in sources.items():
+        if source is not None and file_identity(source) == written:
+            where = "stdout" if output == "-" else f"--output {shown(output, 200)}"
+            raise UsageProblem(f"{where} is the same file as {name}: hitsalary would overwrite what it reads")
+
+
+def file_identity(what: Any) -> tuple[int, int] | None:
+    """(device, inode) of a regular file or FIFO, given as a path or an open stream."""
     try:
-        same = os.path.samefile(text, input_path)
-    except OSError:
-        return
-    if same:
-        raise UsageProblem(f"invalid value for --output: {shown(text)} is the input file")
+        info = os.stat(what) if isinstance(what, (str, os.PathLike)) else os.fstat(what.fileno())
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        return None
+    return info.st_dev, info.st_ino

@@ -340,12 +340,19 @@ def path(
       hitsalary path --exp 2 --years 10 --state TX --vs education=master
       hitsalary path --exp 6 --years 5 --json | jq '.paths[0].points[-1].band'
     """
-    from hitsalary.core.decisions import PATH_NOTE, apply_changes, career_path, parse_path_years
+    from hitsalary.core.decisions import (
+        PATH_NOTE,
+        apply_changes,
+        career_path,
+        check_variant_count,
+        parse_path_years,
+    )
 
     data = load_data(data_path)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     base = flags_profile(data, exp, given, can_ask=False)
     count = parse_path_years(years)
+    check_variant_count(vs or [])
     paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:
         _, other = apply_changes(base, text, data)
@@ -637,7 +644,7 @@ def batch(
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
     """
-    from hitsalary.cli.batch import check_output_path
+    from hitsalary.cli.batch import check_output_path, refuse_reading_own_output
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
     from hitsalary.output.batch_writers import WRITERS
     from hitsalary.rosters import readers
@@ -646,10 +653,11 @@ def batch(
 
     data = load_data(data_path)
     fmt = readers.format_for(output, out_format) or "jsonl"
-    if output != "-":
-        check_output_path(output, input_path)
+    check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
     with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
+        input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
+        refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
         reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
         header, records = reader(stream)
         layout = Layout.from_header(header, levels=with_levels)
@@ -675,7 +683,7 @@ def batch_output(path: str) -> Iterator[Any]:
         return
     from hitsalary.cli.batch import atomic_output
 
-    with atomic_output(Path(path)) as handle:
+    with atomic_output(Path(path), sys.stdout) as handle:
         yield handle
 
 
@@ -722,8 +730,8 @@ def data_check(
     changes = user_changes(str(path))
 
     def as_text() -> None:
-        text = f"{path}: valid\n" + "".join(f"  {line}\n" for line in changes)
-        sys.stdout.write(escape_controls(text, keep_newlines=True))
+        lines = [f"{path}: valid", *(f"  {line}" for line in changes)]  # a newline in a path stays escaped
+        sys.stdout.write("".join(escape_controls(line) + "\n" for line in lines))
 
     deliver(
         json_output,

@@ -25,18 +25,33 @@ HINTS = {
 ORDER = ("role", "state", "metro", "employer", "education")  # the order the questions are asked in
 
 
+MAX_ANSWER = 1_000  # characters in one answer; a longer line is refused, read in bounded pieces
+
+
+def skip_rest_of_line() -> bool:
+    """Read past the end of an over-long line, a piece at a time, so memory stays flat."""
+    while True:
+        piece = sys.stdin.readline(64 * 1024)
+        if not piece or piece.endswith("\n"):
+            return True
+
+
 def read_answer(question: str) -> str:
     """Show a question on stderr and read one line; the end of input is an error."""
     sys.stderr.write(question)
     sys.stderr.flush()
     try:
-        line = sys.stdin.readline()
+        line = sys.stdin.readline(MAX_ANSWER + 1)
+        too_long = len(line) > MAX_ANSWER and skip_rest_of_line()
     except KeyboardInterrupt:
         sys.stderr.write("\n")  # Ctrl-C: the terminal's next line starts at its left edge
         raise
     if not line:
         sys.stderr.write("\n")
         raise InputEnded("input ended before every question was answered (pass the flags, e.g. --exp 5)")
+    if too_long:
+        sys.stderr.write("\n")
+        raise UsageProblem(f"an answer may have at most {MAX_ANSWER:,} characters")
     answer = line.rstrip("\r\n")
     if not sys.stdin.isatty():
         sys.stderr.write(f"{escape_controls(answer)}\n")  # keep a readable transcript when answers are piped
@@ -46,11 +61,11 @@ def read_answer(question: str) -> str:
 def ask(question: str, default: str | None, parse: Callable[[str], T]) -> T:
     """Ask until the answer parses; Enter takes the default when there is one."""
     while True:
-        answer = read_answer(question).strip()
-        if not answer and default is None:
-            sys.stderr.write("  an answer is needed here\n")
-            continue
         try:
+            answer = read_answer(question).strip()
+            if not answer and default is None:
+                sys.stderr.write("  an answer is needed here\n")
+                continue
             return parse(answer or str(default))
         except UsageProblem as exc:
             sys.stderr.write(f"  {escape_controls(str(exc))}\n")

@@ -16,10 +16,12 @@ Position = Literal["below", "inside", "above"]
 
 HOURLY = re.compile(
     r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?rs?|(?:an?|per|each)\s+hours?|hourly|(?:/|\s)?ph)\.?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII digits only, as --exp: '٩٢' is not an amount
 )
 YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/\s*a|pa)\.?$", re.IGNORECASE)
-GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 92,000 or 1,250,000.50: commas group by three
+GROUPED = re.compile(
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+)  # 92,000 or 1,250,000.50: commas group by three
 PLAUSIBLE = (10_000, 2_000_000)  # outside this, an 'annual' amount is most likely a typo or hourly
 MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
@@ -45,12 +47,12 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
         digits = re.sub(r"[\s$_]", "", bare).lower().removesuffix("k")
         badly_grouped = "," in digits and not GROUPED.fullmatch(digits)  # 92,5000 is not an amount
         cleaned = re.sub(r"[\s$,_]", "", bare).lower()
-        match = None if badly_grouped else re.fullmatch(r"(\d+(?:\.\d+)?)(k?)", cleaned)
+        match = None if badly_grouped else re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)(k?)", cleaned)
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
     if amount is None:
         example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (an amount such as {example})")
-    if whole_dollars(amount) < 1:
+    if amount < 1:  # 0.5 would round up to $1
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is less than a dollar")
     if amount >= MAX_AMOUNT:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is ${MAX_AMOUNT:,} or more")
@@ -73,9 +75,11 @@ def implausible_amount(amount: int, text: str, *, flag: str = "--offer") -> str 
 
 def parse_path_years(text: str | int) -> int:
     """path --years: a whole number of years, 1 to 50."""
-    cleaned = str(text).strip()
+    cleaned = text.strip() if isinstance(text, str) else str(text) if type(text) is int else ""
     if not cleaned.isascii() or not cleaned.isdigit():
-        raise UsageProblem(f"invalid value for --years: {shown(cleaned)} (a whole number of years, 1 to 50)")
+        raise UsageProblem(f"invalid value for --years: {shown(text)} (a whole number of years, 1 to 50)")
+    if len(cleaned.lstrip("0")) > 3:  # int() of 4,301 digits would fail; no career is that long
+        raise UsageProblem(f"invalid value for --years: {shown(cleaned)} (from 1 to {MAX_YEARS:g})")
     return int(cleaned)
 
 
@@ -240,8 +244,17 @@ def variant(label: str, changes: dict[str, str], base: Estimate, other: Estimate
     )
 
 
+MAX_VARIANTS = 20  # --vs flags in one command: a table a person can read, and bounded memory
+
+
+def check_variant_count(variants: list[str]) -> None:
+    if len(variants) > MAX_VARIANTS:
+        raise UsageProblem(f"too many --vs: {len(variants):,} given, at most {MAX_VARIANTS}")
+
+
 def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Estimate, list[Variant]]:
     """The base estimate and one Variant per --vs text, all from the one calculation."""
+    check_variant_count(variants)
     base_estimate = calculate(base, data)
     out = []
     for text in variants:

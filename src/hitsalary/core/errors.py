@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import re
+# the text rules live in core/text.py; messages import them from here too
+from hitsalary.core.text import ECHO_LIMIT as ECHO_LIMIT
+from hitsalary.core.text import escape_controls as escape_controls
+from hitsalary.core.text import shown as shown
 
 EXIT_OK = 0
 EXIT_DATA = 1  # a data file is broken or missing, or input ended before all answers
@@ -41,25 +44,3 @@ class OutputError(HitsalaryError):
     """The output cannot be written (a full disk, a closed or failing stream)."""
 
     exit_code = EXIT_DATA
-
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-ECHO_LIMIT = 60  # characters of a user's value repeated in a message
-
-
-def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
-    """Control characters (ESC, BEL, CR ...) shown escaped, so a terminal never obeys them."""
-
-    def escaped(match: re.Match[str]) -> str:
-        char = match.group()
-        return char if keep_newlines and char == "\n" else char.encode("unicode_escape").decode()
-
-    return CONTROL.sub(escaped, text)
-
-
-def shown(value: object, limit: int = ECHO_LIMIT) -> str:
-    """A user's value as a message repeats it: quoted, and cut short when long."""
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > limit:
-        return repr(text[:limit]) + f"... ({len(text):,} characters)"
-    return repr(text)

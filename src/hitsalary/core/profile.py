@@ -11,22 +11,36 @@ from hitsalary.core.spelling import normalize, suggest
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+THOUSANDS = re.compile(r",[0-9]{3}$")
 PROFILE_FIELDS = ("state", "education", "employer", "role")
 
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
-    """Years of experience: a number from 0 to 50, decimals allowed."""
+    """Years of experience: a number from 0 to 50, decimals allowed (a point, or a comma not
+    followed by exactly three digits: 10,000 could be ten thousand and is refused)."""
+    if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+        raise UsageProblem(
+            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
+        )
+    if isinstance(text, int) and abs(text) > 10**6:
+        raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
+    cleaned = text.strip() if isinstance(text, str) else str(text)
+    if isinstance(text, str) and THOUSANDS.search(cleaned):
+        raise UsageProblem(
+            f"invalid value for {flag}: {shown(text)} is ambiguous (a comma before three digits groups "
+            f"thousands); write years with a point, e.g. {flag} 2.5"
+        )
     try:
-        if isinstance(text, str) and not YEARS.fullmatch(text.strip()):
+        if isinstance(text, str) and not YEARS.fullmatch(cleaned):
             raise ValueError(text)  # '5_0' and '1e1' are not how a person writes years
-        years = float(str(text).strip().replace(",", "."))
+        years = float(cleaned.replace(",", "."))
     except ValueError:
         raise UsageProblem(
             f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
         ) from None
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
-    return years
+    return years + 0.0  # -0 is 0 years, never "-0 years"
 
 
 class Vocabulary:

@@ -17,14 +17,16 @@ import yaml
 
 from hitsalary.core.errors import DataError, shown
 from hitsalary.loading.schema import Path
+from hitsalary.loading.yamlcore import CoreLoader as Loader
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Raw = dict[str, Any]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a data file is text a person edits: far below this
 MAX_VALUES = 200_000  # values in a file once its aliases are expanded (the shipped data has ~3,000)
 MAX_DEPTH = 64  # levels of nesting (the shipped data needs 6)
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
+PLAIN_KEY_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
 
 
 @dataclass
@@ -84,7 +86,7 @@ def check_shape(root: yaml.Node, name: str) -> None:
         if isinstance(node, yaml.MappingNode):
             first_line: dict[str, int] = {}
             for key, value in node.value:
-                label = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
+                label = text_key(key, name, path)
                 line = key.start_mark.line + 1
                 if label and key.tag != MERGE_TAG and label in first_line:
                     raise DataError(
@@ -105,6 +107,20 @@ def check_shape(root: yaml.Node, name: str) -> None:
         return total
 
     size(root, 0, ())
+
+
+def text_key(key: yaml.Node, name: str, path: Path) -> str:
+    """A mapping key as text: `123:` and `true:` are the keys "123" and "true" (what the schema
+    and JSON expect). A key that cannot be text (a list, a mapping, a tagged value, null) is an
+    error naming its line."""
+    if isinstance(key, yaml.ScalarNode):
+        if key.tag in PLAIN_KEY_TAGS:
+            key.tag = STR_TAG
+        if key.tag in (STR_TAG, MERGE_TAG) and (key.value or key.style):
+            return str(key.value)
+    kind = "an empty key" if isinstance(key, yaml.ScalarNode) and not key.value else "a key that is not text"
+    where = f"{dotted(path)}: " if path else ""
+    raise DataError(f"{name}:{key.start_mark.line + 1}: {where}{kind} (keys are plain text, e.g. name:)")
 
 
 def locate(root: yaml.Node | None, path: Path) -> tuple[int, int]:

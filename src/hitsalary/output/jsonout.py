@@ -20,6 +20,7 @@ from hitsalary.core.models import (
     Role,
     Source,
 )
+from hitsalary.core.text import escape_controls
 
 if TYPE_CHECKING:
     from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow
@@ -158,7 +159,8 @@ def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
 
 def write_json(obj: Any) -> None:
     """One JSON document on stdout, flushed, so a closed pipe shows up here."""
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(obj, indent=2, ensure_ascii=False)  # C1 and bidi characters stay raw there
+    sys.stdout.write(escape_controls(text, keep="\n", json=True) + "\n")
     sys.stdout.flush()
 
 

@@ -32,7 +32,10 @@ READ_LIMIT = 16 * 1024 * 1024  # what the reader accepts at all; beyond it the r
 def read_csv(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
     csv.field_size_limit(READ_LIMIT)
     reader = csv.reader(stream)
-    header = clean_header(next(reader, []))
+    try:
+        header = clean_header(next(reader, []))
+    except csv.Error as exc:  # an unclosed quote in the header runs past READ_LIMIT
+        raise UsageProblem(f"the input's header row is not readable as CSV: {exc}") from None
     check_header(header)
     width = len(header)
 
@@ -70,6 +73,8 @@ def check_header(header: list[str]) -> None:
     """A column named twice would leave only its last value: refused."""
     seen: set[str] = set()
     for name in header:
+        if len(name) > FIELD_LIMIT:  # an unclosed quote took the rows into the header
+            raise UsageProblem(f"the input's header has a column name of {len(name):,} characters")
         if name and name in seen:
             raise UsageProblem(f"the input's header names the column {shown(name)} twice")
         seen.add(name)
@@ -169,11 +174,11 @@ def open_input(path: str, given: str | None, stdin: IO[bytes]) -> Iterator[tuple
         try:
             binary = open(path, "rb")  # noqa: SIM115 - closed below, after the whole run
         except FileNotFoundError:
-            raise UsageProblem(f"invalid value for INPUT: {path!r}: no such file") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)}: no such file") from None
         except IsADirectoryError:
-            raise UsageProblem(f"invalid value for INPUT: {path!r} is a folder") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)} is a folder") from None
         except OSError as exc:
-            raise UsageProblem(f"invalid value for INPUT: {path!r}: {exc.strerror}") from None
+            raise UsageProblem(f"invalid value for INPUT: {shown(path, 200)}: {exc.strerror}") from None
     try:
         if fmt is None:
             fmt, binary = sniff_format(binary)
