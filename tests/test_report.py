@@ -284,7 +284,7 @@ def test_the_page_never_replaces_its_data_file(run, tmp_path: Path) -> None:
     data_file.write_text(HOSTILE_YAML, encoding="utf-8")
     result = run("report", "--exp", "5", "--data", str(data_file), "-o", str(data_file))
     assert result.exit_code == 2
-    assert "is the input file" in result.stderr
+    assert "is the same file as --data" in result.stderr
     assert data_file.read_text(encoding="utf-8") == HOSTILE_YAML
 
 

@@ -208,10 +208,10 @@ def write_page(page: str, target: str, data_path: Path | None) -> None:
         with output():
             sys.stdout.write(page)
         return
-    from hitsalary.cli.batch import atomic_output, check_output_path
+    from hitsalary.cli.batch import atomic_output, refuse_reading_own_output
 
-    if data_path is not None:  # the page must never replace the data file it was made from
-        check_output_path(target, str(data_path))
-    with atomic_output(Path(target)) as handle:
+    # the page must never replace the data file it was made from
+    refuse_reading_own_output(target, sys.stdout, {"--data": None if data_path is None else str(data_path)})
+    with atomic_output(Path(target), sys.stdout) as handle:
         handle.write(page)
     say(f"wrote {target}")
