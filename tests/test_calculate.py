@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hitsalary.core.calculate import calculate, experience_percentile, percent, round_money
+from hitsalary.core.calculate import calculate, edges, knots, percent, round_money
+from hitsalary.core.distribution import dol_levels
 from hitsalary.core.models import Profile
 from hitsalary.loading.reference import load
 
+from . import distribution_hand as hand
 from .conftest import SHARED_DATA
 
 DATA = load()
@@ -36,11 +38,10 @@ PROFILES = st.builds(
 )
 
 # --- by hand, from the shared CSV files --------------------------------------------------------
-# The stated rule (README, method.yaml): Department of Labor levels I-IV (17th, 34th, 50th, 67th
-# percentile) at 0, 5, 10 and 15 years, then 80th at 25, 85th at 35, 88th at 50; band = point +/- 17
-# percentiles cut at 10 and 90; log-linear between published percentiles; $100, half up.
-ANCHORS = [(0, 17), (5, 34), (10, 50), (15, 67), (25, 80), (35, 85), (50, 88)]
-COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
+# The stated rule (README "How the band is computed", method.yaml), written out independently in
+# tests/distribution_hand.py: the role's distribution in the area itself; the area's Department of
+# Labor levels at 0/5/10/15 years; band = point / and x one level step, cut at P10-P90; the
+# employer and education multipliers on top; $100, half up.
 EDUCATION = {"bachelor": 1.0, "high-school": 0.88, "master": 1.06, "associate": 0.93}
 
 
@@ -68,49 +69,26 @@ def row(rows: list[dict[str, str]], **match: str) -> dict[str, str]:
     return found
 
 
-def percentile_for(years: float) -> float:
-    for (y0, p0), (y1, p1) in itertools.pairwise(ANCHORS):
-        if years <= y1:
-            return p0 + (p1 - p0) * (years - y0) / (y1 - y0)
-    raise AssertionError(years)
-
-
-def wage_at(national: dict[str, str], pct: float) -> float:
-    points = [(p, int(national[c])) for c, p in COLUMNS]
-    for (p0, w0), (p1, w1) in itertools.pairwise(points):
-        if p0 <= pct <= p1:
-            return w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))
-    raise AssertionError(pct)
-
-
-def hundreds(amount: float) -> int:
-    return int(Decimal(repr(amount / 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 100
-
-
-def by_hand(national: dict[str, str], years: float, multiplier: float) -> tuple[int, int, int]:
-    point = percentile_for(years)
-    low, high = max(10, point - 17), min(90, point + 17)
-    return tuple(hundreds(wage_at(national, p) * multiplier) for p in (low, point, high))  # type: ignore[return-value]
-
-
 def median(r: dict[str, str]) -> int:
     return int(r["median"])
 
 
+def shown(est) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    return est.band.low, est.band.mid, est.band.high
+
+
 def test_hand_1_general_california(areas) -> None:
-    """General health IT = 29-9021; California's own 29-9021 median over the national one."""
-    nat = row(areas, soc="29-9021", area_type="national")
+    """General health IT = 29-9021, read from California's own 29-9021 distribution."""
     ca = row(areas, soc="29-9021", area_type="state", area_name="California")
     est = calculate(Profile(exp=5, state="CA"), DATA)
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 5, median(ca) / median(nat))
+    assert shown(est) == hand.band(ca, 5)
+    assert est.multiplier == 1.0
 
 
 def test_hand_2_coder_puerto_rico_no_degree(areas) -> None:
-    nat = row(areas, soc="29-2072", area_type="national")
     pr = row(areas, soc="29-2072", area_type="state", area_name="Puerto Rico")
     est = calculate(Profile(exp=0, state="PR", education="high-school", role="medical-coding"), DATA)
-    multiplier = median(pr) / median(nat) * EDUCATION["high-school"]
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 0, multiplier)
+    assert shown(est) == hand.band(pr, 0, EDUCATION["high-school"])
     assert est.purchasing_power is None  # BEA publishes no parity for Puerto Rico
 
 
@@ -119,8 +97,7 @@ def test_hand_3_it_manager_hospital_wyoming(areas, industries) -> None:
     wy = row(areas, soc="11-3021", area_type="state", area_name="Wyoming")
     hospital = row(industries, soc="11-3021", naics="622000")
     est = calculate(Profile(exp=12, state="WY", employer="hospital", role="it-manager"), DATA)
-    multiplier = median(wy) / median(nat) * median(hospital) / median(nat)
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 12, multiplier)
+    assert shown(est) == hand.band(wy, 12, median(hospital) / median(nat))
 
 
 def test_hand_4_cybersecurity_federal_master_fifty_years(areas, industries) -> None:
@@ -128,23 +105,23 @@ def test_hand_4_cybersecurity_federal_master_fifty_years(areas, industries) -> N
     federal = row(industries, soc="15-1212", naics="999100")
     est = calculate(Profile(exp=50, employer="federal", education="master", role="cybersecurity"), DATA)
     multiplier = median(federal) / median(nat) * EDUCATION["master"]
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 50, multiplier)
-    assert est.band.high == hundreds(int(nat["p90"]) * multiplier)  # the data ends at the 90th
+    assert shown(est) == hand.band(nat, 50, multiplier)
+    assert est.base[2] == int(nat["p90"]) // 100 * 100  # the data ends at the 90th
 
 
 def test_hand_5_cybersecurity_oregon_falls_back_to_the_state_computer_ratio(areas) -> None:
-    """BLS does not release 15-1212's Oregon median: the 15-0000 Oregon ratio stands in."""
+    """BLS does not release 15-1212 in Oregon: the national distribution times the 15-0000
+    Oregon median ratio stands in."""
     assert row(areas, soc="15-1212", area_type="state", area_name="Oregon")["median"] == ""
     nat = row(areas, soc="15-1212", area_type="national")
     group_or = row(areas, soc="15-0000", area_type="state", area_name="Oregon")
     group_nat = row(areas, soc="15-0000", area_type="national")
     est = calculate(Profile(exp=7.5, state="OR", role="cybersecurity"), DATA)
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(
-        nat, 7.5, median(group_or) / median(group_nat)
-    )
+    assert shown(est) == hand.band(hand.scaled(nat, median(group_or) / median(group_nat)), 7.5)
     location = next(a.value for a in est.factors if a.name == "state")
     assert location.basis == "fallback"
     assert "15-0000" in (location.reason or "")
+    assert est.distribution.label.startswith("state fallback")
 
 
 def test_hand_6_ehr_clinic_new_york_associate(areas, industries) -> None:
@@ -153,8 +130,8 @@ def test_hand_6_ehr_clinic_new_york_associate(areas, industries) -> None:
     ny = row(areas, soc="15-1211", area_type="state", area_name="New York")
     clinic = row(industries, soc="15-1211", naics="621100")
     est = calculate(Profile(exp=9, state="NY", employer="clinic", education="associate", role="ehr"), DATA)
-    multiplier = median(ny) / median(nat) * median(clinic) / median(nat) * EDUCATION["associate"]
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 9, multiplier)
+    multiplier = median(clinic) / median(nat) * EDUCATION["associate"]
+    assert shown(est) == hand.band(ny, 9, multiplier)
 
 
 def test_hand_7_network_architect_federal_is_not_published(areas, industries) -> None:
@@ -162,7 +139,7 @@ def test_hand_7_network_architect_federal_is_not_published(areas, industries) ->
     assert not [r for r in industries if r["soc"] == "15-1241" and r["naics"] == "999100"]
     nat = row(areas, soc="15-1241", area_type="national")
     est = calculate(Profile(exp=3, employer="federal", role="network-architect"), DATA)
-    assert (est.band.low, est.band.mid, est.band.high) == by_hand(nat, 3, 1.0)
+    assert shown(est) == hand.band(nat, 3)
     employer = next(a.value for a in est.factors if a.name == "employer")
     assert (employer.basis, employer.multiplier) == ("fallback", 1.0)
     assert "no employer adjustment" in (employer.reason or "")
@@ -183,7 +160,8 @@ def test_hourly_is_the_shown_annual_over_the_work_year() -> None:
 def test_point_sits_inside_the_band(profile: Profile) -> None:
     est = calculate(profile, DATA)
     p = est.percentiles
-    assert p.low < p.point < p.high  # never on an edge: the data ends at 10 and 90, the point at 88
+    assert p.low <= p.point <= p.high  # equal only where the point is held at P10 or P90
+    assert p.low < p.high
     assert est.band.low <= est.band.mid <= est.band.high
     assert all(v % DATA.method.rounding_unit == 0 for v in (est.band.low, est.band.mid, est.band.high))
 
@@ -195,7 +173,8 @@ def test_point_rises_with_years(profile: Profile, a: float, b: float) -> None:
     earlier = calculate(replace(profile, exp=lo), DATA)
     later = calculate(replace(profile, exp=hi), DATA)
     assert earlier.band.mid <= later.band.mid
-    if hi - lo > 1e-6:
+    held = later.base[1] == edges(DATA.method, later.distribution)[1]  # at the area's 90th: flat
+    if hi - lo > 1e-6 and not held:
         assert earlier.base[1] < later.base[1]  # unrounded: strictly
         assert earlier.percentiles.point < later.percentiles.point
 
@@ -218,9 +197,16 @@ def test_no_step_between_quarter_years_exceeds_two_percent(role: str) -> None:
 
 
 def test_experience_rule_follows_the_labor_department_levels() -> None:
-    assert [experience_percentile(DATA.method, y) for y in (0, 5, 10, 15)] == [17, 34, 50, 67]
-    assert experience_percentile(DATA.method, 2.5) == pytest.approx(25.5)
-    assert experience_percentile(DATA.method, 50) < 90
+    """Nationally, the point at 0/5/10/15 years is Level I-IV rounded up to the unit; it stays
+    below the 90th percentile at 50 years."""
+    unit = DATA.method.rounding_unit
+    for role in DATA.roles.values():
+        est = calculate(Profile(0, role=role.key), DATA)
+        anchors = knots(DATA.method, est.distribution)
+        levels = [-(-hand.half_up(x) // unit) * unit for x in dol_levels(est.distribution)]
+        if anchors[0][1] == levels[0]:  # not raised by the quarter-year limit
+            assert [a for _, a in anchors[:4]] == levels
+        assert calculate(Profile(50, role=role.key), DATA).base[1] < est.distribution.wage(90)
 
 
 def test_every_role_has_a_soc_and_a_full_national_distribution() -> None:

@@ -3,10 +3,11 @@ recomputed by hand from the shared BLS file, the offer check at its edges, and t
 everywhere they are shown.
 
 The expected figures are worked here from /work/shared/data/oews_2025_areas.csv by the stated
-method (README "Prevailing wages"), never by hitsalary's own helpers: Levels I-IV at the 17th,
-34th, 50th and 67th percentile of the area's own distribution (the metro area if its published
-percentiles bracket 17 to 67, else the state's, else the nation's), log-linear between published
-percentiles, to the dollar (half up); hourly = annual / 2,080 to the cent (half up)."""
+method (README "Prevailing wages"), in tests/distribution_hand.py, never by hitsalary's own
+helpers: the Department of Labor's formula on the area's own distribution (the metro area if BLS
+publishes its median, else the state's, else the nation's times the state's 15-0000 median ratio):
+Level I = mean of the lowest third, IV = (3 x mean - I) / 2, II and III between; to the dollar
+(half up); hourly = annual / 2,080 to the cent (half up)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ import pytest
 from hitsalary.core.levels import wage_levels
 from hitsalary.core.models import Profile, ReferenceData
 
+from . import distribution_hand as hand
 from .conftest import SHARED_DATA, one_line_error
 
-LEVELS = (("I", 17), ("II", 34), ("III", 50), ("IV", 67))
-COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
+LEVEL_KEYS = ("I", "II", "III", "IV")
 HOURS = 2080
 AREA_TYPES = ("metro", "nonmetro")
 SOC = {
@@ -58,53 +59,35 @@ def maybe(rows: list[Row], **match: str) -> Row | None:
     return found[0] if found else None
 
 
-def points(r: Row) -> list[tuple[int, int]]:
-    return [(p, int(r[c])) for c, p in COLUMNS if r[c]]
-
-
-def covers(r: Row | None) -> bool:
-    """The row's published percentiles bracket every level (17th to 67th)."""
-    if r is None or len(points(r)) < 2:
-        return False
-    published = points(r)
-    return published[0][0] <= LEVELS[0][1] and published[-1][0] >= LEVELS[-1][1]
+def state_by_hand(rows: list[Row], soc: str, state: str) -> tuple[Row, str]:
+    """The state's row if BLS publishes its median; else the nation's x the state's 15-0000 ratio."""
+    found = maybe(rows, soc=soc, area_type="state", area_name=state)
+    if found is not None and found["median"]:
+        return found, "measured"
+    group = one(rows, soc="15-0000", area_type="state", area_name=state)
+    group_nat = one(rows, soc="15-0000", area_type="national")
+    ratio = int(group["median"]) / int(group_nat["median"])
+    return hand.scaled(one(rows, soc=soc, area_type="national"), ratio), "fallback"
 
 
 def distribution_by_hand(
     rows: list[Row], soc: str, *, metro: str | None = None, state: str | None = None
 ) -> tuple[Row, str]:
-    """The narrowest area whose published figures bracket the levels: metro, state, nation."""
-    tried = False
+    """The narrowest area with a published median: metro, state, nation."""
     if metro is not None:
         found = [
             r for r in rows if r["soc"] == soc and r["area_code"] == metro and r["area_type"] in AREA_TYPES
         ]
-        if found and covers(found[0]):
+        if found and found[0]["median"]:
             return found[0], "measured"
-        tried = True
         if state is None:  # the area's main state
             everyone = one(rows, soc="00-0000", area_code=metro)
             home = one(rows, soc="00-0000", area_type="state", state_fips=everyone["state_fips"])
             state = home["area_name"]
+        return state_by_hand(rows, soc, state)[0], "fallback"
     if state is not None:
-        found_state = maybe(rows, soc=soc, area_type="state", area_name=state)
-        if covers(found_state):
-            assert found_state is not None
-            return found_state, "fallback" if tried else "measured"
-        tried = True
-    return one(rows, soc=soc, area_type="national"), "fallback" if tried else "measured"
-
-
-def bracket(published: list[tuple[int, int]], pct: float) -> tuple[tuple[int, int], tuple[int, int]]:
-    for before, after in itertools.pairwise(published):
-        if before[0] <= pct <= after[0]:
-            return before, after
-    raise AssertionError(pct)
-
-
-def wage_at(published: list[tuple[int, int]], pct: float) -> float:
-    (p0, w0), (p1, w1) = bracket(published, pct)
-    return w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))
+        return state_by_hand(rows, soc, state)
+    return one(rows, soc=soc, area_type="national"), "measured"
 
 
 def dollars(amount: float) -> int:
@@ -116,15 +99,10 @@ def cents(annual: int) -> float:
 
 
 def levels_by_hand(r: Row) -> list[dict]:
-    published = points(r)
-    out = []
-    for key, pct in LEVELS:
-        annual = dollars(wage_at(published, pct))
-        between = [{"percentile": p, "annual": w} for p, w in bracket(published, pct)]
-        out.append(
-            {"level": key, "percentile": pct, "annual": annual, "hourly": cents(annual), "between": between}
-        )
-    return out
+    return [
+        {"level": key, "annual": annual, "hourly": cents(annual)}
+        for key, annual in zip(LEVEL_KEYS, hand.level_dollars(r), strict=True)
+    ]
 
 
 def flat(text: str) -> str:
@@ -167,13 +145,11 @@ def test_levels_by_hand(run_json, oews, role, flags, where, basis) -> None:
     assert out["wage_year"] == WAGE_YEAR
     dist = out["distribution"]
     assert dist["series"] == row["series_id"]
-    assert dist["published"] == {f"p{p}": w for p, w in points(row)}
+    assert dist["percentiles"] == {f"p{p}": dollars(w) for p, w in hand.points(row)}
     assert dist["basis"] == basis
-    expected = levels_by_hand(row)
-    shown = [{k: level[k] for k in ("level", "percentile", "annual", "between")} for level in out["levels"]]
-    assert shown == [
-        {k: level[k] for k in ("level", "percentile", "annual", "between")} for level in expected
-    ]
+    shown = [{k: level[k] for k in ("level", "annual", "hourly")} for level in out["levels"]]
+    assert shown == levels_by_hand(row)
+    assert out["levels"][2]["annual"] == dollars(float(row["mean"]))  # Level III is the mean
 
 
 HOURLY_CASES = CASES  # analytics in Colorado, Level IV $140,348 / 2,080 = $67.475 exactly: a half cent
@@ -213,36 +189,39 @@ def test_fallback_is_said_in_the_table(run) -> None:
 # --- invariants --------------------------------------------------------------------------------
 
 
-def strictly_published(points_: tuple[tuple[int, int], ...]) -> bool:
-    return all(w0 < w1 for (_, w0), (_, w1) in itertools.pairwise(points_))
-
-
-def test_levels_rise_for_every_role_nationally_and_in_every_state(data: ReferenceData) -> None:
-    """I <= II <= III <= IV everywhere; strictly I < II < III < IV wherever BLS's published
-    percentiles themselves rise strictly. BLS does publish ties (Delaware's 29-9021 median and 75th
-    percentile are both $68,890), and there the levels between them are equal, as the method says."""
-    ties = []
+def test_levels_rise_equally_spaced_for_every_role_nationally_and_in_every_state(data: ReferenceData) -> None:
+    """I < II < III < IV everywhere, one step apart to the rounding dollar (DOL's levels are
+    equally spaced), even where BLS publishes tied percentiles (Delaware's 29-9021 median and 75th
+    percentile are both $68,890)."""
     for role in data.roles:
         for state in ["US", *data.states]:
             table = wage_levels(data, Profile(0, state, role=role))
             annual = [level.annual for level in table.levels]
-            assert [level.key for level in table.levels] == [key for key, _ in LEVELS]
-            assert annual == sorted(annual), (role, state, annual)
-            if strictly_published(table.wages.points):
-                assert annual[0] < annual[1] < annual[2] < annual[3], (role, state, annual)
-            else:
-                ties.append((role, state))
-    assert ("general", "DE") in ties  # the known tie, so this test sees both branches
-    assert len(ties) < len(data.roles) * len(data.states) / 20  # ties are rare
+            assert [level.key for level in table.levels] == list(LEVEL_KEYS)
+            assert annual[0] < annual[1] < annual[2] < annual[3], (role, state, annual)
+            steps = [b - a for a, b in itertools.pairwise(annual)]
+            assert max(steps) - min(steps) <= 1, (role, state, annual)
 
 
-def test_tied_published_percentiles_give_equal_levels(run_json, oews) -> None:
+def test_tied_published_percentiles_still_give_spaced_levels(run_json, oews) -> None:
     de = one(oews, soc="29-9021", area_type="state", area_name="Delaware")
     assert de["median"] == de["p75"]  # BLS publishes the same wage at both
     out = run_json("levels", "--state", "DE")
     annual = [level["annual"] for level in out["levels"]]
     assert annual == [level["annual"] for level in levels_by_hand(de)]
-    assert annual[2] == annual[3] == int(de["median"])
+    assert annual[2] == int(de["mean"])
+
+
+def test_sussex_against_the_official_wage_year_2025_26_levels(data: ReferenceData, oews) -> None:
+    """DOL's Online Wage Library, Computer Systems Analysts, Sussex County DE nonmetro area, wage
+    year 2025-26 (OEWS May 2024; shared/data/README.md): $80,122 / $102,024 / $123,926 / $145,829.
+    Ours are from May 2025, one release later: the levels are equally spaced like DOL's, and
+    Level III is the area's mean in both (DOL's 123,926 is then May 2024's mean)."""
+    row = one(oews, soc="15-1211", area_code="1000005")
+    ehr = next(key for key, role in data.roles.items() if role.soc == "15-1211")
+    table = wage_levels(data, Profile(0, "DE", role=ehr, metro="1000005"))
+    assert [level.annual for level in table.levels] == hand.level_dollars(row)
+    assert table.levels[2].annual == int(row["mean"])
 
 
 # --- the offer at the edges --------------------------------------------------------------------
@@ -288,10 +267,10 @@ def test_no_offer_no_offer_block(run_json) -> None:
 
 
 def test_readme_example(run) -> None:
-    """README: `levels --role ehr --metro "san jose" --offer 130k` meets Level I, Level II needs $3,176."""
+    """README: `levels --role ehr --metro "san jose" --offer 130k` meets Level I, Level II needs $933."""
     result = run("levels", "--role", "ehr", "--metro", "san jose", "--offer", "130k", env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.stderr
-    assert "$130,000 meets Level I; Level II needs $3,176 more." in result.stdout
+    assert "$130,000 meets Level I; Level II needs $933 more." in result.stdout
 
 
 # --- the same numbers everywhere ----------------------------------------------------------------
@@ -330,7 +309,7 @@ def test_tables_say_approximated_and_the_wage_year(run, args) -> None:
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
-    assert "approximated from the published oews percentiles" in text
+    assert "approximated from published oews figures; for a filing use the online wage library" in text
     assert WAGE_YEAR.lower() in text
     assert "online wage library" in text
 

@@ -1,19 +1,25 @@
-"""The one calculation: years place a person in the role's BLS wage distribution; the factors
-(location, employer, education) each multiply the wages read there; money is rounded once."""
+"""The one calculation: the role's BLS wage distribution where the person works (metro, state or
+nation); years place the point on the area's Department of Labor wage levels; the employer and
+education factors multiply the amounts read there; money is rounded once."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 
+from hitsalary.core.distribution import distribution_for, dol_levels, percentile_of
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
     Anchor,
     AppliedFactor,
     Band,
+    Basis,
     Comparison,
+    Distribution,
     Estimate,
+    FactorValue,
     Hourly,
     Level,
     Method,
@@ -64,48 +70,126 @@ def level_for(levels: tuple[Level, ...], exp: float) -> Level:
     return [level for level in levels if exp >= level.min_years][-1]
 
 
-def experience_percentile(method: Method, exp: float) -> float:
-    """Where years of experience place a person: straight lines between the method's anchors."""
-    anchors = method.anchors
-    for before, after in itertools.pairwise(anchors):
-        if exp <= after.years:
-            share = (exp - before.years) / (after.years - before.years)
-            return before.percentile + (after.percentile - before.percentile) * share
-    return anchors[-1].percentile
-
-
 def anchor_for(method: Method, exp: float) -> Anchor:
     """The last anchor (wage level) the years have reached."""
     return [a for a in method.anchors if exp >= a.years][-1]
 
 
-def band_percentiles(method: Method, wages: Wages, exp: float) -> Percentiles:
-    """The point, and the band around it, cut where the published percentiles end."""
-    point = experience_percentile(method, exp)
-    first, last = wages.points[0][0], wages.points[-1][0]
-    return Percentiles(max(first, point - method.half_width), point, min(last, point + method.half_width))
+@functools.lru_cache(maxsize=16384)
+def edges(method: Method, dist: Distribution) -> tuple[float, float]:
+    """The area's 10th and 90th percentiles moved inward to the rounding unit, so that an amount
+    cut there is still inside them once shown ($21,840 -> $21,900; $289,150 -> $289,100)."""
+    unit, low, high = method.rounding_unit, dist.wage(10), dist.wage(90)
+    inner = math.ceil(low / unit) * unit, math.floor(high / unit) * unit
+    return (float(inner[0]), float(inner[1])) if inner[0] <= inner[1] else (low, high)
 
 
-def base_amounts(wages: Wages, where: Percentiles) -> tuple[float, float, float]:
-    """The national wages at the band's percentiles, before any factor."""
-    return wages.at(where.low), wages.at(where.point), wages.at(where.high)
+@functools.lru_cache(maxsize=16384)
+def knots(method: Method, dist: Distribution) -> tuple[tuple[float, float], ...]:
+    """The experience rule's anchors in the area's survey dollars: its Levels I-IV (each rounded
+    up to the unit, so the shown point meets the level) at their years, then shares of the log gap
+    from Level IV to the 90th percentile. A step rising faster than the method's quarter-year
+    limit has its earlier anchor raised (from the last step back)."""
+    unit = method.rounding_unit
+    levels = {
+        key: float(math.ceil(whole_dollars(amount) / unit) * unit)
+        for key, amount in zip(("I", "II", "III", "IV"), dol_levels(dist), strict=True)
+    }
+    fourth = levels["IV"]
+    top = max(edges(method, dist)[1], fourth)  # Level IV at or above P90: the rule stays flat
+    amounts = [
+        levels[a.level] if a.level else fourth * (top / fourth) ** (a.toward_p90 or 0) for a in method.anchors
+    ]
+    years = [a.years for a in method.anchors]
+    for i in range(len(amounts) - 2, -1, -1):
+        steepest = (1 + method.max_quarter_growth) ** (4 * (years[i + 1] - years[i]))
+        amounts[i] = max(amounts[i], amounts[i + 1] / steepest)
+    return tuple(zip(years, amounts, strict=True))
 
 
-def applied_factors(profile: Profile, data: ReferenceData) -> tuple[AppliedFactor, ...]:
-    """Each factor's value for the profile's role, in the order the data lists the factors."""
+def experience_amount(method: Method, dist: Distribution, exp: float) -> float:
+    """The point in survey dollars: constant growth in years between the anchors, flat after
+    the last, kept inside the area's published 10th-90th percentile."""
+    points = knots(method, dist)
+    amount = points[-1][1]
+    for (y0, w0), (y1, w1) in itertools.pairwise(points):
+        if exp <= y1:
+            amount = w0 * (w1 / w0) ** ((exp - y0) / (y1 - y0))
+            break
+    low, high = edges(method, dist)
+    return min(max(amount, low), high)
+
+
+def step_ratio(method: Method, dist: Distribution) -> float:
+    """One level step as a ratio: the rule's Level II over its Level I (after any raising)."""
+    points = knots(method, dist)
+    return points[1][1] / points[0][1]
+
+
+def survey_band(method: Method, dist: Distribution, exp: float) -> tuple[float, float, float]:
+    """The band in survey dollars at neutral factors: the point divided and multiplied by one
+    level step, cut at the area's 10th and 90th percentiles."""
+    point, step = experience_amount(method, dist, exp), step_ratio(method, dist)
+    low, high = edges(method, dist)
+    return max(point / step, low), point, min(point * step, high)
+
+
+def band_percentiles(dist: Distribution, amounts: tuple[float, float, float]) -> Percentiles:
+    """Where the band's survey-dollar amounts sit in the area's distribution."""
+    return Percentiles(*(percentile_of(dist.points, a) for a in amounts))
+
+
+def area_value(profile: Profile, dist: Distribution) -> FactorValue:
+    """The location 'factor': the band is read from the area's own distribution, so no
+    multiplier; what the distribution is and why (a fallback, a fill) is said here."""
+    median = whole_dollars(dist.median)
+    how = f"{dist.where}'s own OEWS {dist.soc} distribution ({dist.label}, median ${median:,})"
+    if dist.scale is not None:
+        how = f"the national {dist.soc} distribution x {dist.scale:.3f} for {dist.where} ({dist.label})"
+    basis: Basis = "baseline" if dist.kind == "national" and dist.basis == "measured" else "measured"
+    return FactorValue(
+        profile.metro or profile.state,
+        dist.where,
+        1.0,
+        "fallback" if dist.basis == "fallback" else basis,
+        f"the band is read from {how}: no multiplier",
+        dist.source,
+        (dist.series_id,),
+        dist.reason,
+    )
+
+
+def applied_factors(
+    profile: Profile, data: ReferenceData, dist: Distribution | None = None
+) -> tuple[AppliedFactor, ...]:
+    """Each factor's value for the profile's role, in the order the data lists the factors; the
+    location factor is the distribution itself (no multiplier)."""
+    if dist is None:
+        dist = distribution_for(data, data.roles[profile.role].soc, profile.state, profile.metro)
     return tuple(
         AppliedFactor(
             f.name,
             f.label,
-            factor_value(
-                data,
-                f.name,
-                getattr(profile, f.name),
-                profile.role,
-                profile.metro if f.method == "area_median_ratio" else None,
-            ),
+            area_value(profile, dist)
+            if f.method == "area_median_ratio"
+            else factor_value(data, f.name, getattr(profile, f.name), profile.role),
         )
         for f in data.factors
+    )
+
+
+def outside_note(dist: Distribution, amounts: tuple[float, ...], multiplier: float) -> str | None:
+    """One line where the employer and education factors move the band past the area's P10-P90."""
+    low, high = dist.wage(10), dist.wage(90)
+    side = (
+        "below its 10th" if amounts[0] < low - 0.5 else "above its 90th" if amounts[-1] > high + 0.5 else None
+    )
+    if side is None:
+        return None
+    edge = low if side.startswith("below") else high
+    return (
+        f"the employer and education factors (x{multiplier:.3f}) move the band {side} percentile "
+        f"(${whole_dollars(edge):,}) in {dist.where}"
     )
 
 
@@ -174,20 +258,21 @@ def purchasing_power(profile: Profile, data: ReferenceData, band: Band) -> Purch
 
 
 def calculate(profile: Profile, data: ReferenceData) -> Estimate:
-    """The band for a profile. Money is rounded once, here at the end."""
+    """The band for a profile: survey dollars at neutral factors from the area's distribution,
+    then the factors' product. Money is rounded once, here at the end."""
     role = data.roles[profile.role]
-    wages = data.national[role.soc]
-    where = band_percentiles(data.method, wages, profile.exp)
-    base = base_amounts(wages, where)
-    applied = applied_factors(profile, data)
+    dist = distribution_for(data, role.soc, profile.state, profile.metro)
+    base = survey_band(data.method, dist, profile.exp)
+    applied = applied_factors(profile, data, dist)
     multiplier = math.prod(a.value.multiplier for a in applied)
+    survey = tuple(amount * multiplier for amount in base)
     unit, hours = data.method.rounding_unit, data.method.hours_per_year
-    band = Band(*(round_money(amount * multiplier, unit) for amount in base))
+    band = Band(*(round_money(amount, unit) for amount in survey))
     return Estimate(
         profile=profile,
         role=role,
-        wages=wages,
-        percentiles=where,
+        distribution=dist,
+        percentiles=band_percentiles(dist, base),
         base=base,
         band=band,
         hourly=Hourly(hourly(band.low, hours), hourly(band.mid, hours), hourly(band.high, hours)),
@@ -196,4 +281,5 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         comparisons=tuple(compare(band.mid, r) for r in references_for(profile, role, data)),
         level=level_for(data.levels, profile.exp),
         purchasing_power=purchasing_power(profile, data, band),
+        outside=outside_note(dist, survey, multiplier) if multiplier != 1 else None,
     )

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from hitsalary.core.calculate import anchor_for, calculate, percent, whole_dollars
+from hitsalary.core.calculate import calculate, percent, whole_dollars
 from hitsalary.core.errors import UsageProblem, shown
+from hitsalary.core.levels import assess, wage_levels
 from hitsalary.core.models import Estimate, Profile, ReferenceData, ReferenceFigure
 from hitsalary.core.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
@@ -273,7 +274,7 @@ PATH_NOTE = (
 class PathPoint:
     year: int
     estimate: Estimate
-    level: str  # the wage level (or extension) the years have reached, from the method's anchors
+    level: str  # the highest wage level the point meets, as `levels --offer <point>` says
     level_changed: bool
 
 
@@ -287,9 +288,11 @@ def career_path(profile: Profile, years: int, data: ReferenceData) -> list[PathP
             f"(at most {int(MAX_YEARS - profile.exp)} from --exp {profile.exp:g})"
         )
     points: list[PathPoint] = []
+    table = wage_levels(data, profile)  # the role and area stay; only the years move
     for year in range(years + 1):
         est = calculate(replace(profile, exp=profile.exp + year), data)
-        level = anchor_for(data.method, est.profile.exp).label
+        met = assess(table, est.band.mid).highest_level_met
+        level = f"Level {met}" if met else "below Level I"
         changed = bool(points) and points[-1].level != level
         points.append(PathPoint(year, est, level, changed))
     return points

@@ -63,6 +63,7 @@ class Wages:
     employment: int | None = None
     mean: int | None = None
     notes: str = ""
+    wage_rse: float | None = None  # BLS's relative standard error of the mean wage, percent
 
     @property
     def median(self) -> int | None:
@@ -85,9 +86,13 @@ class Wages:
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
 class Anchor:
+    """A point of the experience rule: a wage level reached at these years, or (beyond Level IV)
+    the share of the log gap between Level IV and the 90th percentile closed by then."""
+
     years: float
-    percentile: float
     label: str
+    level: str | None = None  # "I" .. "IV"
+    toward_p90: float | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
@@ -95,7 +100,7 @@ class Method:
     """The stated rules: years to a percentile, the band around it, rounding, hours."""
 
     anchors: tuple[Anchor, ...]
-    half_width: float
+    max_quarter_growth: float  # the steepest rise of the point from one quarter-year to the next
     rule: str
     band_rule: str
     interpolation: str
@@ -105,7 +110,7 @@ class Method:
     hours_source: Source
     anchor_source: Source
     source: Source
-    levels: tuple[tuple[str, float, str], ...] = ()  # Department of Labor wage levels: key, percentile, label
+    levels: tuple[tuple[str, str], ...] = ()  # Department of Labor wage levels: key, label
     levels_year: str = ""  # the wage year they are for
     levels_release: str = ""  # the OEWS release they are built from
     levels_rule: str = ""
@@ -392,14 +397,45 @@ class Comparison:
 
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+class Distribution:
+    """The role's OEWS wage distribution where the person works (metro, state or nation), with
+    every percentile from the 10th to the 90th: published, or filled by a stated rule."""
+
+    soc: str
+    where: str  # the area's name
+    code: str  # its OEWS code (a CBSA, a nonmetro area, a state's two letters, US)
+    kind: str  # "metro", "nonmetro", "state" or "national"
+    points: tuple[tuple[int, float], ...]  # (percentile, annual wage), 10 to 90, ascending
+    mean: float
+    mean_basis: str  # "published", "scaled" (a stand-in area's mean x the ratio) or "estimated"
+    basis: str  # "measured", "partial" (some percentiles filled) or "fallback" (a wider area)
+    label: str  # "metro 41940", "state fallback: metro not published", ...
+    reason: str | None  # why a wider area or a fill stands in
+    filled: tuple[int, ...]  # percentiles not published for the area, filled by rule
+    series_id: str
+    source: Source
+    wage_rse: float | None
+    employment: int | None
+    imprecise: bool  # wage RSE above the limit or employment under it
+    scale: float | None = None  # a suppressed state: the national curve times this ratio
+
+    def wage(self, pct: int) -> float:
+        return dict(self.points)[pct]
+
+    @property
+    def median(self) -> float:
+        return self.wage(50)
+
+
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 
     profile: Profile
     role: Role
-    wages: Wages  # the role's national distribution the band is read from
-    percentiles: Percentiles
-    base: tuple[float, float, float]  # the national wages at those percentiles, before factors
+    distribution: Distribution  # the role's distribution where the person works
+    percentiles: Percentiles  # where the band's amounts sit in it
+    base: tuple[float, float, float]  # the band in survey dollars, before factors
     band: Band
     hourly: Hourly
     multiplier: float
@@ -407,3 +443,4 @@ class Estimate:
     comparisons: tuple[Comparison, ...]
     level: Level  # the article's level for these years (the article's view)
     purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)
+    outside: str | None = None  # where the factors move the band past the area's P10-P90

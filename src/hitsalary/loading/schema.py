@@ -231,19 +231,26 @@ def anchors_rise(item: Mapping[str, Any]) -> tuple[str, str] | None:
     if anchors and anchors[0].get("years") != 0:
         return "anchors", "the first anchor must be at 0 years"
     for before, after in itertools.pairwise(anchors):
-        if not (after["years"] > before["years"] and after["percentile"] > before["percentile"]):
+        if not after["years"] > before["years"]:
             return "anchors", (
-                f"anchor at {after['years']:g} years must come later and higher than the one at "
+                f"anchor at {after['years']:g} years must come later than the one at "
                 f"{before['years']:g} years: the rule must rise"
             )
+    marks = [a.get("level") or a.get("toward_p90") for a in anchors]
+    if any(m is None for m in marks) or [a.get("level") for a in anchors[:4]] != list(LEVEL_KEYS):
+        return "anchors", "the first four anchors must be levels I-IV, each later one a toward_p90 share"
+    shares = [a["toward_p90"] for a in anchors[4:]]
+    if shares != sorted(set(shares)):
+        return "anchors", "each toward_p90 share must be larger than the one before"
     return None
 
 
+LEVEL_KEYS = ("I", "II", "III", "IV")
+
+
 def levels_rise(item: Mapping[str, Any]) -> tuple[str, str] | None:
-    levels = list((item.get("levels") or {}).items())
-    for (before, b), (after, a) in itertools.pairwise(levels):
-        if not a["percentile"] > b["percentile"]:
-            return "levels", f"level {after} must stand at a higher percentile than level {before}"
+    if tuple(item.get("levels") or {}) != LEVEL_KEYS:
+        return "levels", "the Department of Labor's levels are I, II, III and IV, in that order"
     return None
 
 
@@ -251,7 +258,6 @@ LEVEL = Map(
     required={"label": TEXT, "min_years": Num(minimum=0, what="year count"), "low": money(), "high": money()},
     checks=(low_not_above_high,),
 )
-PERCENTILE = Num(minimum=10, maximum=90, what="percentile (10 to 90, the published range)")
 MULTIPLIER = Num(minimum=0.01, maximum=100, what="multiplier")
 FACTOR_VALUE = Map(
     required={"label": TEXT},
@@ -316,20 +322,24 @@ SPECS: dict[str, Map] = {
         experience=Map(
             required={
                 "rule": TEXT,
+                "max_quarter_growth": Num(minimum=0.001, maximum=0.1, what="growth a quarter-year"),
                 "anchor_source": SOURCE,
                 "anchors": ListOf(
                     Map(
                         required={
                             "years": Num(minimum=0, maximum=100, what="year count"),
-                            "percentile": PERCENTILE,
                             "label": TEXT,
-                        }
+                        },
+                        optional={
+                            "level": OneOf(LEVEL_KEYS),
+                            "toward_p90": Num(minimum=0.01, maximum=0.99, what="share of the gap"),
+                        },
                     )
                 ),
             },
             checks=(anchors_rise,),
         ),
-        band=Map(required={"half_width": Num(minimum=1, maximum=40, what="percentile width"), "rule": TEXT}),
+        band=Map(required={"rule": TEXT}),
         interpolation=TEXT,
         rounding=Map(
             required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}
@@ -339,7 +349,7 @@ SPECS: dict[str, Map] = {
             required={
                 "wage_year": TEXT,
                 "release": TEXT,
-                "levels": Items(Map(required={"percentile": PERCENTILE, "label": TEXT})),
+                "levels": Items(Map(required={"label": TEXT})),
                 "rule": TEXT,
                 "label": TEXT,
                 "url": SOURCE.optional["url"],

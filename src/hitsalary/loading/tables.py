@@ -105,6 +105,20 @@ def whole(name: str, row: Row, column: str) -> int | None:
     return int(text)
 
 
+def rse(name: str, row: Row) -> float | None:
+    """The published wage relative standard error (percent), or None where it is not released."""
+    text = row.cells.get("wage_rse") or ""
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise DataError(f"{name}:{row.line}: wage_rse: expected a percent from 0 to 100, got {text[:20]!r}")
+    return value
+
+
 def wages(name: str, row: Row, *, where: str, code: str, source: Source) -> Wages:
     """One checked row: published percentiles ascending, wages in a sane range."""
     points: list[tuple[int, int]] = []
@@ -132,4 +146,5 @@ def wages(name: str, row: Row, *, where: str, code: str, source: Source) -> Wage
         employment=whole(name, row, "employment"),
         mean=whole(name, row, "mean"),
         notes=row.cells.get("notes", ""),
+        wage_rse=rse(name, row),
     )

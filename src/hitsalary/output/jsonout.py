@@ -7,9 +7,11 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from hitsalary.core.calculate import whole_dollars
 from hitsalary.core.models import (
     AppliedFactor,
     Comparison,
+    Distribution,
     Estimate,
     FactorValue,
     GrowthClaim,
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from hitsalary.core.decisions import OfferCheck, PathPoint, Variant
     from hitsalary.core.levels import LevelCheck, LevelTable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def source_dict(source: Source) -> dict[str, Any]:
@@ -111,7 +113,11 @@ def rule_dict(data: ReferenceData) -> dict[str, Any]:
     m = data.method
     return {
         "rule": m.rule,
-        "anchors": [{"years": a.years, "percentile": a.percentile, "label": a.label} for a in m.anchors],
+        "anchors": [
+            {"years": a.years, "level": a.level, "toward_p90": a.toward_p90, "label": a.label}
+            for a in m.anchors
+        ],
+        "max_quarter_growth": m.max_quarter_growth,
         "band": m.band_rule,
         "interpolation": m.interpolation,
         "rounding": m.rounding_rule,
@@ -121,8 +127,34 @@ def rule_dict(data: ReferenceData) -> dict[str, Any]:
     }
 
 
+IMPRECISE = "the area estimate is imprecise"
+
+
+def distribution_dict(d: Distribution) -> dict[str, Any]:
+    """The distribution the band and the levels are read from: where, why, how precise."""
+    return {
+        "where": d.where,
+        "code": d.code,
+        "kind": d.kind,
+        "series": d.series_id,
+        "label": d.label,
+        "basis": d.basis,
+        "reason": d.reason,
+        "percentiles": {f"p{pct}": whole_dollars(wage) for pct, wage in d.points},
+        "filled": [f"p{pct}" for pct in d.filled],
+        "mean": whole_dollars(d.mean),
+        "mean_basis": d.mean_basis,
+        "scale": round(d.scale, 6) if d.scale is not None else None,
+        "wage_rse": d.wage_rse,
+        "employment": d.employment,
+        "imprecise": d.imprecise,
+        "precision": IMPRECISE if d.imprecise else None,
+        "source": source_dict(d.source),
+    }
+
+
 def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
-    p, w = est.percentiles, est.wages
+    p = est.percentiles
     return {
         "schema_version": SCHEMA_VERSION,
         "profile": profile_dict(est.profile),
@@ -133,12 +165,10 @@ def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
         "hourly": dict(zip(("low", "mid", "high"), est.hourly, strict=True)),
         "percentiles": {"low": round(p.low, 4), "point": round(p.point, 4), "high": round(p.high, 4)},
         "distribution": {
-            "where": w.where,
-            "series": w.series_id,
-            "published": {f"p{pct}": wage for pct, wage in w.points},
+            **distribution_dict(est.distribution),
             "at_band": dict(zip(("low", "mid", "high"), (round(b, 2) for b in est.base), strict=True)),
-            "source": source_dict(w.source),
         },
+        "outside": est.outside,
         "experience_rule": rule_dict(data),
         "multiplier": round(est.multiplier, 6),
         "factors": [factor_dict(a) for a in est.factors],
@@ -396,7 +426,6 @@ def levels_dict(
 ) -> dict[str, Any]:
     """The four levels, the figures they were read from, and (with an offer) the level it meets."""
     m = data.method
-    w = table.wages
     out: dict[str, Any] = {
         "role": role_dict(table.role),
         "soc": table.role.soc,
@@ -405,23 +434,14 @@ def levels_dict(
         "label": m.levels_label,
         "rule": m.levels_rule,
         "online_wage_library": m.levels_url,
-        "distribution": {
-            "where": w.where,
-            "code": w.code,
-            "series": w.series_id,
-            "published": {f"p{pct}": wage for pct, wage in w.points},
-            "basis": table.basis,
-            "reason": table.reason,
-            "source": source_dict(w.source),
-        },
+        "distribution": distribution_dict(table.distribution),
         "levels": [
             {
                 "level": level.key,
                 "label": level.label,
-                "percentile": level.percentile,
+                "percentile": round(level.percentile, 4),
                 "annual": level.annual,
                 "hourly": level.hourly,
-                "between": [{"percentile": p, "annual": wage} for p, wage in level.between],
             }
             for level in table.levels
         ],

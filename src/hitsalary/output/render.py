@@ -15,10 +15,10 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from hitsalary.core.calculate import percent, round_money
+from hitsalary.core.calculate import percent, round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
-from hitsalary.core.models import Estimate, Level, ReferenceData, Source
+from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
 from hitsalary.output.chart import Bar, draw
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
@@ -151,9 +151,9 @@ def table(title: str) -> FlexTable:
 
 
 def band_table(est: Estimate) -> FlexTable:
-    p = est.percentiles
+    p, d = est.percentiles, est.distribution
     result = table(
-        f"Your band: national {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
+        f"Your band: {d.where} {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
         f"(point: {number(p.point)}), times the factors below"
     )
     result.add_column("")
@@ -217,14 +217,13 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
     result.add_column("Step and where its number comes from", ratio=1)
     result.add_column("×", justify="right", no_wrap=True)  # noqa: RUF001 - the multiplication sign is meant
     result.add_column("Basis", no_wrap=True)
-    w, p = est.wages, est.percentiles
-    points = ", ".join(f"{ordinal(pct)} {money(wage)}" for pct, wage in w.points)
+    d, p = est.distribution, est.percentiles
     result.add_row(
         Text.assemble(
             ("Experience: ", "bold"),
-            f"{years(est.profile.exp)} → percentile {number(p.point)}; national wage there "
-            f"{money(round_money(est.base[1], unit))}\n",
-            (f"published {points} (series {w.series_id}; {release(w.source)})", "dim"),
+            f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on {d.where}'s wage "
+            f"levels (percentile {number(p.point)})\n",
+            (f"{distribution_line(d)} ({release(d.source)})", "dim"),
         ),
         "",
         Text("assumed", style=BASIS_STYLE["assumed"]),
@@ -241,6 +240,27 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
         )
     result.add_row(Text("All factors", style="bold"), Text(f"{est.multiplier:.3f}", style="bold"), "")
     return result
+
+
+def distribution_line(d: Distribution) -> str:
+    """The distribution used, where it comes from, and how precise BLS says it is, in one line."""
+    filled = set(d.filled)
+    points = ", ".join(
+        f"{ordinal(pct)} {money(whole_dollars(wage))}" + (" (filled)" if pct in filled else "")
+        for pct, wage in d.points
+    )
+    mean = f"mean {money(whole_dollars(d.mean))}" + (
+        "" if d.mean_basis == "published" else f" ({d.mean_basis})"
+    )
+    return (
+        f"Distribution: {d.where} ({d.label}): {points}, {mean}; {precision_text(d)} (series {d.series_id})"
+    )
+
+
+def precision_text(d: Distribution) -> str:
+    rse = f"wage RSE {d.wage_rse:g}%" if d.wage_rse is not None else "wage RSE not published"
+    jobs = f"employment {d.employment:,}" if d.employment is not None else "employment not published"
+    return f"{rse}, {jobs}" + ("; the area estimate is imprecise" if d.imprecise else "")
 
 
 def comparison_table(est: Estimate) -> FlexTable:
@@ -287,8 +307,8 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
     lines = [
         f"Rule: {method.rule} {method.band_rule} {method.interpolation}",
         f"Rounding: {method.rounding_rule}",
-        "Location and employer multiply as if independent: OEWS publishes no area-by-industry "
-        "figures for these occupations.",
+        "The band is read from the area's own distribution; employer and education multiply it as "
+        "if independent of the area: OEWS publishes no area-by-industry figures for these occupations.",
         purchasing_power_note(est, data),
     ]
     for c in est.comparisons:
@@ -330,6 +350,13 @@ def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
     return [result]
 
 
+def source_line(est: Estimate) -> str:
+    """Which distribution the band is read from, and why, on one line under the header."""
+    d = est.distribution
+    line = f"Read from {d.where} ({d.label})" + (f": {d.reason}" if d.reason else "")
+    return line + (f". {precision_text(d).capitalize()}." if d.imprecise else ".")
+
+
 def data_line(data: ReferenceData) -> str:
     origin = f"your file {data.user_file} over the shipped data" if data.user_file else "shipped data"
     return f"Data: {origin}. `hitsalary sources` lists every figure with its source."
@@ -346,7 +373,10 @@ def render_estimate(
     con = out or console()
     header = Text.assemble(("Healthcare IT salary estimate\n", "bold"), profile_line(est))
     bars = chart_bars(est)
-    parts: list[RenderableType] = [header, Text()]
+    parts: list[RenderableType] = [header, Text(source_line(est))]
+    if est.outside:
+        parts.append(Text(f"Note: {est.outside}.", style="yellow"))
+    parts.append(Text())
     if offer is not None:  # the verdicts first: they are what the person asked
         parts += [Text(offer.sentence(est), style="bold"), *(Text(v, style="bold") for v in verdicts), Text()]
     parts += [

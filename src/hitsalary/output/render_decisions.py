@@ -10,7 +10,16 @@ from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
 from hitsalary.output.chart import Bar, draw
-from hitsalary.output.render import console, data_line, money, signed_money, signed_pct, table, years
+from hitsalary.output.render import (
+    console,
+    data_line,
+    distribution_line,
+    money,
+    signed_money,
+    signed_pct,
+    table,
+    years,
+)
 from hitsalary.output.render import table as flex_table
 
 
@@ -138,34 +147,29 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
 def render_levels(
     table: LevelTable, check: LevelCheck | None, data: ReferenceData, *, verdict: bool = True
 ) -> None:
-    m, w = data.method, table.wages
+    m, d = data.method, table.distribution
     parts: list[RenderableType] = []
     if check is not None and verdict:  # estimate --levels prints the verdict at its top instead
         parts += [Text(level_sentence(table, check), style="bold"), Text()]
     result = flex_table(
-        f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {w.where}: wage year {m.levels_year}"
+        f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {d.where}: wage year {m.levels_year}"
     )
     result.add_column("Level", no_wrap=True)
-    result.add_column("Percentile", justify="right", no_wrap=True)
     result.add_column("Annual", justify="right", no_wrap=True)
     result.add_column("Hourly", justify="right", no_wrap=True)
-    result.add_column("Interpolated from (published)", ratio=1)
+    result.add_column("At percentile", justify="right", no_wrap=True)
     for level in table.levels:
-        (p0, w0), (p1, w1) = level.between
         met = check is not None and check.highest_level_met == level.key
         result.add_row(
             Text(f"{level.key} {level.label}" + (" ◀ met" if met else ""), style="bold" if met else ""),
-            f"{level.percentile:g}th",
             money(level.annual),
             f"${level.hourly:,.2f}",
-            f"{p0}th {money(w0)} to {p1}th {money(w1)}",
+            f"{level.percentile:.1f}",
         )
     notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
-    notes.append(
-        f"Built from {m.levels_release} (series {w.series_id}; {w.source.publisher}, {w.source.title})."
-    )
+    notes.append(f"{distribution_line(d)}; {m.levels_release}, {d.source.publisher}, {d.source.title}.")
     if table.reason:
-        notes.append(f"Fallback: {table.reason}.")
+        notes.append(f"{'Fallback' if table.basis == 'fallback' else 'Filled'}: {table.reason}.")
     notes.append(data_line(data))
     parts += [result, Text("\n".join(notes), style="dim")]
     console().print(Group(*parts))

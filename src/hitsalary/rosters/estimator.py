@@ -10,8 +10,9 @@ import math
 from contextlib import suppress
 from typing import Any
 
-from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts
+from hitsalary.core.calculate import applied_factors, band_percentiles, survey_band
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
+from hitsalary.core.distribution import distribution_for
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.levels import LevelTable, assess, wage_levels
 from hitsalary.core.models import Profile, ReferenceData, Role
@@ -27,8 +28,8 @@ class Estimator:
         self.data = data
         self.years: dict[str, float] = {}  # raw exp text -> years
         self.bases: dict[
-            tuple[float, str], tuple[float, float, float, float]
-        ] = {}  # years, role -> point, base
+            tuple[float, str, str | None, str | None], tuple[float, float, float, float]
+        ] = {}  # years, role, state, metro -> point, base
         self.profiles: dict[
             tuple[Any, ...], tuple[tuple[str, ...], float, Role]
         ] = {}  # raw spellings -> keys
@@ -78,14 +79,17 @@ class Estimator:
             bounded(self.years)[raw] = years
         return years
 
-    def base(self, years: float, role: Role) -> tuple[float, float, float, float]:
-        """The point's percentile and the role's national wages at the band, before factors."""
-        found = self.bases.get((years, role.key))
+    def base(
+        self, years: float, role: Role, keys: tuple[str | None, ...]
+    ) -> tuple[float, float, float, float]:
+        """The point's percentile and the band in the area's survey dollars, before factors."""
+        where = (years, role.key, keys[0], keys[-1])
+        found = self.bases.get(where)
         if found is None:
-            wages = self.data.national[role.soc]
-            where = band_percentiles(self.data.method, wages, years)
-            found = (round(where.point, 2), *base_amounts(wages, where))
-            bounded(self.bases)[(years, role.key)] = found
+            dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
+            amounts = survey_band(self.data.method, dist, years)
+            found = (round(band_percentiles(dist, amounts).point, 2), *amounts)
+            bounded(self.bases)[where] = found
         return found
 
     def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str | None, ...], float, Role]:
@@ -157,7 +161,9 @@ class Estimator:
         if exp is None:
             exp = self.exp(raw_exp)
         keys, multiplier, role = self.profile(tuple(map(get, layout.fields)))
-        point, low_base, mid_base, high_base = self.bases.get((exp, role.key)) or self.base(exp, role)
+        point, low_base, mid_base, high_base = self.bases.get(
+            (exp, role.key, keys[0], keys[-1])
+        ) or self.base(exp, role, keys)
         unit = self.unit
         # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
         low, mid, high = (

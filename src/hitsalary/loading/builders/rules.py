@@ -30,8 +30,10 @@ def method(ctx: Context) -> Method:
     raw = ctx.raw["method"]
     experience = raw["experience"]
     return Method(
-        anchors=tuple(Anchor(a["years"], a["percentile"], a["label"]) for a in experience["anchors"]),
-        half_width=raw["band"]["half_width"],
+        anchors=tuple(
+            Anchor(a["years"], a["label"], a.get("level"), a.get("toward_p90")) for a in experience["anchors"]
+        ),
+        max_quarter_growth=experience["max_quarter_growth"],
         rule=experience["rule"],
         band_rule=raw["band"]["rule"],
         interpolation=raw["interpolation"],
@@ -41,7 +43,7 @@ def method(ctx: Context) -> Method:
         hours_source=ctx.source(raw["hours_per_year"]["source"]),
         anchor_source=ctx.source(experience["anchor_source"]),
         source=ctx.source(raw["source"]),
-        levels=tuple((k, v["percentile"], v["label"]) for k, v in raw["wage_levels"]["levels"].items()),
+        levels=tuple((k, v["label"]) for k, v in raw["wage_levels"]["levels"].items()),
         levels_year=raw["wage_levels"]["wage_year"],
         levels_release=raw["wage_levels"]["release"],
         levels_rule=raw["wage_levels"]["rule"],

@@ -1,0 +1,209 @@
+"""The person's wage distribution: the role's OEWS May 2025 percentiles in the metro or nonmetro
+area where BLS publishes them, else the state's, else the nation's; and the Department of Labor's
+wage levels computed from it by DOL's own formula (means of the lowest third and the upper
+two-thirds). Pure: the area tables are read through `ReferenceData`."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from dataclasses import replace
+
+from hitsalary.core.models import Distribution, Factor, ReferenceData, Wages
+
+NATION = "US"
+PERCENTILES = (10, 25, 50, 75, 90)
+RSE_LIMIT = 10.0  # percent: above it BLS's own error makes the area figure imprecise
+EMPLOYMENT_LIMIT = 100  # jobs: under it the area figure rests on few workers
+THIRD = 100 / 3
+
+Points = tuple[tuple[int, float], ...]
+
+
+def wage_at(points: Points, pct: float) -> float:
+    """The wage at a percentile: constant growth per percentile (linear in log wage) between the
+    published ones; below the 10th (above the 90th) the first (last) segment's rate continues."""
+    pairs = list(itertools.pairwise(points))
+    for (p0, w0), (p1, w1) in pairs:
+        if pct <= p1:
+            return float(w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0)))
+    (p0, w0), (p1, w1) = pairs[-1]
+    return float(w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0)))
+
+
+def percentile_of(points: Points, amount: float) -> float:
+    """Where an amount sits in the curve, kept to the published 10th-90th percentile."""
+    if amount <= points[0][1]:
+        return float(points[0][0])
+    for (p0, w0), (p1, w1) in itertools.pairwise(points):
+        if amount <= w1:
+            return float(p0 if w1 == w0 else p0 + (p1 - p0) * math.log(amount / w0) / math.log(w1 / w0))
+    return float(points[-1][0])
+
+
+def segment_integral(start: tuple[float, float], end: tuple[float, float], a: float, b: float) -> float:
+    """The integral over [a, b] of the log-linear curve through start and end (percent units)."""
+    (p0, w0), (p1, w1) = start, end
+    rate = math.log(w1 / w0) / (p1 - p0)
+    if abs(rate) < 1e-12:
+        return w0 * (b - a)
+    return w0 * (math.exp(rate * (b - p0)) - math.exp(rate * (a - p0))) / rate
+
+
+def curve_integral(points: Points, a: float, b: float) -> float:
+    """The integral of wage_at over [a, b], 0 <= a < b <= 100: the end segments extended."""
+    pairs = list(itertools.pairwise(points))
+    spans = [
+        (0.0 if i == 0 else s[0], 100.0 if i == len(pairs) - 1 else e[0]) for i, (s, e) in enumerate(pairs)
+    ]
+    total = 0.0
+    for (start, end), (low, high) in zip(pairs, spans, strict=True):
+        lo, hi = max(a, low), min(b, high)
+        if hi > lo:
+            total += segment_integral(start, end, lo, hi)
+    return total
+
+
+def lower_third_mean(points: Points) -> float:
+    """DOL's Level I: the mean wage of the lowest third of the distribution."""
+    return curve_integral(points, 0, THIRD) / THIRD
+
+
+@functools.lru_cache(maxsize=16384)
+def dol_levels(dist: Distribution) -> tuple[float, float, float, float]:
+    """Levels I-IV by DOL's formula: I = mean of the lowest third, IV = mean of the upper
+    two-thirds = (3 x mean - I) / 2, II and III one and two thirds of the way between."""
+    first = lower_third_mean(dist.points)
+    fourth = (3 * dist.mean - first) / 2
+    step = (fourth - first) / 3
+    return first, first + step, first + 2 * step, fourth
+
+
+KIND_NAMES = {"national": "nation", "state": "state", "metro": "metro", "nonmetro": "nonmetro area"}
+
+
+def location_factor(data: ReferenceData) -> Factor | None:
+    return next((f for f in data.factors if f.method == "area_median_ratio"), None)
+
+
+def complete(wages: Wages | None) -> bool:
+    return wages is not None and len(wages.points) == len(PERCENTILES)
+
+
+def imprecise(rse: float | None, employment: int | None) -> bool:
+    return (rse is not None and rse > RSE_LIMIT) or (employment is not None and employment < EMPLOYMENT_LIMIT)
+
+
+def from_row(wages: Wages, *, kind: str, label: str, wider: Distribution | None) -> Distribution:
+    """An area's own row; percentiles it does not publish are filled from the wider area's shape
+    scaled to the area's median, a mean it does not publish from the curve."""
+    published = dict(wages.points)
+    filled = tuple(p for p in PERCENTILES if p not in published)
+    median = published[50]
+    points = tuple(
+        (p, float(published[p]) if p in published else wider.wage(p) / wider.median * median)  # type: ignore[union-attr]  # wider is given when anything is filled
+        for p in PERCENTILES
+    )
+    reason = None
+    if filled and wider is not None:
+        names = "/".join(f"P{p}" for p in filled)
+        label = f"partial: {names} filled from {KIND_NAMES.get(wider.kind, wider.kind)} shape"
+        reason = (
+            f"BLS does not publish the {names} of {wages.soc} for {wages.where}; filled from "
+            f"{wider.where}'s distribution scaled to {wages.where}'s median ${median:,}"
+        )
+    if wages.mean:
+        mean, mean_basis = float(wages.mean), "published"
+    else:  # stated in README: the curve's own mean, its end segments extended to 0 and 100
+        mean, mean_basis = curve_integral(points, 0, 100) / 100, "estimated"
+    return Distribution(
+        soc=wages.soc,
+        where=wages.where,
+        code=wages.code,
+        kind=kind,
+        points=points,
+        mean=mean,
+        mean_basis=mean_basis,
+        basis="partial" if filled else "measured",
+        label=label,
+        reason=reason,
+        filled=filled,
+        series_id=wages.series_id,
+        source=wages.source,
+        wage_rse=wages.wage_rse,
+        employment=wages.employment,
+        imprecise=imprecise(wages.wage_rse, wages.employment),
+    )
+
+
+def usable(wages: Wages | None) -> Wages | None:
+    """A row whose median is published (the rest can be filled); else None."""
+    return wages if wages is not None and wages.median is not None else None
+
+
+@functools.lru_cache(maxsize=16384)
+def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | None) -> Distribution:
+    """The narrowest area with published figures: the metro (or nonmetro) area, the state, the
+    nation; each step down says why."""
+    nation = from_row(data.national[soc], kind="national", label="nation", wider=None)
+    wider = nation if state == NATION else state_distribution(data, soc, state, nation)
+    if metro is None:
+        return wider
+    area = data.area_tables.areas()[metro]
+    row = usable(data.area_tables.wages_in(metro).get(soc))
+    if row is not None:
+        label = f"{'metro' if area.kind == 'metro' else 'nonmetro area'} {metro}"
+        return from_row(row, kind=area.kind, label=label, wider=None if complete(row) else wider)
+    kind = KIND_NAMES.get(wider.kind, wider.kind)
+    return fell_back(
+        wider,
+        f"{kind} fallback: {'metro' if area.kind == 'metro' else 'nonmetro area'} not published",
+        f"BLS does not publish {soc} wages for {area.name}; {wider.where}'s distribution stands in",
+    )
+
+
+def fell_back(dist: Distribution, label: str, reason: str) -> Distribution:
+    """A wider area's distribution standing in, labelled with why."""
+    if dist.reason:
+        reason = f"{reason} ({dist.reason})"
+    return replace(dist, basis="fallback", label=label, reason=reason)
+
+
+def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distribution) -> Distribution:
+    """The state's own row; where BLS suppresses it, the nation's times the state's ratio for the
+    broad group (the location factor's fallback), else the nation's."""
+    row = usable(data.by_state.get((soc, state)))
+    if row is not None:
+        return from_row(row, kind="state", label=f"state {state}", wider=None if complete(row) else nation)
+    name = data.states[state].name if state in data.states else state
+    factor = location_factor(data)
+    group = factor.fallback_soc if factor else None
+    local = usable(data.by_state.get((group, state))) if group else None
+    national = data.national.get(group) if group else None
+    why = f"BLS does not publish {soc} wages for {name}"
+    if local is None or national is None or national.median is None:
+        return fell_back(
+            nation, "nation fallback: state not published", f"{why}; the national distribution stands in"
+        )
+    ratio = local.median / national.median  # type: ignore[operator]  # usable() checked it
+    title = data.titles.get(group or "", group)
+    reason = (
+        f"{why}; the national distribution x {name}'s {title} ({group}) median ratio "
+        f"${local.median:,} / ${national.median:,} = {ratio:.3f} stands in"
+    )
+    employment = data.by_state[(soc, state)].employment if (soc, state) in data.by_state else None
+    scaled = replace(
+        nation,
+        where=name,
+        code=state,
+        kind="state",
+        points=tuple((p, w * ratio) for p, w in nation.points),
+        mean=nation.mean * ratio,
+        mean_basis="scaled",
+        wage_rse=None,
+        employment=employment,
+        imprecise=imprecise(None, employment),
+        scale=ratio,
+    )
+    return fell_back(scaled, f"state fallback: national x {state} {group} ratio, state not published", reason)
