@@ -78,11 +78,28 @@ DEFS: dict[str, dict[str, Any]] = {
     "purchasing_power": null(
         obj({"low": MONEY, "mid": MONEY, "high": MONEY, "rpp": NUM, "source": ref("source")})
     ),
-    "published": {
-        "type": "object",
-        "patternProperties": {"^p(10|25|50|75|90)$": null(INT)},
-        "additionalProperties": False,
-    },
+    "distribution": obj(
+        {
+            "where": S,
+            "code": S,
+            "kind": {"enum": ["metro", "nonmetro", "state", "national"]},
+            "series": S,
+            "label": S,
+            "basis": {"enum": ["measured", "partial", "fallback"]},
+            "reason": null(S),
+            "percentiles": obj({f"p{p}": MONEY for p in (10, 25, 50, 75, 90)}),
+            "filled": array({"enum": ["p10", "p25", "p50", "p75", "p90"]}),
+            "mean": MONEY,
+            "mean_basis": {"enum": ["published", "scaled", "estimated"]},
+            "scale": null(NUM),
+            "wage_rse": null(NUM),
+            "employment": null(INT),
+            "imprecise": BOOL,
+            "precision": null({"const": "the area estimate is imprecise"}),
+            "source": ref("source"),
+        },
+        closed=False,  # the estimate adds at_band
+    ),
     "short_estimate": obj(
         {
             "profile": ref("profile"),
@@ -104,17 +121,7 @@ DEFS: dict[str, dict[str, Any]] = {
             "label": S,
             "rule": S,
             "online_wage_library": S,
-            "distribution": obj(
-                {
-                    "where": S,
-                    "code": S,
-                    "series": S,
-                    "published": ref("published"),
-                    "basis": BASIS,
-                    "reason": null(S),
-                    "source": ref("source"),
-                }
-            ),
+            "distribution": ref("distribution"),
             "levels": array(
                 obj(
                     {
@@ -123,7 +130,6 @@ DEFS: dict[str, dict[str, Any]] = {
                         "percentile": NUM,
                         "annual": MONEY,
                         "hourly": NUM,
-                        "between": array(obj({"percentile": INT, "annual": MONEY}), min_items=2),
                     }
                 ),
                 min_items=4,
@@ -191,7 +197,7 @@ OFFER = obj(
 )
 ESTIMATE = obj(
     {
-        "schema_version": {"const": 2},
+        "schema_version": {"const": 3},
         "profile": ref("profile"),
         "role": ref("role"),
         "soc": SOC,
@@ -208,19 +214,21 @@ ESTIMATE = obj(
         "band": ref("band"),
         "hourly": obj({"low": NUM, "mid": NUM, "high": NUM}),
         "percentiles": obj({"low": NUM, "point": NUM, "high": NUM}),
-        "distribution": obj(
-            {
-                "where": S,
-                "series": S,
-                "published": ref("published"),
-                "at_band": obj({"low": NUM, "mid": NUM, "high": NUM}),
-                "source": ref("source"),
-            }
-        ),
+        "distribution": {
+            "allOf": [
+                ref("distribution"),
+                obj({"at_band": obj({"low": NUM, "mid": NUM, "high": NUM})}, closed=False),
+            ]
+        },
+        "outside": null(S),
         "experience_rule": obj(
             {
                 "rule": S,
-                "anchors": array(obj({"years": NUM, "percentile": NUM, "label": S}), min_items=2),
+                "anchors": array(
+                    obj({"years": NUM, "level": null(LEVEL), "toward_p90": null(NUM), "label": S}),
+                    min_items=4,
+                ),
+                "max_quarter_growth": NUM,
                 "band": S,
                 "interpolation": S,
                 "rounding": S,

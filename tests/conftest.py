@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import subprocess
@@ -59,26 +58,15 @@ def spawn(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
 
 
 # --- the stated rule (method.yaml), worked by hand ----------------------------------------------
-# An oracle for the tests: it reads only the published figures, the method's anchors, width and
-# rounding unit, never hitsalary's own arithmetic, so a test that compares the two checks the
-# calculation. The interpolation is the one method.yaml states: linear in the log of the wage.
+# An oracle for the tests: it reads only the published figures of a row and works the stated rule
+# out in tests/distribution_hand.py, never with hitsalary's own arithmetic, so a test that
+# compares the two checks the calculation.
 
 
-def rule_percentile(data: ReferenceData, exp: float) -> float:
-    """Years -> percentile: straight lines between the method's anchors, flat after the last."""
-    anchors = [(a.years, a.percentile) for a in data.method.anchors]
-    for (y0, p0), (y1, p1) in itertools.pairwise(anchors):
-        if exp <= y1:
-            return p0 + (p1 - p0) * (exp - y0) / (y1 - y0)
-    return anchors[-1][1]
-
-
-def published_wage(points: tuple[tuple[int, int], ...], pct: float) -> float:
-    """The wage at a percentile: a constant growth rate between the two nearest published ones."""
-    for (p0, w0), (p1, w1) in itertools.pairwise(points):
-        if p0 <= pct <= p1:
-            return w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))
-    raise AssertionError(f"percentile {pct} is outside the published {points[0][0]}-{points[-1][0]}")
+def as_row(wages: Wages) -> dict[str, str]:
+    """A loaded OEWS row as the shared CSV spells it, for tests/distribution_hand.py."""
+    row = dict(zip(("p10", "p25", "median", "p75", "p90"), (str(w) for _, w in wages.points), strict=True))
+    return {**row, "mean": str(wages.mean), "series_id": wages.series_id}
 
 
 def half_up(amount: float, unit: int) -> int:
@@ -86,14 +74,23 @@ def half_up(amount: float, unit: int) -> int:
     return int(Decimal(repr(amount / unit)).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * unit
 
 
-def band_by_hand(data: ReferenceData, exp: float, soc: str, multiplier: float = 1.0) -> Band:
-    """The band the method states for these years of this occupation, times a multiplier."""
-    point = rule_percentile(data, exp)
-    width = data.method.half_width
-    points = data.national[soc].points
-    where = (max(points[0][0], point - width), point, min(points[-1][0], point + width))
-    unit = data.method.rounding_unit
-    return Band(*(half_up(published_wage(points, pct) * multiplier, unit) for pct in where))
+def band_by_hand(
+    data: ReferenceData, exp: float, soc: str, multiplier: float = 1.0, *, state: str | None = None
+) -> Band:
+    """The band the method states for these years of this occupation in the nation (or a state
+    that publishes it), times the employer and education multiplier."""
+    from . import distribution_hand
+
+    wages = data.by_state[(soc, state)] if state else data.national[soc]
+    return Band(*distribution_hand.band(as_row(wages), exp, multiplier))
+
+
+def rule_point(data: ReferenceData, exp: float, soc: str, *, state: str | None = None) -> float:
+    """The point in survey dollars, before rounding."""
+    from . import distribution_hand
+
+    wages = data.by_state[(soc, state)] if state else data.national[soc]
+    return distribution_hand.survey(as_row(wages), exp)[1]
 
 
 def median_ratio(top: Wages, bottom: Wages) -> float:

@@ -12,6 +12,7 @@ cut there; factors multiply; $100 half up."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -63,7 +64,7 @@ def anchors(row: dict[str, str]) -> list[float]:
     return out
 
 
-def survey(row: dict[str, str], years: float) -> tuple[float, float, float]:
+def survey(row: dict[str, str], years: float, width: float = 1.0) -> tuple[float, float, float]:
     knots = anchors(row)
     point = knots[-1]
     for i in range(len(YEARS) - 1):
@@ -74,7 +75,7 @@ def survey(row: dict[str, str], years: float) -> tuple[float, float, float]:
     low = math.ceil(float(row["p10"]) / 100) * 100
     high = math.floor(float(row["p90"]) / 100) * 100
     point = min(max(point, low), high)
-    step = knots[1] / knots[0]
+    step = (knots[1] / knots[0]) ** width
     return max(point / step, low), point, min(point * step, high)
 
 
@@ -89,3 +90,14 @@ def scaled(national: dict[str, str], ratio: float) -> dict[str, str]:
     for column in ("p10", "p25", "median", "p75", "p90", "mean"):
         out[column] = float(national[column]) * ratio  # type: ignore[assignment]  # float() reads it back
     return out
+
+
+def percentile_of(row: dict[str, str], amount: float) -> float:
+    """Where an amount sits on the row's percentile curve (10 to 90), the log-linear inverse."""
+    pts = points(row)
+    if amount <= pts[0][1]:
+        return 10.0
+    for (p0, w0), (p1, w1) in itertools.pairwise(pts):
+        if amount <= w1:
+            return p0 if w1 == w0 else p0 + (p1 - p0) * math.log(amount / w0) / math.log(w1 / w0)
+    return 90.0

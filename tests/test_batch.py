@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from hitsalary.core.calculate import calculate
 from hitsalary.core.decisions import place
+from hitsalary.core.levels import wage_levels
 from hitsalary.core.models import Profile, ReferenceData
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, build_profile
 from hitsalary.core.text import escape_controls
@@ -205,11 +206,12 @@ def test_rows_estimated_before_an_interrupt_reach_stdout(run) -> None:
 
 
 def test_stdin_format_is_guessed(run, data: ReferenceData) -> None:
-    level_two = data.method.anchors[1]  # an anchor, so the percentile is a round number
+    level_two = data.method.anchors[1]  # an anchor: the point is Level II, rounded up to $100
     from_json = lines(run("batch", "-", input=f'\ufeff{{"exp": {level_two.years}}}\n').stdout)[0]
     from_csv = lines(run("batch", "-", input=f"exp\n{level_two.years}\n").stdout)[0]
     assert from_json == from_csv
-    assert from_csv["percentile"] == level_two.percentile
+    annual = wage_levels(data, Profile(0)).levels[1].annual
+    assert from_csv["mid"] == -(-annual // 100) * 100
 
 
 def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> None:

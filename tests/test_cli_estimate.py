@@ -12,7 +12,8 @@ import pytest
 from hitsalary import __version__
 from hitsalary.core.models import ReferenceData
 
-from .conftest import band_by_hand, median_ratio, rule_percentile, spawn
+from . import distribution_hand as hand
+from .conftest import as_row, band_by_hand, rule_point, spawn
 
 TOP_KEYS = {
     "schema_version",
@@ -30,6 +31,7 @@ TOP_KEYS = {
     "article_view",
     "references",
     "purchasing_power",
+    "outside",
     "data",
 }
 FACTOR_KEYS = {
@@ -75,7 +77,7 @@ def one_error_line(result, *needles: str) -> str:
 def test_json_contract(run_json) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     assert set(out) == TOP_KEYS
-    assert out["schema_version"] == 2
+    assert out["schema_version"] == 3
     assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role"}
     assert out["area"] is None  # no metro area given
     assert set(out["role"]) == {"key", "label", "soc", "title", "why"}
@@ -83,8 +85,27 @@ def test_json_contract(run_json) -> None:
     assert set(out["band"]) == set(out["hourly"]) == {"low", "mid", "high"}
     assert all(isinstance(v, int) for v in out["band"].values())
     assert set(out["percentiles"]) == {"low", "point", "high"}
-    assert set(out["distribution"]) == {"where", "series", "published", "at_band", "source"}
-    assert set(out["distribution"]["published"]) == {"p10", "p25", "p50", "p75", "p90"}
+    assert set(out["distribution"]) == {
+        "where",
+        "code",
+        "kind",
+        "series",
+        "label",
+        "basis",
+        "reason",
+        "percentiles",
+        "filled",
+        "mean",
+        "mean_basis",
+        "scale",
+        "wage_rse",
+        "employment",
+        "imprecise",
+        "precision",
+        "at_band",
+        "source",
+    }
+    assert set(out["distribution"]["percentiles"]) == {"p10", "p25", "p50", "p75", "p90"}
     assert {"rule", "anchors", "band", "interpolation", "rounding", "rounding_unit"} <= set(
         out["experience_rule"]
     )
@@ -106,13 +127,15 @@ def test_json_contract(run_json) -> None:
 def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     soc = data.roles[data.neutral_role].soc
-    ca = median_ratio(data.by_state[(soc, "CA")], data.national[soc])
     assert out["soc"] == soc
-    assert out["band"] == vars(band_by_hand(data, 5, soc, ca))
-    assert out["percentiles"]["point"] == pytest.approx(rule_percentile(data, 5))
-    assert out["multiplier"] == round(ca, 6)
+    assert out["band"] == vars(band_by_hand(data, 5, soc, state="CA"))
+    point = rule_point(data, 5, soc, state="CA")
+    assert out["distribution"]["at_band"]["mid"] == pytest.approx(point, abs=0.01)
+    row = as_row(data.by_state[(soc, "CA")])
+    assert out["percentiles"]["point"] == pytest.approx(hand.percentile_of(row, point), abs=0.05)
+    assert out["multiplier"] == 1.0  # California's own distribution: no location multiplier
     state = out["factors"][-1]
-    assert (state["value"], state["basis"], state["multiplier"]) == ("CA", "measured", round(ca, 6))
+    assert (state["value"], state["basis"], state["multiplier"]) == ("CA", "measured", 1.0)
     assert out["hourly"]["mid"] == round(out["band"]["mid"] / data.method.hours_per_year, 2)
     assert out["article_view"]["level"] == "mid"
     assert out["profile"] == {
@@ -226,10 +249,9 @@ def test_the_band_title_gives_the_percentiles_and_the_article_its_years(
     run, data: ReferenceData, exp: float, article: str
 ) -> None:
     out = " ".join(run("estimate", "--exp", str(exp)).stdout.split())
-    point = rule_percentile(data, exp)
-    width = data.method.half_width
-    low, high = max(10, point - width), min(90, point + width)
-    assert f"Your band: national 29-9021 pay from percentile {shown(low)} to {shown(high)}" in out
+    row = as_row(data.national["29-9021"])
+    low, point, high = (hand.percentile_of(row, a) for a in hand.survey(row, exp))
+    assert f"Your band: United States 29-9021 pay from percentile {shown(low)} to {shown(high)}" in out
     assert f"(point: {shown(point)})" in out
     assert f"The article's view: {article}" in out
 

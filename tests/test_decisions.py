@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from hitsalary.core.calculate import calculate
 from hitsalary.core.decisions import assess_offer, career_path, parse_money
 from hitsalary.core.errors import UsageProblem
+from hitsalary.core.levels import assess, wage_levels
 from hitsalary.core.models import Band, Profile, ReferenceData
 from hitsalary.loading.reference import load
 
-from .conftest import band_by_hand, half_up, median_ratio
+from .conftest import band_by_hand, half_up
 
 DATA = load()
 
@@ -98,7 +99,7 @@ def test_purchasing_power_checked_by_hand(data: ReferenceData) -> None:
     ny = data.states["NY"]
     assert ny.rpp is not None
     soc = data.roles[data.neutral_role].soc
-    band = band_by_hand(data, 5, soc, median_ratio(data.by_state[(soc, "NY")], data.national[soc]))
+    band = band_by_hand(data, 5, soc, state="NY")
     assert est.band == band
     by_hand = half_up(band.mid / (ny.rpp / data.national_rpp), data.method.rounding_unit)
     assert est.purchasing_power is not None
@@ -154,7 +155,7 @@ def test_compare_every_vs_form(run_json, data: ReferenceData) -> None:
     assert cyber["changes"] == {"role": "cybersecurity"}
     assert cyber["profile"]["role"] == "cybersecurity"
     assert cyber["soc"] == data.roles["cybersecurity"].soc != base["soc"]
-    assert [m["name"] for m in cyber["moved"]] == ["role", "state"]  # a new role has its own state ratio
+    assert [m["name"] for m in cyber["moved"]] == ["role"]  # the location is the distribution: x1 for both
     assert ehr["changes"] == {"role": "ehr"}
     assert ehr["soc"] == data.roles["ehr"].soc
     assert both["changes"] == {"state": "CA", "education": "master"}
@@ -207,6 +208,7 @@ def test_compare_needs_a_change(run) -> None:
 
 
 def test_path_marks_each_wage_level_it_reaches_without_falling() -> None:
+    """At neutral factors the point reaches each level at its anchor year (5, 10, 15)."""
     points = career_path(Profile(2), 15, DATA)
     mids = [p.estimate.band.mid for p in points]
     assert mids == sorted(mids)
@@ -219,6 +221,10 @@ def test_path_marks_each_wage_level_it_reaches_without_falling() -> None:
     changed = [p for p in points if p.level_changed]
     assert [p.estimate.profile.exp for p in changed] == [a.years for a in reached]
     assert [p.level for p in changed] == [a.label for a in reached]
+    table = wage_levels(DATA, Profile(2))
+    for p in points:  # each mark is what `levels --offer <point>` says
+        met = assess(table, p.estimate.band.mid).highest_level_met
+        assert p.level.startswith(f"Level {met} (") if met else p.level == "below Level I"
 
 
 @given(st.floats(0, 40), st.integers(1, 10), st.sampled_from(["US", "CA", "PR", "MS"]))

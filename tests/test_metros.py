@@ -7,18 +7,14 @@ method (README "How the band is computed", "Metro areas"), never by hitsalary's 
 from __future__ import annotations
 
 import csv
-import itertools
 import json
-from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
+from . import distribution_hand as hand
 from .conftest import SHARED_DATA, one_line_error
 
-# --- the stated method, by hand ------------------------------------------------------------------
-ANCHORS = [(0, 17), (5, 34), (10, 50), (15, 67), (25, 80), (35, 85), (50, 88)]
-HALF_WIDTH, FIRST, LAST = 17, 10, 90
-COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
+# --- the stated method, by hand (tests/distribution_hand.py) --------------------------------------
 SOC = {"ehr": "15-1211", "cybersecurity": "15-1212", "software": "15-1252", "medical-coding": "29-2072"}
 BROAD_GROUP = "15-0000"  # Computer and Mathematical Occupations: the state fallback of last resort
 AREA_TYPES = ("metro", "nonmetro")
@@ -77,31 +73,28 @@ def median(r: Row) -> int:
     return int(r["median"])
 
 
-def percentile_for(years: float) -> float:
-    for (y0, p0), (y1, p1) in itertools.pairwise(ANCHORS):
-        if years <= y1:
-            return p0 + (p1 - p0) * (years - y0) / (y1 - y0)
-    return ANCHORS[-1][1]
-
-
-def wage_at(r: Row, pct: float) -> float:
-    points = [(p, int(r[c])) for c, p in COLUMNS]
-    for (p0, w0), (p1, w1) in itertools.pairwise(points):
-        if p0 <= pct <= p1:
-            return w0 * (w1 / w0) ** ((pct - p0) / (p1 - p0))
-    raise AssertionError(pct)
-
-
-def half_up(amount: float, unit: int) -> int:
-    return int(Decimal(repr(amount / unit)).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * unit
-
-
-def band_by_hand(rows: list[Row], soc: str, years: float, factor: float) -> dict[str, int]:
+def state_distribution_by_hand(rows: list[Row], soc: str, fips: str) -> Row:
+    """The role's state row; else the national row x the state's 15-0000 median ratio."""
     national = one(rows, soc=soc, area_type="national")
-    point = percentile_for(years)
-    where = (max(FIRST, point - HALF_WIDTH), point, min(LAST, point + HALF_WIDTH))
-    amounts = [half_up(wage_at(national, p) * factor, 100) for p in where]
-    return dict(zip(("low", "mid", "high"), amounts, strict=True))
+    state = find(rows, soc=soc, area_type="state", state_fips=fips)
+    if state is not None and state["median"]:
+        return state
+    group = one(rows, soc=BROAD_GROUP, area_type="state", state_fips=fips)
+    ratio = median(group) / median(one(rows, soc=BROAD_GROUP, area_type="national"))
+    return hand.scaled(national, ratio)
+
+
+def metro_distribution_by_hand(rows: list[Row], soc: str, code: str) -> tuple[Row, str]:
+    """The role's own metro row where BLS publishes its median; else the state's distribution."""
+    local = area_row(rows, soc, code)
+    if local is not None and local["median"]:
+        return local, "measured"
+    return state_distribution_by_hand(rows, soc, main_state_fips(rows, code)), "fallback"
+
+
+def band_by_hand(rows: list[Row], soc: str, years: float, code: str, factor: float = 1.0) -> dict[str, int]:
+    dist, _ = metro_distribution_by_hand(rows, soc, code)
+    return dict(zip(("low", "mid", "high"), hand.band(dist, years, factor), strict=True))
 
 
 def main_state_fips(rows: list[Row], code: str) -> str:
@@ -110,6 +103,7 @@ def main_state_fips(rows: list[Row], code: str) -> str:
     return everyone["state_fips"]
 
 
+# the location factor `hitsalary areas` lists (the role's median ratio), by hand
 def state_factor_by_hand(rows: list[Row], soc: str, fips: str) -> float:
     """The role's state median / national; else the state's 15-0000 median ratio."""
     national = one(rows, soc=soc, area_type="national")
@@ -171,7 +165,7 @@ HAND_CASES = [
 @pytest.mark.parametrize(("role", "text", "code", "years", "basis"), HAND_CASES)
 def test_metro_band_by_hand(run_json, oews, state_codes, role, text, code, years, basis) -> None:
     soc = SOC[role]
-    factor, expected_basis = metro_factor_by_hand(oews, soc, code)
+    dist, expected_basis = metro_distribution_by_hand(oews, soc, code)
     assert expected_basis == basis  # the CSV says what kind of case this is
     out = run_json("estimate", "--exp", str(years), "--role", role, "--metro", text)
 
@@ -187,15 +181,16 @@ def test_metro_band_by_hand(run_json, oews, state_codes, role, text, code, years
     }
     assert out["profile"]["metro"] == code
     assert out["profile"]["state"] == states[0]  # no --state: the first state named
-    assert out["band"] == band_by_hand(oews, soc, years, factor)
+    assert out["band"] == band_by_hand(oews, soc, years, code)
+    assert out["distribution"]["series"] == dist["series_id"]
 
     loc = location(out)
     assert loc["value"] == code
-    assert loc["label"] == everyone["area_name"]
     assert loc["basis"] == basis
-    assert loc["multiplier"] == pytest.approx(factor, abs=1e-6)
-    assert out["multiplier"] == pytest.approx(factor, abs=1e-6)  # bachelor, any employer: x1 each
+    assert loc["multiplier"] == 1.0  # the band is read from the area's own distribution
+    assert out["multiplier"] == 1.0  # bachelor, any employer: x1 each
     if basis == "measured":
+        assert loc["label"] == everyone["area_name"]
         assert loc["reason"] is None
     else:
         state_name = one(oews, soc="00-0000", area_type="state", state_fips=everyone["state_fips"])
@@ -227,15 +222,15 @@ def test_metro_reference_is_the_role_in_the_area(run_json, oews, role, text, cod
     assert national["figure"] == median(one(oews, soc=SOC[role], area_type="national"))
 
 
-def test_nashville_fallback_is_exactly_tennessees_factor(run_json, oews) -> None:
-    """The suppressed metro takes the state's own location factor, not a guess."""
+def test_nashville_fallback_is_exactly_tennessees_distribution(run_json, oews) -> None:
+    """The suppressed metro takes the state's own distribution, not a guess, and says so."""
     assert one(oews, soc="15-1212", area_code="34980")["median"] == ""  # BLS: median not released
     metro = run_json("estimate", "--exp", "7", "--role", "cybersecurity", "--metro", "nashville")
     state = run_json("estimate", "--exp", "7", "--role", "cybersecurity", "--state", "TN")
     tn = one(oews, soc="15-1212", area_type="state", area_name="Tennessee")
-    national = one(oews, soc="15-1212", area_type="national")
-    assert location(metro)["multiplier"] == location(state)["multiplier"]
-    assert location(metro)["multiplier"] == pytest.approx(median(tn) / median(national), abs=1e-6)
+    assert metro["distribution"]["series"] == state["distribution"]["series"] == tn["series_id"]
+    assert metro["distribution"]["label"] == "state fallback: metro not published"
+    assert state["distribution"]["label"] == "state TN"
     assert location(state)["basis"] == "measured"
     assert metro["band"] == state["band"]
 
@@ -352,12 +347,9 @@ def test_compare_vs_metro(run_json, oews) -> None:
     [variant] = out["variants"]
     assert out["base"]["profile"]["metro"] is None
     assert (variant["profile"]["metro"], variant["profile"]["state"]) == ("41940", "CA")
-    factor, _ = metro_factor_by_hand(oews, "15-1211", "41940")
-    assert variant["band"] == band_by_hand(oews, "15-1211", 5, factor)
+    assert variant["band"] == band_by_hand(oews, "15-1211", 5, "41940")
     ca = one(oews, soc="15-1211", area_type="state", area_name="California")
-    assert out["base"]["band"] == band_by_hand(
-        oews, "15-1211", 5, state_factor_by_hand(oews, "15-1211", ca["state_fips"])
-    )
+    assert out["base"]["band"] == dict(zip(("low", "mid", "high"), hand.band(ca, 5), strict=True))
 
 
 def test_compare_vs_a_state_that_leaves_the_metro_drops_it(run_json, oews) -> None:
@@ -378,9 +370,7 @@ def test_compare_vs_a_state_that_leaves_the_metro_drops_it(run_json, oews) -> No
     assert out["base"]["profile"]["metro"] == "41940"
     assert (leave["profile"]["state"], leave["profile"]["metro"]) == ("TX", None)
     tx = one(oews, soc="15-1211", area_type="state", area_name="Texas")
-    assert leave["band"] == band_by_hand(
-        oews, "15-1211", 5, median(tx) / median(one(oews, soc="15-1211", area_type="national"))
-    )
+    assert leave["band"] == dict(zip(("low", "mid", "high"), hand.band(tx, 5), strict=True))
     assert (stay["profile"]["state"], stay["profile"]["metro"]) == ("CA", "41940")  # still in the area
     assert stay["band"] == out["base"]["band"]
 
@@ -394,12 +384,11 @@ def test_compare_vs_a_state_the_metro_spans_keeps_it(run_json) -> None:
 
 def test_path_in_a_metro(run_json, oews) -> None:
     out = run_json("path", "--exp", "2", "--years", "4", "--role", "ehr", "--metro", "san jose")
-    factor, _ = metro_factor_by_hand(oews, "15-1211", "41940")
     points = out["paths"][0]["points"]
     assert len(points) >= 4
     for point in points:
         assert point["profile"]["metro"] == "41940"
-        assert point["band"] == band_by_hand(oews, "15-1211", point["profile"]["exp"], factor)
+        assert point["band"] == band_by_hand(oews, "15-1211", point["profile"]["exp"], "41940")
 
 
 def test_batch_metro_column(run, oews) -> None:
@@ -422,9 +411,8 @@ def test_batch_metro_column(run, oews) -> None:
         (g1, "15-1211", "41940", 5, "CA"),
         (g2, "15-1212", "34980", 7, "TN"),
     ):
-        factor, _ = metro_factor_by_hand(oews, soc, code)
         assert (record["metro"], record["state"], record["soc"]) == (code, state, soc)
-        assert {k: record[k] for k in ("low", "mid", "high")} == band_by_hand(oews, soc, years, factor)
+        assert {k: record[k] for k in ("low", "mid", "high")} == band_by_hand(oews, soc, years, code)
     for bad, value in ((b1, "zzqx"), (b2, "boston")):
         assert (bad["error_field"], bad["error_value"]) == ("metro", value)
         assert "low" not in bad
@@ -555,7 +543,7 @@ def test_purchasing_power_uses_the_states_parity(run_json, data, parities, args,
     assert power["rpp"] == parities[state]
     assert power["rpp"] == data.states[state].rpp
     for key in ("low", "mid", "high"):
-        assert power[key] == half_up(out["band"][key] / (parities[state] / parities["US"]), 100)
+        assert power[key] == hand.half_up(out["band"][key] / (parities[state] / parities["US"]), 100)
 
 
 def test_compare_vs_metro_keeps_the_base_state_where_the_area_spans_it(run_json) -> None:

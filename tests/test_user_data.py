@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import band_by_hand, rule_percentile
+from . import distribution_hand as hand
+from .conftest import as_row, band_by_hand
 
 SOURCE = "  source: {publisher: Example HR, title: internal survey, year: 2026, as_of: 2026-06}\n"
 
@@ -21,7 +22,7 @@ def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
 
 
 GOOD = (
-    "method:\n" + SOURCE + "  band:\n    half_width: 10\n    rule: ten percentiles either side\n"
+    "method:\n" + SOURCE + "  band:\n    half_width: 0.5\n    rule: half a level step either side\n"
     "references:\n" + SOURCE + "  references:\n    hr_survey:\n      label: HR survey\n"
     "      publisher: Example HR\n      statistic: median base pay\n      figure: 98000\n"
     "      low: 85000\n      high: 120000\n      year: 2026\n      status: as_reported\n"
@@ -32,15 +33,19 @@ def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path,
     path = write(tmp_path, GOOD)
     out = run_json("estimate", "--exp", "5", "--state", "CA", "--data", str(path))
     shipped = run_json("estimate", "--exp", "5", "--state", "CA")
-    point = rule_percentile(data, 5)
-    assert out["percentiles"] == {"low": point - 10, "point": point, "high": point + 10}
+    soc = data.roles[data.neutral_role].soc
+    row = as_row(data.by_state[(soc, "CA")])
+    low, mid, high = hand.survey(row, 5, 0.5)  # half a level step either side
+    assert out["band"] == dict(
+        zip(("low", "mid", "high"), (hand.half_up(a, 100) for a in (low, mid, high)), strict=True)
+    )
     assert out["percentiles"]["point"] == shipped["percentiles"]["point"]
     assert out["band"]["mid"] == shipped["band"]["mid"]
     assert out["band"]["low"] > shipped["band"]["low"]
     assert out["band"]["high"] < shipped["band"]["high"]
     assert out["data"] == {**out["data"], "origin": "user file", "user_file": str(path)}
     rule = out["experience_rule"]
-    assert rule["band"] == "ten percentiles either side"
+    assert rule["band"] == "half a level step either side"
     assert (rule["source"]["publisher"], rule["source"]["origin"]) == ("Example HR", str(path))
     survey = next(r for r in out["references"] if r["key"] == "hr_survey")
     assert survey["figure"] == 98000
@@ -62,7 +67,7 @@ def test_a_changed_assumption_changes_the_band(run_json, tmp_path: Path, data) -
     path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
     out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
     soc = data.roles[data.neutral_role].soc
-    assert out["band"] == vars(band_by_hand(data, 5, soc, 1.1))
+    assert out["band"] == vars(band_by_hand(data, 5, soc, 1.1))  # national: no --state
     education = out["factors"][0]
     assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.1, "assumed")
 
@@ -155,9 +160,9 @@ BAD = {
         "6: roles.roles.fhir.soc: 15-9999 has no full national wage distribution in the OEWS table",
     ),
     "an experience rule that falls": (
-        "method:\n" + SOURCE + "  experience:\n    anchors:\n      - {years: 0, percentile: 30, label: a}\n"
-        "      - {years: 5, percentile: 20, label: b}\n",
-        "method.experience.anchors: anchor at 5 years must come later and higher than the one at "
+        "method:\n" + SOURCE + "  experience:\n    anchors:\n      - {years: 0, level: I, label: a}\n"
+        "      - {years: 0, level: II, label: b}\n",
+        "method.experience.anchors: anchor at 0 years must come later than the one at "
         "0 years: the rule must rise",
     ),
     "new state without its name": (
@@ -232,9 +237,9 @@ def test_unreadable_files_are_one_clear_line(run, tmp_path: Path, make, message:
         ),
         (
             "method",
-            "{years: 10, percentile: 50,",
-            "{years: 10, percentile: 30,",
-            ": experience.anchors: anchor at 10 years must come later and higher",
+            "{years: 10, level: III,",
+            "{years: 4, level: III,",
+            ": experience.anchors: anchor at 4 years must come later than the one at 5 years",
         ),
         (
             "factors",

@@ -121,9 +121,10 @@ def experience_amount(method: Method, dist: Distribution, exp: float) -> float:
 
 
 def step_ratio(method: Method, dist: Distribution) -> float:
-    """One level step as a ratio: the rule's Level II over its Level I (after any raising)."""
+    """The band's reach as a ratio: the rule's Level II over its Level I (after any raising), to
+    the power of the method's half_width (in level steps)."""
     points = knots(method, dist)
-    return points[1][1] / points[0][1]
+    return float((points[1][1] / points[0][1]) ** method.half_width)
 
 
 def survey_band(method: Method, dist: Distribution, exp: float) -> tuple[float, float, float]:

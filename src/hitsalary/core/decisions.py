@@ -289,10 +289,11 @@ def career_path(profile: Profile, years: int, data: ReferenceData) -> list[PathP
         )
     points: list[PathPoint] = []
     table = wage_levels(data, profile)  # the role and area stay; only the years move
+    labels = dict(data.method.levels)
     for year in range(years + 1):
         est = calculate(replace(profile, exp=profile.exp + year), data)
         met = assess(table, est.band.mid).highest_level_met
-        level = f"Level {met}" if met else "below Level I"
+        level = f"Level {met} ({labels[met]})" if met else "below Level I"
         changed = bool(points) and points[-1].level != level
         points.append(PathPoint(year, est, level, changed))
     return points

@@ -101,6 +101,7 @@ class Method:
 
     anchors: tuple[Anchor, ...]
     max_quarter_growth: float  # the steepest rise of the point from one quarter-year to the next
+    half_width: float  # the band's reach either side of the point, in level steps
     rule: str
     band_rule: str
     interpolation: str

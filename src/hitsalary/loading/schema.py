@@ -339,7 +339,9 @@ SPECS: dict[str, Map] = {
             },
             checks=(anchors_rise,),
         ),
-        band=Map(required={"rule": TEXT}),
+        band=Map(
+            required={"half_width": Num(minimum=0.1, maximum=3, what="level steps either side"), "rule": TEXT}
+        ),
         interpolation=TEXT,
         rounding=Map(
             required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}

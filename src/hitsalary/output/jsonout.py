@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from hitsalary.core.calculate import whole_dollars
+from hitsalary.core.calculate import percent, whole_dollars
 from hitsalary.core.models import (
     AppliedFactor,
     Comparison,
@@ -163,7 +163,7 @@ def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
         "area": area_dict(data, est.profile.metro),
         "band": dataclasses.asdict(est.band),
         "hourly": dict(zip(("low", "mid", "high"), est.hourly, strict=True)),
-        "percentiles": {"low": round(p.low, 4), "point": round(p.point, 4), "high": round(p.high, 4)},
+        "percentiles": {"low": percent(p.low), "point": percent(p.point), "high": percent(p.high)},
         "distribution": {
             **distribution_dict(est.distribution),
             "at_band": dict(zip(("low", "mid", "high"), (round(b, 2) for b in est.base), strict=True)),
@@ -367,7 +367,7 @@ def summary_dict(est: Estimate) -> dict[str, Any]:
     return {
         "profile": profile_dict(est.profile),
         "soc": est.role.soc,
-        "percentile": round(est.percentiles.point, 4),
+        "percentile": percent(est.percentiles.point),
         "article_level": est.level.key,
         "band": dataclasses.asdict(est.band),
         "purchasing_power": purchasing_power_dict(est),
@@ -439,7 +439,7 @@ def levels_dict(
             {
                 "level": level.key,
                 "label": level.label,
-                "percentile": round(level.percentile, 4),
+                "percentile": percent(level.percentile),
                 "annual": level.annual,
                 "hourly": level.hourly,
             }

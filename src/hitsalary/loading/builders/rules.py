@@ -34,6 +34,7 @@ def method(ctx: Context) -> Method:
             Anchor(a["years"], a["label"], a.get("level"), a.get("toward_p90")) for a in experience["anchors"]
         ),
         max_quarter_growth=experience["max_quarter_growth"],
+        half_width=raw["band"]["half_width"],
         rule=experience["rule"],
         band_rule=raw["band"]["rule"],
         interpolation=raw["interpolation"],
