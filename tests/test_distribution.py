@@ -1,0 +1,283 @@
+"""One distribution per person (issue 16 items 1, 2, 3, 7): the area's own OEWS distribution, DOL's
+level formula, experience anchored on those levels, and the precision said.
+
+Hand figures come from /work/shared/data/oews_2025_areas.csv through tests/distribution_hand.py,
+which writes the stated rules out without the package's helpers. The properties run over every
+role and every area the package ships."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hitsalary.core.calculate import calculate, edges, knots, survey_band
+from hitsalary.core.decisions import career_path
+from hitsalary.core.distribution import distribution_for, dol_levels, from_row
+from hitsalary.core.levels import assess, wage_levels
+from hitsalary.core.models import Profile, Wages
+from hitsalary.loading import area_tables
+from hitsalary.loading.reference import load
+
+from . import distribution_hand as hand
+from .conftest import SHARED_DATA
+
+DATA = load()
+ROLES = sorted(DATA.roles)
+SOCS = sorted({role.soc for role in DATA.roles.values()})
+AREAS = [(None, state) for state in ("US", *DATA.states)] + [
+    (code, area.state) for code, area in DATA.area_tables.areas().items()
+]
+YEARS = (0, 2.5, 5, 7.5, 10, 15, 20, 25, 35, 50)
+Row = dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def oews() -> list[Row]:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    with (SHARED_DATA / "oews_2025_areas.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def one(rows: list[Row], **match: str) -> Row:
+    [found] = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    return found
+
+
+def role_for(soc: str) -> str:
+    return next(key for key, role in DATA.roles.items() if role.soc == soc)
+
+
+def shown(est) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    return est.band.low, est.band.mid, est.band.high
+
+
+# --- profiles by hand ----------------------------------------------------------------------------
+
+
+def test_hand_metro_read_from_its_own_distribution(oews) -> None:
+    """Software developers in San Jose, 25 years: the metro's own row; the point closes half the
+    log gap from Level IV to the metro's 90th percentile and stays below it (it was $290,200,
+    above that 90th percentile $289,150, when the band was the national curve times a ratio)."""
+    row = one(oews, soc="15-1252", area_code="41940")
+    est = calculate(Profile(25, "CA", role="software", metro="41940"), DATA)
+    assert shown(est) == hand.band(row, 25)
+    assert est.distribution.label == "metro 41940"
+    assert est.band.high <= int(row["p90"])
+    assert est.band.mid < int(row["p90"])
+
+
+def test_hand_metro_falls_back_to_its_state(oews) -> None:
+    """BLS releases no 15-1212 figures for Nashville: Tennessee's distribution, labelled so."""
+    assert one(oews, soc="15-1212", area_code="34980")["median"] == ""
+    tn = one(oews, soc="15-1212", area_type="state", area_name="Tennessee")
+    est = calculate(Profile(7, "TN", role="cybersecurity", metro="34980"), DATA)
+    assert shown(est) == hand.band(tn, 7)
+    assert est.distribution.label == "state fallback: metro not published"
+    assert "Nashville" in (est.distribution.reason or "")
+
+
+def test_hand_puerto_rico_is_never_below_its_own_10th_percentile(oews) -> None:
+    """`estimate --exp 3 --state PR` gave $15,900-$25,100 against PR's P10 of $21,840."""
+    pr = one(oews, soc="29-9021", area_type="state", area_name="Puerto Rico")
+    est = calculate(Profile(3, "PR"), DATA)
+    assert shown(est) == hand.band(pr, 3)
+    assert est.band.low >= int(pr["p10"])
+    assert est.band.high <= int(pr["p90"])
+
+
+def test_hand_a_level_from_the_mean(oews) -> None:
+    """Sussex County DE nonmetro, 15-1211: Level IV = (3 x mean - Level I) / 2, Level III = mean."""
+    row = one(oews, soc="15-1211", area_code="1000005")
+    table = wage_levels(DATA, Profile(0, "DE", role=role_for("15-1211"), metro="1000005"))
+    first = hand.level_one(row)
+    assert table.levels[3].annual == hand.half_up((3 * int(row["mean"]) - first) / 2)
+    assert table.levels[2].annual == int(row["mean"])
+    assert [level.annual for level in table.levels] == hand.level_dollars(row)
+
+
+def test_hand_a_suppressed_state_is_the_nation_times_its_computer_ratio(oews) -> None:
+    nat = one(oews, soc="15-1211", area_type="national")
+    group = one(oews, soc="15-0000", area_type="state", area_name="West Virginia")
+    group_nat = one(oews, soc="15-0000", area_type="national")
+    ratio = int(group["median"]) / int(group_nat["median"])
+    est = calculate(Profile(3, "WV", role="ehr"), DATA)
+    assert shown(est) == hand.band(hand.scaled(nat, ratio), 3)
+    assert est.distribution.scale == pytest.approx(ratio)
+    assert est.distribution.mean_basis == "scaled"
+
+
+def test_hand_a_nonmetro_area_with_an_employer_factor(oews) -> None:
+    """The area's own distribution, then the employer factor (hospital median / all industries)."""
+    area = one(oews, soc="15-1211", area_code="0600003")
+    nat = one(oews, soc="15-1211", area_type="national")
+    with (SHARED_DATA / "oews_2025_industries.csv").open(newline="", encoding="utf-8") as handle:
+        hospital = one(list(csv.DictReader(handle)), soc="15-1211", naics="622000")
+    est = calculate(Profile(12, "CA", employer="hospital", role="ehr", metro="0600003"), DATA)
+    assert shown(est) == hand.band(area, 12, int(hospital["median"]) / int(nat["median"]))
+
+
+# --- properties over every role and area ---------------------------------------------------------
+
+
+def every_distribution():  # type: ignore[no-untyped-def]
+    for soc, (metro, state) in itertools.product(SOCS, AREAS):
+        yield soc, metro, state, distribution_for(DATA, soc, state, metro)
+
+
+def test_neutral_bands_lie_inside_the_areas_p10_to_p90_in_survey_dollars() -> None:
+    for soc, metro, state, dist in every_distribution():
+        low, high = dist.wage(10), dist.wage(90)
+        for years in YEARS:
+            band = survey_band(DATA.method, dist, years)
+            assert low <= band[0] <= band[1] <= band[2] <= high, (soc, metro, state, years)
+            # shown: edges moved inward to $100, so rounding cannot leave them either
+            assert edges(DATA.method, dist)[0] >= low
+
+
+def test_levels_are_equally_spaced_and_increasing_everywhere() -> None:
+    for soc, metro, state, dist in every_distribution():
+        annual = [hand.half_up(x) for x in dol_levels(dist)]
+        steps = [b - a for a, b in itertools.pairwise(annual)]
+        assert min(steps) > 0, (soc, metro, state, annual)
+        assert max(steps) - min(steps) <= 1, (soc, metro, state, annual)
+
+
+def test_no_rule_step_rises_faster_than_the_stated_quarter_year_limit() -> None:
+    """Between anchors the point grows at a constant rate; no anchor step exceeds the limit, so
+    the point moves at most max_quarter_growth from one quarter-year to the next."""
+    limit = 1 + DATA.method.max_quarter_growth
+    for soc, metro, state, dist in every_distribution():
+        anchors = knots(DATA.method, dist)
+        for (y0, w0), (y1, w1) in itertools.pairwise(anchors):
+            assert 1 <= w1 / w0 <= limit ** (4 * (y1 - y0)) * (1 + 1e-12), (soc, metro, state, y0)
+
+
+def test_the_neutral_point_at_each_level_year_meets_that_level_everywhere() -> None:
+    """0/5/10/15 years: the shown point meets Level I/II/III/IV (where the area's P90 allows)."""
+    for soc, metro, state, dist in every_distribution():
+        if metro is None and state != "US" and (soc, state) not in DATA.by_state:
+            continue
+        profile = Profile(0, state, role=role_for(soc), metro=metro)
+        table = wage_levels(DATA, profile)
+        ceiling = edges(DATA.method, dist)[1]
+        for years, level in zip((0, 5, 10, 15), table.levels, strict=True):
+            est = calculate(replace(profile, exp=years), DATA)
+            if level.annual <= ceiling:
+                assert assess(table, est.band.mid).highest_level_met == level.key, (soc, metro, years)
+
+
+AREA_PROFILES = st.builds(
+    lambda area, role, exp: Profile(exp, area[1], role=role, metro=area[0]),
+    st.sampled_from(AREAS),
+    st.sampled_from(ROLES),
+    st.sampled_from([0, 1, 3, 4.5, 9, 14, 20, 40]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(AREA_PROFILES, st.integers(1, 10))
+def test_path_marks_equal_the_levels_offer_verdicts(profile: Profile, years: int) -> None:
+    table = wage_levels(DATA, profile)
+    for point in career_path(profile, years, DATA):
+        met = assess(table, point.estimate.band.mid).highest_level_met
+        assert point.level == (
+            "below Level I" if met is None else f"Level {met} ({dict(DATA.method.levels)[met]})"
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(AREA_PROFILES)
+def test_shown_neutral_band_stays_inside_the_published_p10_p90(profile: Profile) -> None:
+    est = calculate(profile, DATA)
+    dist = est.distribution
+    assert dist.wage(10) <= est.band.low <= est.band.mid <= est.band.high <= dist.wage(90)
+    assert est.outside is None
+
+
+def test_path_and_levels_agree_on_the_cli(run_json) -> None:
+    """The issue's case: San Jose software, 0 to 10 years; each year's mark is levels --offer's."""
+    path = run_json("path", "--exp", "0", "--role", "software", "--metro", "41940", "--years", "10")
+    for point in path["paths"][0]["points"]:
+        offer = run_json(
+            "levels", "--role", "software", "--metro", "41940", "--offer", str(point["band"]["mid"])
+        )
+        met = offer["offer"]["highest_level_met"]
+        assert (
+            point["wage_level"].startswith(f"Level {met} (")
+            if met
+            else point["wage_level"] == "below Level I"
+        )
+    marks = [p["wage_level"] for p in path["paths"][0]["points"]]
+    assert marks[0].startswith("Level I ")
+    assert marks[5].startswith("Level II ")
+    assert marks[10].startswith("Level III ")
+
+
+# --- fills, fallbacks and precision --------------------------------------------------------------
+
+
+def test_a_partial_row_is_filled_from_the_wider_shape_and_says_so() -> None:
+    """No shipped row is partial (BLS suppresses whole rows here); a --data file could be: P90
+    missing is filled from the state's shape scaled to the area's median."""
+    state = distribution_for(DATA, "15-1211", "CA", None)
+    full = DATA.area_tables.wages_in("41940")["15-1211"]
+    partial = Wages(**{**full.__dict__, "points": full.points[:-1]})
+    dist = from_row(partial, kind="metro", label="metro 41940", wider=state)
+    assert dist.filled == (90,)
+    assert dist.basis == "partial"
+    assert dist.label == "partial: P90 filled from state shape"
+    assert dist.wage(90) == pytest.approx(state.wage(90) / state.median * full.median)
+
+
+def test_a_missing_mean_is_the_curves_own_and_labelled() -> None:
+    full = DATA.area_tables.wages_in("41940")["15-1211"]
+    dist = from_row(Wages(**{**full.__dict__, "mean": None}), kind="metro", label="metro 41940", wider=None)
+    assert dist.mean_basis == "estimated"
+    assert dist.wage(10) < dist.mean < dist.wage(90)
+
+
+@pytest.mark.parametrize(
+    ("flags", "imprecise"),
+    [
+        (("--exp", "3", "--state", "PR"), True),  # 29-9021 in Puerto Rico: employment 90
+        (("--exp", "3", "--role", "software", "--metro", "41940"), False),  # RSE 0.8%, 87,350 jobs
+    ],
+)
+def test_precision_is_said_on_screen_and_in_json(run, run_json, flags, imprecise) -> None:
+    out = run_json("estimate", *flags)
+    dist = out["distribution"]
+    assert dist["imprecise"] is imprecise
+    assert dist["precision"] == ("the area estimate is imprecise" if imprecise else None)
+    assert isinstance(dist["wage_rse"], float)
+    assert isinstance(dist["employment"], int)
+    assert imprecise == (dist["wage_rse"] > 10 or dist["employment"] < 100)
+    text = " ".join(run("estimate", *flags, env={"COLUMNS": "200"}).stdout.split())
+    assert ("the area estimate is imprecise" in text.lower()) is imprecise
+    assert f"wage RSE {dist['wage_rse']:g}%" in text
+
+
+def test_factors_moving_the_band_outside_say_so_in_one_line(run_json, run) -> None:
+    out = run_json(
+        "estimate", "--exp", "50", "--role", "software", "--metro", "41940", "--education", "doctorate"
+    )
+    assert out["outside"] is not None
+    assert "above its 90th percentile" in out["outside"]
+    text = run(
+        "estimate", "--exp", "50", "--role", "software", "--metro", "41940", "--education", "doctorate"
+    )
+    assert sum("above its 90th percentile" in line for line in text.stdout.splitlines()) == 1
+
+
+def test_the_metro_table_is_indexed_once() -> None:
+    area_tables.metro_index.cache_clear()
+    area_tables.wages_in.cache_clear()
+    DATA.area_tables.wages_in("41940")
+    DATA.area_tables.wages_in("35620")
+    DATA.area_tables.role_everywhere("15-1211")
+    assert area_tables.metro_index.cache_info().misses == 1
