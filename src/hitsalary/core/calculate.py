@@ -19,6 +19,7 @@ from hitsalary.core.models import (
     Comparison,
     Distribution,
     Estimate,
+    Factor,
     FactorValue,
     Hourly,
     Level,
@@ -140,7 +141,7 @@ def band_percentiles(dist: Distribution, amounts: tuple[float, float, float]) ->
     return Percentiles(*(percentile_of(dist.points, a) for a in amounts))
 
 
-def area_value(profile: Profile, dist: Distribution) -> FactorValue:
+def area_value(profile: Profile, dist: Distribution, label: str) -> FactorValue:
     """The location 'factor': the band is read from the area's own distribution, so no
     multiplier; what the distribution is and why (a fallback, a fill) is said here."""
     median = whole_dollars(dist.median)
@@ -150,7 +151,7 @@ def area_value(profile: Profile, dist: Distribution) -> FactorValue:
     basis: Basis = "baseline" if dist.kind == "national" and dist.basis == "measured" else "measured"
     return FactorValue(
         profile.metro or profile.state,
-        dist.where,
+        label,
         1.0,
         "fallback" if dist.basis == "fallback" else basis,
         f"the band is read from {how}: no multiplier",
@@ -171,12 +172,20 @@ def applied_factors(
         AppliedFactor(
             f.name,
             f.label,
-            area_value(profile, dist)
+            area_value(profile, dist, place_label(profile, data, f))
             if f.method == "area_median_ratio"
             else factor_value(data, f.name, getattr(profile, f.name), profile.role),
         )
         for f in data.factors
     )
+
+
+def place_label(profile: Profile, data: ReferenceData, factor: Factor) -> str:
+    """The place as the profile names it: the area's name, else the state's (the factor's value)."""
+    if profile.metro is not None:
+        return data.area_tables.areas()[profile.metro].name
+    choice = factor.values.get(profile.state)
+    return choice.label if choice is not None else profile.state
 
 
 def outside_note(dist: Distribution, amounts: tuple[float, ...], multiplier: float) -> str | None:
