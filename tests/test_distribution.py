@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hitsalary.core.calculate import calculate, edges, knots, survey_band
+from hitsalary.core.calculate import calculate, edges, knots, round_money, survey_band
 from hitsalary.core.decisions import career_path
 from hitsalary.core.distribution import distribution_for, dol_levels, from_row
 from hitsalary.core.levels import assess, wage_levels
@@ -281,3 +281,37 @@ def test_the_metro_table_is_indexed_once() -> None:
     DATA.area_tables.wages_in("35620")
     DATA.area_tables.role_everywhere("15-1211")
     assert area_tables.metro_index.cache_info().misses == 1
+
+
+def quarter_year_jumps(multiplier_of) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The (SOC, area) pairs whose shown low, point or high moves more than 2% (or falls) from
+    one quarter-year to the next, at the multipliers given per SOC."""
+    unit, jumps = DATA.method.rounding_unit, set()
+    for soc, metro, state, dist in every_distribution():
+        bands = [survey_band(DATA.method, dist, q / 4) for q in range(201)]
+        for multiplier in multiplier_of(soc):
+            shown_ = [[round_money(a * multiplier, unit) for a in band] for band in bands]
+            for before, after in itertools.pairwise(shown_):
+                if any(not 0 <= b - a <= 0.02 * a for a, b in zip(before, after, strict=True)):
+                    jumps.add((soc, metro or state))
+    return jumps
+
+
+def test_no_area_moves_more_than_two_percent_a_quarter_year_at_neutral_factors() -> None:
+    assert quarter_year_jumps(lambda soc: (1.0,)) == set()
+
+
+def test_the_extreme_multipliers_break_the_two_percent_rule_in_one_stated_area_only() -> None:
+    """README: with the lowest employer-and-education multiplier, $100 rounding of a $14,700 low
+    moves 29-9021's band in the Southeast Oklahoma nonmetro area (4000004) by 2.04% once."""
+    extremes: dict[str, tuple[float, ...]] = {}
+    for soc in SOCS:
+        role = role_for(soc)
+        found = {
+            calculate(Profile(0, "US", education, employer, role), DATA).multiplier
+            for employer, education in itertools.product(
+                DATA.factor("employer").values, DATA.factor("education").values
+            )
+        }
+        extremes[soc] = (min(found), max(found))
+    assert quarter_year_jumps(extremes.__getitem__) == {("29-9021", "4000004")}
