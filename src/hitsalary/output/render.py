@@ -354,7 +354,8 @@ def source_line(est: Estimate) -> str:
     """Which distribution the band is read from, and why, on one line under the header."""
     d = est.distribution
     line = f"Read from {d.where} ({d.label})" + (f": {d.reason}" if d.reason else "")
-    return line + (f". {precision_text(d).capitalize()}." if d.imprecise else ".")
+    precision = precision_text(d)
+    return line + (f". {precision[:1].upper()}{precision[1:]}." if d.imprecise else ".")
 
 
 def data_line(data: ReferenceData) -> str:
