@@ -1,0 +1,81 @@
+"""compare's 'What moved' says every changed input, every factor whose multiplier moved and the
+price parity; the location label names the area used on both sides; percentiles read
+'percentile 37.2', never '37.2th percentile'."""
+
+from __future__ import annotations
+
+import re
+
+from hitsalary.core.decisions import compare
+from hitsalary.core.models import Profile, ReferenceData
+
+EHR = ["compare", "--exp", "6", "--role", "ehr", "--metro", "minneapolis", "--employer", "hospital"]
+
+
+def moved(run, *args: str) -> str:
+    """The 'What moved' section of a compare screen, on one line."""
+    result = run(*args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    section = result.stdout.split("What moved")[1].split("Purchasing power =")[0]
+    return " ".join(section.split())
+
+
+def test_a_state_the_metro_spans_moves_the_parity_not_nothing(run, run_json, data: ReferenceData) -> None:
+    text = moved(run, *EHR, "--vs", "state=WI")
+    assert "nothing (same profile)" not in text
+    assert "State: Minnesota → Wisconsin (the metro area is kept: it extends into Wisconsin)" in text
+    mn, wi = data.states["MN"].rpp, data.states["WI"].rpp
+    assert mn is not None
+    assert wi is not None
+    [variant] = run_json(*EHR, "--vs", "state=WI")["variants"]
+    pct = variant["change"]["purchasing_power_mid_pct"]
+    assert f"Purchasing power: price parity {mn:.1f} → {wi:.1f}" in text
+    assert f"({pct:+.1f}%)" in text
+    assert pct > 0  # Wisconsin's prices are lower: the same pay buys more
+
+
+def test_a_state_outside_the_metro_says_the_area_was_dropped(run) -> None:
+    text = moved(run, *EHR, "--vs", "state=IA")
+    assert (
+        "Metro area: Minneapolis-St. Paul-Bloomington, MN-WI → none (the area does not extend into Iowa"
+        in text
+    )
+    assert re.search(r"Location: Minneapolis-St\. Paul-Bloomington, MN-WI ×[\d.]+ → Iowa ×[\d.]+", text)  # noqa: RUF001
+
+
+def test_a_new_role_names_the_area_once_and_both_multipliers(run, run_json) -> None:
+    args = ["compare", "--exp", "5", "--state", "TX", "--vs", "role=cybersecurity"]
+    text = moved(run, *args)
+    location = next(m for m in run_json(*args)["variants"][0]["moved"] if m["name"] == "state")
+    before, after = location["before_multiplier"], location["after_multiplier"]
+    assert f"Location factor (Texas): ×{before:.3f} → ×{after:.3f}" in text  # noqa: RUF001
+    assert "Texas → Texas" not in text
+    assert "Role: General health IT (29-9021) → Cybersecurity (15-1212)" in text
+
+
+def test_percentiles_are_written_percentile_n(run, run_json) -> None:
+    args = ["compare", "--exp", "6", "--vs", "exp=10"]
+    result = run(*args, env={"COLUMNS": "200"})
+    assert not re.search(r"\d(th|st|nd|rd) percentile", result.stdout)
+    [variant] = run_json(*args)["variants"]
+    [exp] = [m for m in variant["moved"] if m["name"] == "exp"]
+    assert re.fullmatch(r"percentile \d+(\.\d)?", exp["before"])
+    assert re.fullmatch(r"percentile \d+(\.\d)?", exp["after"])
+    assert f"Experience: 6 years → 10 years ({exp['before']} → {exp['after'].split()[1]})" in moved(
+        run, *args
+    )
+
+
+def test_an_unchanged_profile_says_nothing_moved(run) -> None:
+    assert (
+        moved(run, "compare", "--exp", "5", "--state", "TX", "--vs", "state=TX")
+        == "state=TX nothing (same profile)"
+    )
+
+
+def test_every_changed_input_is_listed_once(data: ReferenceData) -> None:
+    base = Profile(exp=6, state="MN", role="ehr", metro="33460", employer="hospital")
+    _, [variant] = compare(base, ["state=IA,education=master,exp=8"], data)
+    assert [i.name for i in variant.inputs] == ["exp", "state", "metro", "education"]
+    assert {m.name for m in variant.moved} >= {"exp", "education", "state"}
+    assert variant.parity == (data.states["MN"].rpp, data.states["IA"].rpp)
