@@ -337,7 +337,7 @@ def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
     result.add_column("Amount", justify="right", no_wrap=True)
     result.add_column("Offer vs it", justify="right", no_wrap=True)
     result.add_row(
-        "Your band (low / mid / high)",
+        "Your band (Low / Point / High)",
         f"{money(est.band.low)} / {money(est.band.mid)} / {money(est.band.high)}",
         offer.position,
     )
@@ -361,6 +361,7 @@ def render_estimate(
     *,
     offer: OfferCheck | None = None,
     verdicts: tuple[str, ...] = (),
+    levels: tuple[RenderableType, ...] = (),
     out: Console | None = None,
 ) -> None:
     con = out or console()
@@ -381,7 +382,7 @@ def render_estimate(
         bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
     legend = "● = your point / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
     parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
-    parts.append(footnotes(est, data))
+    parts += [*levels, footnotes(est, data)]  # one footer, at the end
     con.print(Group(*parts))
 
 

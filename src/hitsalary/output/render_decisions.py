@@ -165,6 +165,19 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
 def render_levels(
     table: LevelTable, check: LevelCheck | None, data: ReferenceData, *, verdict: bool = True
 ) -> None:
+    console().print(Group(*levels_section(table, check, data, verdict=verdict)))
+
+
+def levels_section(
+    table: LevelTable,
+    check: LevelCheck | None,
+    data: ReferenceData,
+    *,
+    verdict: bool = True,
+    standalone: bool = True,
+) -> list[RenderableType]:
+    """The levels table and its notes; inside an estimate (standalone=False) the interpolation
+    rule and the data line are left to the estimate's one footer."""
     m, w = data.method, table.wages
     parts: list[RenderableType] = []
     if check is not None and verdict:  # estimate --levels prints the verdict at its top instead
@@ -187,12 +200,12 @@ def render_levels(
             f"${level.hourly:,.2f}",
             f"{p0}th {money(w0)} to {p1}th {money(w1)}",
         )
-    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
+    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule] + ([m.interpolation] if standalone else [])
     notes.append(
         f"Built from {m.levels_release} (series {w.series_id}; {w.source.publisher}, {w.source.title})."
     )
     if table.reason:
         notes.append(f"Fallback: {table.reason}.")
-    notes.append(data_line(data))
-    parts += [result, Text("\n".join(notes), style="dim")]
-    console().print(Group(*parts))
+    if standalone:
+        notes.append(data_line(data))
+    return [*parts, result, Text("\n".join(notes), style="dim"), *([] if standalone else [Text()])]
