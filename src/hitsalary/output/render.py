@@ -128,9 +128,8 @@ class FlexTable:
 
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
         """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow."""
-        room = (
-            options.max_width - self.table._extra_width - 2 * len(self.table.columns)
-        )  # Rich's own border count
+        # the borders as Rich counts them, and one space of padding either side of each column
+        room = options.max_width - self.table._extra_width - 2 * len(self.table.columns)
         mins, maxes = [], []
         for column in self.table.columns:
             sizes = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
