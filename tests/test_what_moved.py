@@ -79,3 +79,14 @@ def test_every_changed_input_is_listed_once(data: ReferenceData) -> None:
     assert [i.name for i in variant.inputs] == ["exp", "state", "metro", "education"]
     assert {m.name for m in variant.moved} >= {"exp", "education", "state"}
     assert variant.parity == (data.states["MN"].rpp, data.states["IA"].rpp)
+
+
+def test_path_says_what_each_vs_moved(run) -> None:
+    args = ["path", "--exp", "6", "--role", "ehr", "--metro", "minneapolis", "--years", "2"]
+    result = run(*args, "--vs", "education=master", "--vs", "state=WI", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split("What moved (year +0)")[1].split())
+    assert re.search(r"education=master Education: Bachelor's degree ×[\d.]+ → Master's degree ×[\d.]+", text)  # noqa: RUF001
+    assert "state=WI State: Minnesota → Wisconsin (the metro area is kept" in text
+    assert "Purchasing power: price parity" in text
+    assert "What moved" not in run(*args, env={"COLUMNS": "200"}).stdout  # one path: nothing to compare

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from hitsalary.core.decisions import PATH_NOTE, FactorMove, PathPoint, Variant
+from hitsalary.core.decisions import PATH_NOTE, FactorMove, PathPoint, Variant, variant
 from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
@@ -158,8 +158,22 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         for p in points[year : year + 1]
     ]
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
+    parts += path_moves(paths, data)
     parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
+
+
+def path_moves(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> list[RenderableType]:
+    """What each --vs path changed, as compare says it, at its first year."""
+    if len(paths) < 2:
+        return []
+    base = paths[0][1][0].estimate
+    out: list[RenderableType] = [Text("What moved (year +0)", style="bold")]
+    for label, points in paths[1:]:
+        moved = variant(label, {}, base, points[0].estimate, data)
+        out.append(Breakable(Text(label, style="bold")))
+        out += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(moved, base)]
+    return [*out, Text()]
 
 
 def render_levels(
