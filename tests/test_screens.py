@@ -136,3 +136,23 @@ def test_fit_keeps_every_piece_whole_within_the_room(columns: list[tuple[int, in
     assert all(low <= w <= high for w, low, high in zip(widths, mins, maxes, strict=True))
     if sum(maxes) <= room:
         assert widths == maxes
+
+
+def test_a_table_rendered_twice_sizes_itself_afresh() -> None:
+    from hitsalary.output.render import table
+
+    result = table("Areas")
+    result.add_column("Area", ratio=1)
+    result.add_column("Median", justify="right", no_wrap=True)
+    result.add_row("San Jose-Sunnyvale-Santa Clara, CA " * 3, "$157,140")
+
+    def lines(width: int) -> list[str]:
+        console = Console(width=width)
+        with console.capture() as capture:
+            console.print(result)
+        return capture.get().splitlines()
+
+    wide = lines(200)
+    assert lines(80) != wide
+    assert lines(200) == wide
+    assert all(len(line) <= 80 for line in lines(80))

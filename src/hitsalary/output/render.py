@@ -138,6 +138,8 @@ class FlexTable:
         return fit(mins, maxes, room)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for column in self.table.columns:  # widths of an earlier rendering at another width
+            column.width = None
         fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
         widths = self.column_widths(console, options) if fits and options.max_width >= NARROW else None
         if widths is not None:
