@@ -46,13 +46,17 @@ TITLES = {
     "Systems Administrator": "network-admin",
     "Database Administrator": "database",
 }
-# Misspelt titles: the right role must be the first suggestion.
+# Misspelt titles and keys: the right role must be the first suggestion.
 MISSPELT = {
     "cerner anlyst": "ehr",
     "meditech analist": "ehr",
     "epic anaylst": "ehr",
     "nurse informatcs": "nursing-informatics",
     "informaton security analyst": "cybersecurity",
+    "sofware": "software",  # one word: the one-word spellings first
+    "cybersecurty": "cybersecurity",
+    "databse": "database",
+    "analytcs": "analytics",
 }
 DEGREES = {
     "bsn": "bachelor",

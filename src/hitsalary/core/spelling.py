@@ -23,13 +23,15 @@ def without_seniority(spelling: str) -> str:
 
 
 def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
-    """The keys of the nearest spellings. Spellings of two words or more (job titles such as
-    'cerner-analyst') are matched first, so that 'cerner anlyst' points at the EHR analyst and
-    not at the one-word key 'security' its letters also resemble."""
+    """The keys of the nearest spellings. A text of two words or more is matched against the
+    spellings of two words or more (job titles such as 'cerner-analyst') first, so that 'cerner
+    anlyst' points at the EHR analyst and not at 'security-analyst', whose letters it also
+    resembles; a single word is matched against single words first ('sofware': software)."""
     import difflib  # only on an error: it costs start-up time
 
     norm = without_seniority(normalize(text)) or normalize(text)
     titles = [c for c in choices if "-" in c]
     words = [c for c in choices if "-" not in c]
-    close = [c for group in (titles, words) for c in difflib.get_close_matches(norm, group, n=3, cutoff=0.6)]
+    groups = (titles, words) if "-" in norm else (words, titles)
+    close = [c for group in groups for c in difflib.get_close_matches(norm, group, n=3, cutoff=0.6)]
     return list(dict.fromkeys(choices[c] for c in close))[:3]
