@@ -3,6 +3,7 @@ resolves to the right role or degree, or, misspelt, is answered with the right o
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -122,3 +123,14 @@ def choose_cli(run, role: str) -> int:
 
 def test_the_cli_takes_a_vendor_title(run_json) -> None:
     assert run_json("estimate", "--exp", "5", "--role", "Cerner Analyst")["profile"]["role"] == "ehr"
+
+
+def test_a_roster_of_real_titles_is_estimated_row_for_row(run, tmp_path) -> None:
+    roster = tmp_path / "staff.csv"
+    rows = [f'5,"{title}",{degree}' for title, degree in zip(TITLES, DEGREES, strict=False)]
+    roster.write_text("exp,role,education\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = run("batch", str(roster))
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = list(zip(TITLES.values(), DEGREES.values(), strict=False))
+    assert [(r["role"], r["education"]) for r in records] == expected
