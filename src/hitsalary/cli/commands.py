@@ -229,14 +229,12 @@ def estimate_tables(result: Any, data: Any, check: Any, levels: Any, level_check
         from hitsalary.core.levels import sentence
 
         verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
-    section = ()
+    after = None  # the levels, printed before the estimate's one footer
     if levels is not None:
-        section = tuple(
-            tables("render_decisions").levels_section(
-                levels, level_check, data, verdict=False, standalone=False
-            )
-        )
-    tables("render").render_estimate(result, data, offer=check, verdicts=verdicts, levels=section)
+        from functools import partial
+
+        after = partial(tables("render_decisions").render_levels, levels, level_check, data, verdict=False)
+    tables("render").render_estimate(result, data, offer=check, verdicts=verdicts, before_footer=after)
 
 
 def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:

@@ -362,7 +362,7 @@ def render_estimate(
     *,
     offer: OfferCheck | None = None,
     verdicts: tuple[str, ...] = (),
-    levels: tuple[RenderableType, ...] = (),
+    before_footer: Callable[[], None] | None = None,
     out: Console | None = None,
 ) -> None:
     con = out or console()
@@ -383,7 +383,11 @@ def render_estimate(
         bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
     legend = "● = your point / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
     parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
-    parts += [*levels, footnotes(est, data)]  # one footer, at the end
+    if before_footer is not None:  # what follows the estimate (its wage levels) comes before the
+        con.print(Group(*parts))  # one footer, which is printed last
+        before_footer()
+        parts = [Text()]
+    parts.append(footnotes(est, data))
     con.print(Group(*parts))
 
 

@@ -32,7 +32,7 @@ def render_sources(
         f" (with {role.label}'s state and industry figures)" if role else ""
     )
     result = table(title)
-    result.add_column("Publisher and what it measures", ratio=1)
+    result.add_column("Publisher and what it measures", ratio=1, overflow="fold")
     result.add_column("Figure / range", justify="right", no_wrap=True)
     result.add_column("Year", justify="right", no_wrap=True)
     result.add_column("Status", no_wrap=True)
@@ -143,17 +143,17 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
 
 def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
     result = table("Healthcare IT roles and the BLS occupation each is measured by")
-    result.add_column("Role (--role)", ratio=2)
-    result.add_column("BLS occupation", ratio=2)
+    result.add_column("Role (--role)", ratio=2, overflow="fold")
+    result.add_column("BLS occupation", ratio=2, overflow="fold")
     result.add_column("Median", justify="right", no_wrap=True)
-    result.add_column("Also accepted", ratio=3)
+    result.add_column("Also accepted", ratio=3, overflow="fold")
     for row in rows:
         role = row.role
         result.add_row(
             Text.assemble((role.key, "bold"), "\n", (role.label, "dim")),
             f"{role.soc}\n{role.title}",
             money(row.median),
-            also_accepted(role),
+            ", ".join(alias.replace("-", " ") for alias in role.aliases),
         )
     source = data.sources["oews_2025"]
     why = "\n".join(f"{row.role.key}: {row.role.why}" for row in rows)
@@ -163,13 +163,6 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
         style="dim",
     )
     console().print(Group(result, note))
-
-
-def also_accepted(role: Role) -> str:
-    """The job titles a role takes; vendor titles ('cerner analyst') counted, not each listed."""
-    text = ", ".join(alias.replace("-", " ") for alias in role.aliases)
-    titles = [spelling.replace("-", " ") for spelling in role.spellings if "-" in spelling]
-    return text + (f"; and {len(titles):,} vendor titles such as {titles[0]}" if titles else "")
 
 
 def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: ReferenceData) -> None:

@@ -144,6 +144,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
                 money(est.band.high),
             )
         parts.append(result)
+    parts += path_moves(paths, data)
     styles = ("green", "magenta", "cyan", "yellow")
     bars = [
         Bar(
@@ -158,7 +159,6 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         for p in points[year : year + 1]
     ]
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
-    parts += path_moves(paths, data)
     parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
@@ -179,19 +179,6 @@ def path_moves(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) ->
 def render_levels(
     table: LevelTable, check: LevelCheck | None, data: ReferenceData, *, verdict: bool = True
 ) -> None:
-    console().print(Group(*levels_section(table, check, data, verdict=verdict)))
-
-
-def levels_section(
-    table: LevelTable,
-    check: LevelCheck | None,
-    data: ReferenceData,
-    *,
-    verdict: bool = True,
-    standalone: bool = True,
-) -> list[RenderableType]:
-    """The levels table and its notes; inside an estimate (standalone=False) the interpolation
-    rule and the data line are left to the estimate's one footer."""
     m, w = data.method, table.wages
     parts: list[RenderableType] = []
     if check is not None and verdict:  # estimate --levels prints the verdict at its top instead
@@ -214,12 +201,14 @@ def levels_section(
             f"${level.hourly:,.2f}",
             f"{p0}th {money(w0)} to {p1}th {money(w1)}",
         )
-    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule] + ([m.interpolation] if standalone else [])
+    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
     notes.append(
         f"Built from {m.levels_release} (series {w.series_id}; {w.source.publisher}, {w.source.title})."
     )
     if table.reason:
         notes.append(f"Fallback: {table.reason}.")
-    if standalone:
-        notes.append(data_line(data))
-    return [*parts, result, Text("\n".join(notes), style="dim"), *([] if standalone else [Text()])]
+    notes.append(data_line(data))
+    if not verdict:  # inside `estimate --levels`: its one footer, printed after this, has these two
+        notes = [note for note in notes if note not in (m.interpolation, data_line(data))]
+    parts += [result, Text("\n".join(notes), style="dim")]
+    console().print(Group(*parts))
