@@ -46,10 +46,13 @@ def test_a_state_outside_the_metro_says_the_area_was_dropped(run) -> None:
 def test_a_new_role_names_the_area_once_and_both_multipliers(run, run_json) -> None:
     args = ["compare", "--exp", "5", "--state", "TX", "--vs", "role=cybersecurity"]
     text = moved(run, *args)
-    location = next(m for m in run_json(*args)["variants"][0]["moved"] if m["name"] == "state")
-    before, after = location["before_multiplier"], location["after_multiplier"]
-    assert f"Location factor (Texas): ×{before:.3f} → ×{after:.3f}" in text  # noqa: RUF001
+    location = next((m for m in run_json(*args)["variants"][0]["moved"] if m["name"] == "state"), None)
     assert "Texas → Texas" not in text
+    if location is None:  # the role's location multiplier did not move: no location line at all
+        assert "Location" not in text
+    else:
+        before, after = location["before_multiplier"], location["after_multiplier"]
+        assert f"Location factor (Texas): ×{before:.3f} → ×{after:.3f}" in text  # noqa: RUF001
     assert "Role: General health IT (29-9021) → Cybersecurity (15-1212)" in text
 
 

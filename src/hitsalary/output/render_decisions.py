@@ -46,7 +46,7 @@ def factor_move(m: FactorMove) -> str:
     """'Location: Texas x1.129 → California x1.334' (x being the multiplication sign); the same
     value with another multiplier (the role changed its ratio): 'Location factor (Texas): x1.129
     → x1.005'."""
-    if m.name == "role":
+    if m.name == "role" or m.before_multiplier == m.after_multiplier:  # a value, no multiplier, moved
         return f"{m.label}: {m.before} → {m.after}"
     if m.before == m.after:
         return f"{m.label} factor ({m.before}): ×{m.before_multiplier:.3f} → ×{m.after_multiplier:.3f}"  # noqa: RUF001 - meant
