@@ -352,7 +352,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(run, monkeypatch) -> None
 
 
 @pytest.mark.parametrize("fmt", [[], ["--json"]])
-def test_closed_pipe_exits_141_with_one_line(fmt: list[str]) -> None:
+def test_closed_pipe_exits_141_silently(fmt: list[str]) -> None:
     proc = spawn("estimate", "--exp", "5", *fmt, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None
     assert proc.stderr is not None
@@ -360,7 +360,7 @@ def test_closed_pipe_exits_141_with_one_line(fmt: list[str]) -> None:
     with proc.stderr:
         err = proc.stderr.read().decode()
     assert proc.wait(timeout=30) == 141
-    assert err.splitlines() == ["hitsalary: output closed before it was all written (broken pipe)"]
+    assert err == ""  # as `yes | head`: a reader that stops reading is not an error to report
 
 
 def test_json_through_a_real_pipe_is_complete(run_json) -> None:

@@ -89,7 +89,8 @@ class HitsalaryGroup(TyperGroup):
         except (BrokenPipeError, PipeClosed):
             closed = "stdout is closed" if isinstance(sys.stdout, ClosedOutput) else None
             silence_stdout()
-            say(closed or "output closed before it was all written (broken pipe)")
+            if closed:  # closed from the start (>&-) is a mistake worth a line; a reader that
+                say(closed)  # stopped reading (| head) is not: exit 141 silently, as `yes | head`
             code = EXIT_PIPE_CLOSED
         except HitsalaryError as exc:
             if isinstance(exc, OutputError):

@@ -229,9 +229,12 @@ def estimate_tables(result: Any, data: Any, check: Any, levels: Any, level_check
         from hitsalary.core.levels import sentence
 
         verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
-    tables("render").render_estimate(result, data, offer=check, verdicts=verdicts)
+    after = None  # the levels, printed before the estimate's one footer
     if levels is not None:
-        tables("render_decisions").render_levels(levels, level_check, data, verdict=False)
+        from functools import partial
+
+        after = partial(tables("render_decisions").render_levels, levels, level_check, data, verdict=False)
+    tables("render").render_estimate(result, data, offer=check, verdicts=verdicts, before_footer=after)
 
 
 def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
@@ -414,7 +417,7 @@ def levels(
         typer.Option(
             "--offer",
             metavar="AMOUNT",
-            help="An annual offer (92000, 92k or $92,000): the highest level it meets.",
+            help="An offer, annual (92000, 92k, $92,000) or hourly (61.54/hr): the highest level it meets.",
             show_default=False,
         ),
     ] = None,

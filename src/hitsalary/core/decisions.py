@@ -194,6 +194,18 @@ class FactorMove:
 
 
 @dataclass(frozen=True)
+class InputMove:
+    """A changed input of a what-if, in words ('State', 'Minnesota', 'Wisconsin'), and why a
+    related input changed with it or stayed (a --vs state that leaves or keeps the metro)."""
+
+    name: str
+    label: str
+    before: str
+    after: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Variant:
     """A what-if: a changed profile, its estimate, and how it differs from the base."""
 
@@ -205,6 +217,13 @@ class Variant:
     mid_change_pct: float
     ppp_change: int | None
     ppp_change_pct: float | None
+    inputs: tuple[InputMove, ...] = ()
+    parity: tuple[float | None, float | None] | None = None  # price parities, when they differ
+
+
+def percentile_words(value: float) -> str:
+    """'percentile 37.2', 'percentile 50': one decimal at most, never an ordinal ('37.2th')."""
+    return "percentile " + f"{percent(value):.1f}".rstrip("0").rstrip(".")
 
 
 def moves(base: Estimate, other: Estimate) -> tuple[FactorMove, ...]:
@@ -213,10 +232,8 @@ def moves(base: Estimate, other: Estimate) -> tuple[FactorMove, ...]:
         before, after = f"{base.role.label} ({base.role.soc})", f"{other.role.label} ({other.role.soc})"
         out.append(FactorMove("role", "Role", before, after, 1.0, 1.0))
     if base.profile.exp != other.profile.exp:
-        before = f"{base.percentiles.point:.1f}th percentile"
-        out.append(
-            FactorMove("exp", "Experience", before, f"{other.percentiles.point:.1f}th percentile", 1.0, 1.0)
-        )
+        before, after = (percentile_words(e.percentiles.point) for e in (base, other))
+        out.append(FactorMove("exp", "Experience", before, after, 1.0, 1.0))
     for a, b in zip(base.factors, other.factors, strict=True):
         if a.value.key != b.value.key or a.value.multiplier != b.value.multiplier:
             out.append(
@@ -227,12 +244,54 @@ def moves(base: Estimate, other: Estimate) -> tuple[FactorMove, ...]:
     return tuple(out)
 
 
-def variant(label: str, changes: dict[str, str], base: Estimate, other: Estimate) -> Variant:
+def state_name(data: ReferenceData, code: str) -> str:
+    return data.states[code].name if code in data.states else "the nation"
+
+
+def input_labels(est: Estimate, data: ReferenceData) -> dict[str, tuple[str, str]]:
+    """Each input of an estimate's profile: its label and its value in words."""
+    p = est.profile
+    metro = data.area_tables.areas()[p.metro].name if p.metro else "none"
+    labels = {
+        "exp": ("Experience", f"{p.exp:g} year" + ("" if p.exp == 1 else "s")),
+        "role": ("Role", est.role.label),
+        "state": ("State", state_name(data, p.state)),
+        "metro": ("Metro area", metro),
+    }
+    labels |= {a.name: (a.label, a.value.label) for a in est.factors if a.name not in labels}
+    return labels
+
+
+def input_moves(base: Estimate, other: Estimate, data: ReferenceData) -> tuple[InputMove, ...]:
+    """Every input that differs between two estimates' profiles. A --vs state keeps the base
+    metro when the area extends into the new state, and otherwise drops it for the whole state."""
+    before, after = input_labels(base, data), input_labels(other, data)
+    b, o = base.profile, other.profile
+    out = []
+    for name in ("exp", "role", "state", "metro", "education", "employer"):
+        if getattr(b, name) == getattr(o, name):
+            continue
+        note = ""
+        if name == "metro" and o.metro is None and b.state != o.state:
+            note = (
+                f"the area does not extend into {state_name(data, o.state)}: its whole-state figures are used"
+            )
+        elif name == "state" and o.metro is not None and o.metro == b.metro:
+            note = f"the metro area is kept: it extends into {state_name(data, o.state)}"
+        label = before.get(name, after.get(name, (name, "")))[0]
+        out.append(InputMove(name, label, before[name][1], after[name][1], note))
+    return tuple(out)
+
+
+def variant(
+    label: str, changes: dict[str, str], base: Estimate, other: Estimate, data: ReferenceData
+) -> Variant:
     mid_change = other.band.mid - base.band.mid
     ppp_change = ppp_pct = None
     if base.purchasing_power and other.purchasing_power:
         before, after = base.purchasing_power.band.mid, other.purchasing_power.band.mid
         ppp_change, ppp_pct = after - before, percent((after / before - 1) * 100)
+    parities = tuple(e.purchasing_power.rpp if e.purchasing_power else None for e in (base, other))
     return Variant(
         label,
         changes,
@@ -242,6 +301,8 @@ def variant(label: str, changes: dict[str, str], base: Estimate, other: Estimate
         percent(mid_change / base.band.mid * 100),
         ppp_change,
         ppp_pct,
+        input_moves(base, other, data),
+        (parities[0], parities[1]) if parities[0] != parities[1] else None,
     )
 
 
@@ -260,7 +321,7 @@ def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Es
     out = []
     for text in variants:
         changes, profile = apply_changes(base, text, data)
-        out.append(variant(text, changes, base_estimate, calculate(profile, data)))
+        out.append(variant(text, changes, base_estimate, calculate(profile, data), data))
     return base_estimate, out
 
 

@@ -47,7 +47,8 @@ class Role:
     soc: str
     title: str  # the occupation's BLS title
     why: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # job titles, listed by `roles`
+    spellings: tuple[str, ...] = ()  # also accepted, not listed: 'none', each vendor x job title
 
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook

@@ -7,7 +7,7 @@ import re
 
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Factor, Profile, ReferenceData
-from hitsalary.core.spelling import normalize, suggest
+from hitsalary.core.spelling import normalize, suggest, without_seniority
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
@@ -46,13 +46,16 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
 class Vocabulary:
     """The spellings one profile field accepts (a factor's values, or the roles)."""
 
-    def __init__(self, label: str, neutral: str, keys: list[str], aliases: dict[str, str]) -> None:
+    def __init__(
+        self, label: str, neutral: str, keys: list[str], aliases: dict[str, str], *, titles: bool = False
+    ) -> None:
         self.label, self.neutral, self.keys, self.aliases = label, neutral, keys, aliases
+        self.titles = titles  # job titles: seniority words ('senior', 'II') do not change the key
 
     @classmethod
     def of(cls, data: ReferenceData, name: str) -> Vocabulary:
         if name == "role":
-            return cls("Role", data.neutral_role, list(data.roles), data.role_aliases)
+            return cls("Role", data.neutral_role, list(data.roles), data.role_aliases, titles=True)
         factor: Factor = data.factor(name)
         return cls(factor.label, factor.neutral, list(factor.values), factor.aliases)
 
@@ -60,6 +63,8 @@ class Vocabulary:
 def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     """The key a spelling names; a usage problem with suggestions from the same vocabulary if none."""
     key = vocabulary.aliases.get(normalize(text))
+    if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
+        key = vocabulary.aliases.get(without_seniority(normalize(text)))
     if key is not None:
         return key
     close = suggest(text, vocabulary.aliases) if len(text) <= 60 else []

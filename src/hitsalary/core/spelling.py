@@ -13,8 +13,25 @@ def normalize(text: str) -> str:
     return "-".join(text.lower().translate(DROP).split())
 
 
+# words a job title carries that do not change the occupation: 'Senior Epic Analyst II'
+SENIORITY = frozenset({"senior", "sr", "junior", "jr", "lead", "principal", "staff", "i", "ii", "iii", "iv"})
+
+
+def without_seniority(spelling: str) -> str:
+    """A normalized title without its seniority words: 'sr-epic-analyst-ii' -> 'epic-analyst'."""
+    return "-".join(word for word in spelling.split("-") if word not in SENIORITY)
+
+
 def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
+    """The keys of the nearest spellings. A text of two words or more is matched against the
+    spellings of two words or more (job titles such as 'cerner-analyst') first, so that 'cerner
+    anlyst' points at the EHR analyst and not at 'security-analyst', whose letters it also
+    resembles; a single word is matched against single words first ('sofware': software)."""
     import difflib  # only on an error: it costs start-up time
 
-    close = difflib.get_close_matches(normalize(text), list(choices), n=3, cutoff=0.6)
-    return list(dict.fromkeys(choices[c] for c in close))
+    norm = without_seniority(normalize(text)) or normalize(text)
+    titles = [c for c in choices if "-" in c]
+    words = [c for c in choices if "-" not in c]
+    groups = (titles, words) if "-" in norm else (words, titles)
+    close = [c for group in groups for c in difflib.get_close_matches(norm, group, n=3, cutoff=0.6)]
+    return list(dict.fromkeys(choices[c] for c in close))[:3]

@@ -279,7 +279,11 @@ FACTOR = Map(
 )
 ROLE = Map(
     required={"label": TEXT, "soc": SOC, "why": TEXT},
-    optional={"aliases": ListOf(TEXT)},
+    optional={
+        "aliases": ListOf(TEXT),
+        "spellings": ListOf(TEXT),  # accepted, not listed as job titles
+        "titles": Map(required={"vendors": ListOf(TEXT), "jobs": ListOf(TEXT)}),  # vendor x job
+    },
 )
 ARTICLE_CLAIM = Map(
     required={"figure": money(), "year": YEAR, "claim": TEXT, "reason": TEXT},

@@ -57,7 +57,11 @@ def draw(bars: list[Bar], width: int) -> Text:
             for i in range(col(bar.low), col(bar.high) + 1):
                 cells[i] = "━"
         cells[col(bar.point)] = bar.marker
-        out.append(bar.label[:label_width].ljust(label_width) + "  ")
+        label = bar.label
+        if len(label) > label_width:  # a long label on its own line, never cut short
+            out.append(label + "\n")
+            label = ""
+        out.append(label.ljust(label_width) + "  ")
         out.append("".join(cells).rstrip(), style=bar.style)
         out.append("\n")
     out.append(" " * (label_width + 2) + axis(lo, hi, step, plot, col), style="dim")

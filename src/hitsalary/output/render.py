@@ -20,6 +20,7 @@ from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
 from hitsalary.output.chart import Bar, draw
+from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
 
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
 BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
@@ -36,10 +37,12 @@ class StdoutConsole(Console):
         """The one place text reaches the terminal: control characters in it (an OSC or CSI
         sequence in a label from a user's data file, a path, a roster value) are shown escaped,
         never obeyed. Rich's own style and control codes are added after this, untouched."""
-        return super()._render_buffer(
-            Segment(escape_controls(text, keep_newlines=True), style) if control is None else segment
-            for segment in buffer
-            for text, style, control in (segment,)
+        return strip_trailing(
+            super()._render_buffer(
+                Segment(escape_controls(text, keep_newlines=True), style) if control is None else segment
+                for segment in buffer
+                for text, style, control in (segment,)
+            )
         )
 
 
@@ -94,7 +97,9 @@ NARROW = 72  # below this many columns, tables are shown as one block per row
 
 class FlexTable:
     """A Rich table when the terminal is wide enough; on a narrow one, each row as a block of
-    'column: value' lines, so that no figure is cut short. Same calls as rich.table.Table."""
+    'column: value' lines, so that no figure is cut short. Same calls as rich.table.Table. Cells
+    wrap at spaces and after '-' or '/' (output/wrapping.py), and columns are sized so that no word
+    is cut or folded; when that cannot be done the rows are shown as blocks."""
 
     def __init__(self, title: str) -> None:
         self.title = title
@@ -106,11 +111,11 @@ class FlexTable:
 
     def add_column(self, header: str = "", **options: Any) -> None:
         self.headers.append(" ".join(header.split()))
-        self.table.add_column(header, **options)
+        self.table.add_column(breakable(header), **options)
 
     def add_row(self, *cells: RenderableType) -> None:
         self.rows.append(cells)
-        self.table.add_row(*cells)
+        self.table.add_row(*(breakable(cell) for cell in cells))
 
     def natural_width(self, console: Console, options: ConsoleOptions) -> int:
         """The width at which no cell's line has to wrap."""
@@ -121,24 +126,40 @@ class FlexTable:
 
     keep_words = False  # when set: blocks, not a table that breaks a cell's line, if it cannot fit
 
+    def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
+        """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow."""
+        # the borders as Rich counts them, and one space of padding either side of each column
+        room = options.max_width - self.table._extra_width - 2 * len(self.table.columns)
+        mins, maxes = [], []
+        for column in self.table.columns:
+            sizes = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
+            maxes.append(max(size.maximum for size in sizes))
+            mins.append(maxes[-1] if column.no_wrap else max(size.minimum for size in sizes))
+        return fit(mins, maxes, room)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for column in self.table.columns:  # widths of an earlier rendering at another width
+            column.width = None
         fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
-        if options.max_width >= NARROW and fits:
+        widths = self.column_widths(console, options) if fits and options.max_width >= NARROW else None
+        if widths is not None:
+            for column, width in zip(self.table.columns, widths, strict=True):
+                column.width = width
             yield self.table
             return
-        yield Text(self.title, style="bold")
+        yield Breakable(Text(self.title, style="bold"))
         for cells in self.rows:
-            yield Text(flat(cells[0]), style="bold")
+            yield Breakable(Text(flat(cells[0]), style="bold"))
             for header, cell in zip(self.headers[1:], cells[1:], strict=False):
                 value = flat(cell)
                 if value:
-                    yield Padding(Text(f"{header + ': ' if header else ''}{value}"), (0, 0, 0, 2))
+                    yield Padding(Breakable(f"{header + ': ' if header else ''}{value}"), (0, 0, 0, 2))
         yield Text()
 
 
 def flat(cell: RenderableType) -> str:
     """A cell's text on one line ('a\nb' becomes 'a / b')."""
-    text = cell.plain if isinstance(cell, Text) else str(cell)
+    text = cell.plain if isinstance(cell, Text | Breakable) else str(cell)
     joined = ""
     for part in (part for part in text.split("\n") if part.strip()):
         # a line broken after '-' or '=' ('$69,650-' '$102,154') joins back without a separator
@@ -337,7 +358,7 @@ def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
     result.add_column("Amount", justify="right", no_wrap=True)
     result.add_column("Offer vs it", justify="right", no_wrap=True)
     result.add_row(
-        "Your band (low / mid / high)",
+        "Your band (Low / Point / High)",
         f"{money(est.band.low)} / {money(est.band.mid)} / {money(est.band.high)}",
         offer.position,
     )
@@ -369,6 +390,7 @@ def render_estimate(
     *,
     offer: OfferCheck | None = None,
     verdicts: tuple[str, ...] = (),
+    before_footer: Callable[[], None] | None = None,
     out: Console | None = None,
 ) -> None:
     con = out or console()
@@ -392,6 +414,10 @@ def render_estimate(
         bars.insert(1, Bar("Offer", offer.amount, style="bold yellow", marker="◆"))
     legend = "● = your point / the figure; ━ = range" + ("; ◆ = the offer" if offer else "")
     parts += [Text(f"Where you stand ({legend})", style="bold"), draw(bars, con.width), Text()]
+    if before_footer is not None:  # what follows the estimate (its wage levels) comes before the
+        con.print(Group(*parts))  # one footer, which is printed last
+        before_footer()
+        parts = [Text()]
     parts.append(footnotes(est, data))
     con.print(Group(*parts))
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
-from hitsalary.core.decisions import PATH_NOTE, PathPoint, Variant
+from hitsalary.core.decisions import PATH_NOTE, FactorMove, PathPoint, Variant, variant
 from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
@@ -21,27 +22,50 @@ from hitsalary.output.render import (
     years,
 )
 from hitsalary.output.render import table as flex_table
+from hitsalary.output.wrapping import Breakable
 
 
-def variant_moves(v: Variant) -> str:
-    return (
-        "; ".join(
-            f"{m.label}: {m.before} -> {m.after}"
-            + (
-                f" (×{m.before_multiplier:.3f} -> ×{m.after_multiplier:.3f})"  # noqa: RUF001 - meant
-                if m.name not in ("role", "exp")
-                else ""
-            )
-            for m in v.moved
-        )
-        or "nothing (same profile)"
-    )
+def variant_moves(v: Variant, base: Estimate) -> list[str]:
+    """What a what-if changed, one line each: every changed input (with the percentile, the
+    occupation or the multiplier it brought), every other factor whose multiplier moved (a new
+    role has its own location ratio), then the price parity."""
+    factors = {m.name: m for m in v.moved}
+    lines, shown = [], {"role", "exp"}
+    for i in v.inputs:
+        m = factors.get(i.name)
+        line = f"{i.label}: {i.before} → {i.after}"
+        if m is not None and i.name == "exp":
+            line += f" ({m.before} → {m.after.removeprefix('percentile ')})"
+        elif m is not None and (i.name == "role" or (m.before, m.after) == (i.before, i.after)):
+            line = factor_move(m)
+            shown.add(m.name)
+        lines.append(line + (f" ({i.note})" if i.note else ""))
+    lines += [factor_move(m) for m in v.moved if m.name not in shown]
+    if v.parity is not None:
+        before, after = (f"{rpp:.1f}" if rpp is not None else "none" for rpp in v.parity)
+        line = f"Purchasing power: price parity {before} → {after}"
+        if base.purchasing_power and v.estimate.purchasing_power and v.ppp_change_pct is not None:
+            mids = money(base.purchasing_power.band.mid), money(v.estimate.purchasing_power.band.mid)
+            line += f"; the point buys {mids[0]} → {mids[1]} ({signed_pct(v.ppp_change_pct)})"
+        lines.append(line)
+    return lines or ["nothing (same profile)"]
+
+
+def factor_move(m: FactorMove) -> str:
+    """'Location: Texas x1.129 → California x1.334' (x being the multiplication sign); the same
+    value with another multiplier (the role changed its ratio): 'Location factor (Texas): x1.129
+    → x1.005'."""
+    if m.name == "role" or m.before_multiplier == m.after_multiplier:  # a value, no multiplier, moved
+        return f"{m.label}: {m.before} → {m.after}"
+    if m.before == m.after:
+        return f"{m.label} factor ({m.before}): ×{m.before_multiplier:.3f} → ×{m.after_multiplier:.3f}"  # noqa: RUF001 - meant
+    return f"{m.label}: {m.before} ×{m.before_multiplier:.3f} → {m.after} ×{m.after_multiplier:.3f}"  # noqa: RUF001 - meant
 
 
 def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
     result = table(f"What if: each change against {base_label(base)}")
     result.keep_words = True
-    result.add_column("Change", ratio=1, overflow="fold")
+    result.add_column("Change", ratio=1)
     result.add_column("Band", justify="right", no_wrap=True)
     result.add_column("Point", justify="right", no_wrap=True)
     result.add_column("vs base", justify="right", no_wrap=True)
@@ -74,7 +98,10 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
             ppp(est),
             ppp_change,
         )
-    moved = "\n".join(f"{v.label}: {variant_moves(v)}" for v in variants)
+    moved: list[RenderableType] = []
+    for v in variants:
+        moved.append(Breakable(Text(v.label, style="bold")))
+        moved += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(v, base)]
     note = Text(
         "Purchasing power = pay divided by the state's BEA price parity (2024): what the pay buys in "
         "national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
@@ -82,7 +109,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         "stands in: hitsalary ships BEA's state parities, not its metro ones.\n" + data_line(data),
         style="dim",
     )
-    console().print(Group(result, Text("What moved", style="bold"), Text(moved), Text(), note))
+    console().print(Group(result, Text("What moved", style="bold"), *moved, Text(), note))
 
 
 def change_label(label: str) -> str:
@@ -126,6 +153,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
                 money(est.band.high),
             )
         parts.append(result)
+    parts += path_moves(paths, data)
     styles = ("green", "magenta", "cyan", "yellow")
     bars = [
         Bar(
@@ -142,6 +170,19 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
     parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
+
+
+def path_moves(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> list[RenderableType]:
+    """What each --vs path changed, as compare says it, at its first year."""
+    if len(paths) < 2:
+        return []
+    base = paths[0][1][0].estimate
+    out: list[RenderableType] = [Text("What moved (year +0)", style="bold")]
+    for label, points in paths[1:]:
+        moved = variant(label, {}, base, points[0].estimate, data)
+        out.append(Breakable(Text(label, style="bold")))
+        out += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(moved, base)]
+    return [*out, Text()]
 
 
 def render_levels(
@@ -171,5 +212,7 @@ def render_levels(
     if table.reason:
         notes.append(f"{'Fallback' if table.basis == 'fallback' else 'Filled'}: {table.reason}.")
     notes.append(data_line(data))
+    if not verdict:  # inside `estimate --levels`: its one footer, printed after this, has these two
+        notes = [note for note in notes if note not in (m.interpolation, data_line(data))]
     parts += [result, Text("\n".join(notes), style="dim")]
     console().print(Group(*parts))

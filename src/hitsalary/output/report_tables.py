@@ -22,12 +22,10 @@ def pct(value: float | None, *, signed: bool = False) -> str:
     return f"{value:+.1f}%" if signed else f"{value:.1f}%"
 
 
-def ordinal(value: float) -> str:
-    """A percentile as the terminal shows it: 17 -> '17th', 37.2 -> '37.2th', 33 -> '33rd'."""
-    shown = f"{value:.1f}".rstrip("0").rstrip(".")
-    whole = int(value)
-    plain = value == whole and not 10 <= whole % 100 <= 20
-    return shown + ({1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th") if plain else "th")
+def percentile_number(value: float) -> str:
+    """A percentile in a 'Percentile' column as the terminal shows it: 17 -> '17', 37.25 ->
+    '37.2' (never '37.2th')."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def link(url: str | None, words: str | None = None) -> str:
@@ -61,7 +59,7 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *
 def estimate_table(est: dict[str, Any]) -> str:
     band, hourly, where, ppp = est["band"], est["hourly"], est["percentiles"], est.get("purchasing_power")
     rows = [
-        [esc(name), money(band[key]), cents(hourly[key]), esc(ordinal(where[spot]))]
+        [esc(name), money(band[key]), cents(hourly[key]), esc(percentile_number(where[spot]))]
         + ([money(ppp[key])] if ppp else [])
         for name, key, spot in (("Low", "low", "low"), ("Point", "mid", "point"), ("High", "high", "high"))
     ]
@@ -147,7 +145,7 @@ def levels_table(levels: dict[str, Any]) -> str:
         [
             esc(f"Level {lv['level']}"),
             esc(lv["label"]),
-            esc(ordinal(lv["percentile"])),
+            esc(percentile_number(lv["percentile"])),
             money(lv["annual"]),
             cents(lv["hourly"]),
             "offer meets" if met is not None and lv["level"] == met else "",

@@ -31,7 +31,7 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
         method=method(ctx),
         roles=all_roles,
         role_aliases=aliases(
-            ctx, "roles", ("roles",), {k: (r.label, *r.aliases) for k, r in all_roles.items()}
+            ctx, "roles", ("roles",), {k: (r.label, *r.aliases, *r.spellings) for k, r in all_roles.items()}
         ),
         neutral_role=neutral_role(ctx, all_roles),
         factors=factors(ctx, all_states, by_industry),

@@ -34,8 +34,16 @@ def roles(ctx: Context, national: dict[str, Wages]) -> dict[str, Role]:
             title,
             v["why"],
             tuple(v.get("aliases", [])),
+            (*v.get("spellings", []), *vendor_titles(v.get("titles"))),
         )
     return out
+
+
+def vendor_titles(titles: dict[str, list[str]] | None) -> tuple[str, ...]:
+    """Every vendor word with every job word: 'cerner' x 'analyst' -> 'cerner-analyst'."""
+    if not titles:
+        return ()
+    return tuple(f"{vendor}-{job}" for vendor in titles["vendors"] for job in titles["jobs"])
 
 
 def neutral_role(ctx: Context, roles: dict[str, Role]) -> str:

@@ -1,0 +1,158 @@
+"""Every screen at 40, 80 and 120 columns: no figure or name cut with '…', no word broken inside
+(a name may break after a space, a hyphen or a slash), no line wider than the terminal and none
+ending in spaces. Then the wrapping rules themselves, on their own."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.text import Text
+
+from hitsalary.core.calculate import anchor_for
+from hitsalary.core.models import ReferenceData
+from hitsalary.output.wrapping import Breakable, fit, pieces
+from tests.test_user_data import GOOD
+
+WIDTHS = (40, 80, 120)
+EHR = "--exp 6 --role ehr --metro minneapolis"
+COMMANDS = {
+    "estimate": "estimate --exp 5 --state CA",
+    "estimate-metro": "estimate --exp 6 --role ehr --metro 'san jose' --employer hospital",
+    "estimate-offer-levels": f"estimate {EHR} --levels --offer 95k",
+    "compare": f"compare {EHR} --employer hospital --vs state=WI --vs 'metro=san jose,education=master' "
+    "--vs role=cybersecurity,exp=10",
+    "path": f"path {EHR} --years 5 --vs education=master",
+    "levels": "levels --role ehr --metro 'san francisco' --offer 61.54/hr",
+    "roles": "roles",
+    "areas": "areas --role ehr --state CA",
+    "states": "states --role ehr",
+    "sources": "sources --role ehr",
+    "outlook": "outlook",
+}
+
+
+WORD = re.compile(r"[A-Za-z0-9']+")  # a word of a name: what lies between spaces, hyphens, commas
+
+
+def tokens(text: str) -> set[str]:
+    """The words on each line of a screen: a word broken across two lines is not among them."""
+    return {word for line in text.splitlines() for word in WORD.findall(line)}
+
+
+def names(data: ReferenceData, command: str) -> list[str]:
+    """The names a screen must show whole: roles, states, the areas it lists or uses, the wage
+    levels a path reaches."""
+    areas = data.area_tables.areas()
+    used = {"estimate-metro": ["41940"], "compare": ["33460", "41940"], "levels": ["41860"]}
+    shown = {
+        "path": [anchor_for(data.method, years).label for years in range(6, 12)],
+        "roles": [text for role in data.roles.values() for text in (role.label, role.title)],
+        "areas": [area.name for area in areas.values() if area.states == ("CA",)],
+        "states": [state.name for state in data.states.values()],
+    }
+    return shown.get(command, [areas[code].name for code in used.get(command, [])])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_no_screen_cuts_a_figure_or_a_name(run, data: ReferenceData, command: str, width: int) -> None:
+    result = run(*shlex.split(COMMANDS[command]), env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "…" not in out
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert [line for line in lines if line != line.rstrip()] == []
+    words = tokens(out)
+    for name in names(data, command):
+        missing = [word for word in WORD.findall(name) if word not in words]
+        assert missing == [], (name, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_data_check_screen(run, tmp_path: Path, width: int) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    result = run("data", "check", str(path), env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    assert "…" not in result.stdout
+    assert all(line == line.rstrip() for line in result.stdout.splitlines())
+
+
+def test_the_two_examples_of_the_issue_keep_their_names_at_80_columns(run) -> None:
+    areas = run("areas", "--role", "ehr", "--state", "CA", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert any(line.strip().startswith("San Francisco-Oakland-") for line in areas)  # not 'San' alone
+    assert any(line.strip().startswith("San Jose-Sunnyvale-") for line in areas)
+    path = run(*shlex.split(COMMANDS["path"]), env={"COLUMNS": "80"}).stdout
+    assert "(qualified)" in path
+    assert "(experienced)" in path
+
+
+def render(cell: Breakable, width: int) -> list[str]:
+    console = Console(width=width, record=True)
+    with console.capture() as capture:
+        console.print(cell)
+    return capture.get().splitlines()
+
+
+def test_a_metro_name_breaks_after_a_hyphen_never_inside_a_word() -> None:
+    name = "San Jose-Sunnyvale-Santa Clara, CA"
+    assert render(Breakable(name), 20) == ["San Jose-Sunnyvale-", "Santa Clara, CA"]
+    assert render(Breakable(name), 12) == ["San Jose-", "Sunnyvale-", "Santa Clara,", "CA"]
+    assert render(Breakable(name), 40) == [name]
+
+
+def test_a_leading_sign_or_slash_is_not_a_break() -> None:
+    assert pieces("-$1,200 a/b /hr") == ["-$1,200 ", "a/", "b ", "/hr"]
+
+
+def test_styles_survive_the_wrap() -> None:
+    cell = Breakable(Text.assemble(("Bold-part ", "bold"), "plain-rest"))
+    console = Console(width=10, force_terminal=True, color_system="standard")
+    with console.capture() as capture:
+        console.print(cell)
+    assert "\x1b[1m" in capture.get()
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 30), st.integers(0, 40)), min_size=1, max_size=8),
+    st.integers(0, 200),
+)
+def test_fit_keeps_every_piece_whole_within_the_room(columns: list[tuple[int, int]], room: int) -> None:
+    mins = [low for low, _ in columns]
+    maxes = [low + extra for low, extra in columns]
+    widths = fit(mins, maxes, room)
+    if sum(mins) > room:
+        assert widths is None
+        return
+    assert widths is not None
+    assert sum(widths) <= room
+    assert all(low <= w <= high for w, low, high in zip(widths, mins, maxes, strict=True))
+    if sum(maxes) <= room:
+        assert widths == maxes
+
+
+def test_a_table_rendered_twice_sizes_itself_afresh() -> None:
+    from hitsalary.output.render import table
+
+    result = table("Areas")
+    result.add_column("Area", ratio=1)
+    result.add_column("Median", justify="right", no_wrap=True)
+    result.add_row("San Jose-Sunnyvale-Santa Clara, CA " * 3, "$157,140")
+
+    def lines(width: int) -> list[str]:
+        console = Console(width=width)
+        with console.capture() as capture:
+            console.print(result)
+        return capture.get().splitlines()
+
+    wide = lines(200)
+    assert lines(80) != wide
+    assert lines(200) == wide
+    assert all(len(line) <= 80 for line in lines(80))

@@ -1,0 +1,136 @@
+"""Job titles and degrees as people type them (a roster's 'Title' and 'Degree' columns): each
+resolves to the right role or degree, or, misspelt, is answered with the right one first."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from hitsalary.core.errors import UsageProblem
+from hitsalary.core.models import ReferenceData
+from hitsalary.core.profile import Vocabulary, choose
+
+# Titles from healthcare IT job postings and rosters, with the role each belongs to.
+TITLES = {
+    "cerner analyst": "ehr",
+    "Cerner Analyst": "ehr",
+    "Epic Analyst": "ehr",
+    "Senior Epic Analyst II": "ehr",
+    "Epic Builder": "ehr",
+    "Epic Credentialed Trainer": "ehr",
+    "Epic Application Analyst": "ehr",
+    "Meditech Analyst": "ehr",
+    "Meditech Specialist": "ehr",
+    "Oracle Health Analyst": "ehr",
+    "Oracle Cerner Consultant": "ehr",
+    "athenahealth consultant": "ehr",
+    "eClinicalWorks Trainer": "ehr",
+    "Allscripts Analyst": "ehr",
+    "Veradigm Specialist": "ehr",
+    "Clinical Analyst": "ehr",
+    "Clinical Systems Analyst": "ehr",
+    "Sr. Clinical Applications Analyst": "ehr",
+    "EHR Analyst": "ehr",
+    "Informatics Nurse": "nursing-informatics",
+    "Nurse Informatics": "nursing-informatics",
+    "Nurse Informatics Specialist": "nursing-informatics",
+    "Clinical Informatics Specialist": "nursing-informatics",
+    "Information Security Analyst": "cybersecurity",
+    "Lead Security Engineer": "cybersecurity",
+    "Health Data Analyst": "analytics",
+    "Medical Coder": "medical-coding",
+    "IT Project Manager": "project-management",
+    "Director of IT": "it-manager",
+    "Help Desk": "help-desk",
+    "Systems Administrator": "network-admin",
+    "Database Administrator": "database",
+}
+# Misspelt titles and keys: the right role must be the first suggestion.
+MISSPELT = {
+    "cerner anlyst": "ehr",
+    "meditech analist": "ehr",
+    "epic anaylst": "ehr",
+    "nurse informatcs": "nursing-informatics",
+    "informaton security analyst": "cybersecurity",
+    "sofware": "software",  # one word: the one-word spellings first
+    "cybersecurty": "cybersecurity",
+    "databse": "database",
+    "analytcs": "analytics",
+}
+DEGREES = {
+    "bsn": "bachelor",
+    "BSN": "bachelor",
+    "bachelor of science": "bachelor",
+    "Bachelor of Arts": "bachelor",
+    "ba": "bachelor",
+    "B.S.": "bachelor",
+    "ms": "master",
+    "msn": "master",
+    "MHA": "master",
+    "mhi": "master",
+    "Master of Science": "master",
+    "dnp": "doctorate",
+}
+
+
+def suggestions(vocabulary: Vocabulary, text: str) -> list[str]:
+    with pytest.raises(UsageProblem) as refused:
+        choose(vocabulary, text, flag="--role")
+    hint = re.search(r"did you mean (.+)\?\)$", str(refused.value))
+    assert hint is not None, str(refused.value)
+    return hint.group(1).split(" or ")
+
+
+def test_at_least_thirty_titles_besides_cerner_analyst() -> None:
+    assert len(TITLES) - 1 >= 30
+
+
+@pytest.mark.parametrize(("title", "role"), TITLES.items())
+def test_a_real_title_resolves(data: ReferenceData, title: str, role: str) -> None:
+    assert choose(Vocabulary.of(data, "role"), title, flag="--role") == role
+
+
+@pytest.mark.parametrize(("title", "role"), MISSPELT.items())
+def test_a_misspelt_title_suggests_its_role_first(data: ReferenceData, title: str, role: str) -> None:
+    assert suggestions(Vocabulary.of(data, "role"), title)[0] == role
+
+
+@pytest.mark.parametrize(("degree", "key"), DEGREES.items())
+def test_a_degree_as_people_write_it(data: ReferenceData, degree: str, key: str) -> None:
+    assert choose(Vocabulary.of(data, "education"), degree, flag="--education") == key
+
+
+def test_seniority_words_are_dropped_only_from_titles(data: ReferenceData) -> None:
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "education"), "senior bachelor", flag="--education")
+
+
+def test_roles_lists_job_titles_not_none(run, run_json) -> None:
+    out = run_json("roles")
+    general = next(row for row in out["roles"] if row["key"] == "general")
+    assert "none" not in general["aliases"]
+    assert choose_cli(run, "none") == 0  # still accepted: no particular role
+    table = run("roles", env={"COLUMNS": "200"}).stdout
+    assert not re.search(r"\bnone\b", table.split("Medians:")[0])
+    assert '"cerner analyst"' in " ".join(table.split())  # the vendor rule, in ehr's why
+
+
+def choose_cli(run, role: str) -> int:
+    return int(run("estimate", "--exp", "5", "--role", role, "--json").exit_code)
+
+
+def test_the_cli_takes_a_vendor_title(run_json) -> None:
+    assert run_json("estimate", "--exp", "5", "--role", "Cerner Analyst")["profile"]["role"] == "ehr"
+
+
+def test_a_roster_of_real_titles_is_estimated_row_for_row(run, tmp_path) -> None:
+    roster = tmp_path / "staff.csv"
+    rows = [f'5,"{title}",{degree}' for title, degree in zip(TITLES, DEGREES, strict=False)]
+    roster.write_text("exp,role,education\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = run("batch", str(roster))
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = list(zip(TITLES.values(), DEGREES.values(), strict=False))
+    assert [(r["role"], r["education"]) for r in records] == expected
