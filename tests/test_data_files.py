@@ -68,6 +68,7 @@ def test_generated_files_match_the_shared_csv_files(tmp_path) -> None:
     generated = sorted(p.name for p in tmp_path.iterdir())
     assert generated
     assert {p.suffix for p in tmp_path.iterdir()} == {".yaml", ".csv"}  # every file it writes
+    assert {"eci.yaml", "bea_rpp_areas.yaml", "entry_education.yaml"} <= set(generated)
     _, mismatch, errors = filecmp.cmpfiles(
         tmp_path, REPO / "src" / "hitsalary" / "data", generated, shallow=False
     )

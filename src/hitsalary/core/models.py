@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Protocol
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
@@ -253,6 +253,33 @@ class SurveyFigure:
     source: Source
 
 
+class Parity(NamedTuple):
+    """A BEA regional price parity (US = 100) and who published it."""
+
+    rpp: float
+    source: Source
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+class AreaParities:
+    """BEA price parities below the state: metro areas by CBSA code; each state's metropolitan
+    and nonmetropolitan portions, by state code and "metropolitan" / "nonmetropolitan"."""
+
+    metros: Mapping[str, Parity]
+    portions: Mapping[str, Mapping[str, Parity]]
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+class IndexSeries:
+    """A BLS index by quarter (the Employment Cost Index), oldest quarter first."""
+
+    series_id: str
+    title: str
+    quarters: tuple[tuple[str, float], ...]  # (year-month of the quarter's last month, index)
+    source: Source
+    rule: str  # how a month between two published quarters is read
+
+
 AREA_KINDS = ("metro", "nonmetro")  # metropolitan (CBSA code) and nonmetropolitan (OEWS code)
 
 
@@ -314,6 +341,9 @@ class ReferenceData:
     himss: tuple[SurveyFigure, ...]
     sources: dict[str, Source]  # dataset name -> its source block
     user_file: str | None = None
+    eci: IndexSeries | None = None  # wage growth since the survey month
+    area_rpp: AreaParities = field(default_factory=lambda: AreaParities({}, {}))
+    entry_education: Mapping[str, str] = field(default_factory=dict)  # SOC -> BLS typical entry education
 
     def factor(self, name: str) -> Factor:
         return next(f for f in self.factors if f.name == name)

@@ -10,6 +10,7 @@ from hitsalary.loading.builders.context import Context, Files, Raw
 from hitsalary.loading.builders.factors import factors
 from hitsalary.loading.builders.oews import national_rpp, oews, states
 from hitsalary.loading.builders.outlook import claims, himss, projections
+from hitsalary.loading.builders.places import area_parities, eci, entry_education
 from hitsalary.loading.builders.references import industry, references
 from hitsalary.loading.builders.roles import aliases, neutral_role, roles
 from hitsalary.loading.builders.rules import levels, method
@@ -54,4 +55,7 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
         himss=himss(ctx),
         sources={name: ctx.source(data["source"]) for name, data in ctx.raw.items()},
         user_file=ctx.user,
+        eci=eci(ctx),
+        area_rpp=area_parities(ctx),
+        entry_education=entry_education(ctx),
     )
