@@ -43,6 +43,5 @@ def eci(ctx: Context) -> IndexSeries:
 
 def entry_education(ctx: Context) -> dict[str, str]:
     """Each occupation's typical education for entry (BLS Employment Projections)."""
-    return {
-        soc: item["typical_entry_education"] for soc, item in ctx.raw["entry_education"]["occupations"].items()
-    }
+    occupations = ctx.raw["entry_education"]["occupations"]
+    return {soc: item["typical_entry_education"] for soc, item in occupations.items()}
