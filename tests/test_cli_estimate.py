@@ -15,6 +15,8 @@ from hitsalary.core.models import ReferenceData
 from .conftest import band_by_hand, median_ratio, rule_percentile, spawn
 
 TOP_KEYS = {
+    "survey_band",
+    "wage_growth",
     "schema_version",
     "profile",
     "role",
@@ -76,7 +78,7 @@ def test_json_contract(run_json) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     assert set(out) == TOP_KEYS
     assert out["schema_version"] == 2
-    assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role"}
+    assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role", "survey_dollars"}
     assert out["area"] is None  # no metro area given
     assert set(out["role"]) == {"key", "label", "soc", "title", "why"}
     assert out["soc"] == out["role"]["soc"]
@@ -108,7 +110,7 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
     soc = data.roles[data.neutral_role].soc
     ca = median_ratio(data.by_state[(soc, "CA")], data.national[soc])
     assert out["soc"] == soc
-    assert out["band"] == vars(band_by_hand(data, 5, soc, ca))
+    assert out["survey_band"] == vars(band_by_hand(data, 5, soc, ca))  # aged: tests/test_growth.py
     assert out["percentiles"]["point"] == pytest.approx(rule_percentile(data, 5))
     assert out["multiplier"] == round(ca, 6)
     state = out["factors"][-1]
@@ -122,6 +124,7 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
         "education": "bachelor",
         "employer": "any",
         "role": "general",
+        "survey_dollars": False,
     }
 
 

@@ -94,7 +94,7 @@ def test_bad_offer_exits_2(run, bad: str) -> None:
 
 
 def test_purchasing_power_checked_by_hand(data: ReferenceData) -> None:
-    est = calculate(Profile(5, "NY"), data)
+    est = calculate(Profile(5, "NY", survey_dollars=True), data)  # aged: tests/test_growth.py
     ny = data.states["NY"]
     assert ny.rpp is not None
     soc = data.roles[data.neutral_role].soc
@@ -267,6 +267,7 @@ def test_decision_json_contracts(run_json) -> None:
     assert set(compare) == JSON_KEYS["compare"]
     assert set(path) == JSON_KEYS["path"]
     summary = {"profile", "soc", "percentile", "article_level", "band", "purchasing_power", "multiplier"}
+    summary |= {"survey_band", "wage_growth"}
     assert set(compare["base"]) == summary
     assert set(compare["variants"][0]) == summary | {"label", "changes", "change", "moved"}
     assert set(compare["variants"][0]["change"]) == {

@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 
+from hitsalary.core.growth import wage_growth
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
     Anchor,
@@ -182,7 +183,10 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
     applied = applied_factors(profile, data)
     multiplier = math.prod(a.value.multiplier for a in applied)
     unit, hours = data.method.rounding_unit, data.method.hours_per_year
-    band = Band(*(round_money(amount * multiplier, unit) for amount in base))
+    survey = Band(*(round_money(amount * multiplier, unit) for amount in base))
+    growth = wage_growth(data, survey_dollars=profile.survey_dollars)  # today's dollars: the ECI
+    aged = multiplier * growth.multiplier  # the product first, as the batch estimator computes it
+    band = Band(*(round_money(amount * aged, unit) for amount in base))
     return Estimate(
         profile=profile,
         role=role,
@@ -196,4 +200,6 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         comparisons=tuple(compare(band.mid, r) for r in references_for(profile, role, data)),
         level=level_for(data.levels, profile.exp),
         purchasing_power=purchasing_power(profile, data, band),
+        survey_band=survey,
+        growth=growth,
     )

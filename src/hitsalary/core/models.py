@@ -359,6 +359,26 @@ class Profile:
     employer: str = "any"
     role: str = "general"
     metro: str | None = None  # a metropolitan or nonmetropolitan area's code; it lies in `state`
+    survey_dollars: bool = False  # True: the survey month's dollars, not aged by the ECI
+
+
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+class Growth:
+    """How the survey month's wages are brought to the dollars shown: the ECI multiplier, the
+    months and index values it comes from, or none (survey dollars, or nothing to age with)."""
+
+    basis: Basis  # measured (aged), baseline (survey dollars asked for), fallback (no index to age with)
+    multiplier: float
+    survey_month: str  # the month the wages were surveyed (OEWS: 2025-05)
+    month: str  # the month the shown dollars are in
+    statistic: str  # the series, months, index values and multiplier, in words
+    rule: str  # how the survey month's index is read between published quarters
+    source: Source | None
+    series: str | None = None  # the BLS series ID
+    survey_index: float | None = None  # the index read for the survey month
+    index: float | None = None  # the index of `month`
+    quarters: tuple[tuple[str, float], ...] = ()  # the published quarters the survey index is read between
+    reason: str | None = None  # for a fallback: why nothing was aged
 
 
 class Hourly(NamedTuple):
@@ -437,3 +457,5 @@ class Estimate:
     comparisons: tuple[Comparison, ...]
     level: Level  # the article's level for these years (the article's view)
     purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)
+    survey_band: Band | None = None  # the band in the survey month's dollars, before wage growth
+    growth: Growth | None = None  # how `band` was aged from `survey_band`

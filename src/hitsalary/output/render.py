@@ -18,6 +18,7 @@ from rich.text import Text
 from hitsalary.core.calculate import percent, round_money
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
+from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Estimate, Level, ReferenceData, Source
 from hitsalary.output.chart import Bar, draw
 
@@ -154,7 +155,7 @@ def band_table(est: Estimate) -> FlexTable:
     p = est.percentiles
     result = table(
         f"Your band: national {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
-        f"(point: {number(p.point)}), times the factors below"
+        f"(point: {number(p.point)}), times the factors below, in {shown_dollars(est)}"
     )
     result.add_column("")
     for name in ("Low", "Point", "High"):
@@ -169,6 +170,31 @@ def band_table(est: Estimate) -> FlexTable:
             *(Text(money(v), style="dim") for v in (ppp.band.low, ppp.band.mid, ppp.band.high)),
         )
     return result
+
+
+def shown_dollars(est: Estimate) -> str:
+    """'March 2026 dollars' (aged by the ECI) or 'May 2025 (survey) dollars'."""
+    return dollars_label(est.growth, est.wages.source.as_of or f"{est.wages.source.year}-05")
+
+
+def growth_row(est: Estimate) -> tuple[Text, str, Text] | None:
+    """The method table's last step: the survey month's band brought to today's dollars."""
+    g = est.growth
+    if g is None:
+        return None
+    if g.basis == "measured":
+        step = f"{month_label(g.survey_month)} to {month_label(g.month)} dollars"
+        where = g.statistic
+        if g.source is not None:
+            where += f" ({release(g.source)})"
+    else:
+        step = f"none: {month_label(g.survey_month)} survey dollars"
+        where = g.reason or "--survey-dollars: the OEWS survey month's dollars, not aged"
+    return (
+        Text.assemble(("Wage growth: ", "bold"), step, "\n", (where, "dim")),
+        f"{g.multiplier:.4f}",
+        Text(g.basis, style=BASIS_STYLE[g.basis]),
+    )
 
 
 def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
@@ -240,11 +266,17 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
             Text(v.basis, style=BASIS_STYLE[v.basis]),
         )
     result.add_row(Text("All factors", style="bold"), Text(f"{est.multiplier:.3f}", style="bold"), "")
+    growth = growth_row(est)
+    if growth is not None:
+        result.add_row(*growth)
     return result
 
 
 def comparison_table(est: Estimate) -> FlexTable:
-    result = table(f"Your point ({money(est.band.mid)}) against published figures")
+    result = table(
+        f"Your point ({money(est.band.mid)}, {shown_dollars(est)}) against published figures "
+        "(each in its own year's dollars)"
+    )
     result.add_column("Source, what it measures, for whom", ratio=1)
     result.add_column("Figure / range", justify="right", no_wrap=True)
     result.add_column("You vs it", justify="right", no_wrap=True)
@@ -290,6 +322,9 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         "Location and employer multiply as if independent: OEWS publishes no area-by-industry "
         "figures for these occupations.",
         purchasing_power_note(est, data),
+        f"Dollars: the band is in {shown_dollars(est)}; published figures and the Department of "
+        "Labor's wage levels keep their own year's dollars (the levels are never aged)."
+        + (f" Wage growth: {est.growth.rule}." if est.growth and est.growth.basis == "measured" else ""),
     ]
     for c in est.comparisons:
         article = c.reference.article

@@ -10,7 +10,16 @@ from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
 from hitsalary.output.chart import Bar, draw
-from hitsalary.output.render import console, data_line, money, signed_money, signed_pct, table, years
+from hitsalary.output.render import (
+    console,
+    data_line,
+    money,
+    shown_dollars,
+    signed_money,
+    signed_pct,
+    table,
+    years,
+)
 from hitsalary.output.render import table as flex_table
 
 
@@ -30,7 +39,7 @@ def variant_moves(v: Variant) -> str:
 
 
 def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
-    result = table(f"What if: each change against {base_label(base)}")
+    result = table(f"What if: each change against {base_label(base)} ({shown_dollars(base)})")
     result.keep_words = True
     result.add_column("Change", ratio=1, overflow="fold")
     result.add_column("Band", justify="right", no_wrap=True)
@@ -94,7 +103,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     con = console()
     parts: list[RenderableType] = []
     for label, points in paths:
-        result = table(f"Career path: {label}")
+        result = table(f"Career path: {label} ({shown_dollars(points[0].estimate)})")
         result.add_column("Year", justify="right")
         result.add_column("Experience", justify="right")
         result.add_column("Percentile", justify="right")
@@ -131,7 +140,11 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         for p in points[year : year + 1]
     ]
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
-    parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
+    dollars = (
+        f"Bands in {shown_dollars(paths[0][1][0].estimate)}; the wage levels are the Department of "
+        "Labor's wage-year figures, never aged."
+    )
+    parts.append(Text(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
 
