@@ -104,7 +104,18 @@ DEFS: dict[str, dict[str, Any]] = {
     "role": obj({"key": S, "label": S, "soc": SOC, "title": S, "why": S}),
     "band": obj({"low": MONEY, "mid": MONEY, "high": MONEY}),
     "purchasing_power": null(
-        obj({"low": MONEY, "mid": MONEY, "high": MONEY, "rpp": NUM, "source": ref("source")})
+        obj(
+            {
+                "low": MONEY,
+                "mid": MONEY,
+                "high": MONEY,
+                "rpp": NUM,
+                "parity": {"enum": ["metro", "nonmetro", "state", "national"]},
+                "where": S,
+                "note": null(S),
+                "source": ref("source"),
+            }
+        )
     ),
     "published": {
         "type": "object",

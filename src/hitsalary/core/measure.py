@@ -7,7 +7,17 @@ import functools
 from collections.abc import Callable
 from dataclasses import replace
 
-from hitsalary.core.models import Choice, Factor, FactorValue, ReferenceData, Role, Wages
+from hitsalary.core.models import (
+    Band,
+    Choice,
+    Factor,
+    FactorValue,
+    Profile,
+    PurchasingPower,
+    ReferenceData,
+    Role,
+    Wages,
+)
 
 MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
 
@@ -145,6 +155,46 @@ def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role,
     if state.reason:
         reason += f" ({state.reason})"
     return replace(state, key=code, label=area.name, basis="fallback", reason=reason)
+
+
+NO_BAND = Band(0, 0, 0)  # parity_for finds the parity; calculate() divides the band by it
+
+
+def parity_for(profile: Profile, data: ReferenceData) -> PurchasingPower | None:
+    """BEA's price parity where the job is: a metro area's own; a nonmetro area's state
+    nonmetropolitan portion (the state's where BEA publishes none); else the state's, or the
+    nation's. None where BEA publishes none (Puerto Rico)."""
+    if profile.metro is not None:
+        area = data.area_tables.areas()[profile.metro]
+        if area.kind == "metro":
+            own = data.area_rpp.metros.get(area.code)
+            if own is not None:
+                return PurchasingPower(NO_BAND, own.rpp, own.source, f"{area.name} (metro area)", "metro")
+        else:
+            portion = data.area_rpp.portions.get(area.state, {}).get("nonmetropolitan")
+            name = data.states[area.state].name
+            if portion is not None:
+                where = f"{name}, nonmetropolitan portion (for {area.name})"
+                return PurchasingPower(NO_BAND, portion.rpp, portion.source, where, "nonmetro")
+            note = f"BEA publishes no nonmetropolitan portion for {name}; the state's parity stands in"
+            state = state_parity(data, area.state)
+            return replace(state, note=note) if state is not None else None
+        state = state_parity(data, area.state)
+        note = f"BEA publishes no parity for {area.name}; {data.states[area.state].name}'s stands in"
+        return replace(state, note=note) if state is not None else None
+    return state_parity(data, profile.state)
+
+
+def state_parity(data: ReferenceData, code: str) -> PurchasingPower | None:
+    """A state's parity (the nation's for US); None where BEA publishes none."""
+    info = data.states.get(code)
+    if info is None:  # the national average itself
+        return PurchasingPower(
+            NO_BAND, data.national_rpp, data.sources["bea_rpp"], "United States", "national"
+        )
+    if info.rpp is None or info.rpp_source is None:
+        return None
+    return PurchasingPower(NO_BAND, info.rpp, info.rpp_source, info.name, "state")
 
 
 METHODS: dict[str, Callable[..., FactorValue]] = {

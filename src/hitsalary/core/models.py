@@ -409,11 +409,14 @@ class Percentiles:
 
 @dataclass(frozen=True)
 class PurchasingPower:
-    """A band in national-average dollars: the band over the state's price parity."""
+    """A band in national-average dollars: the band over the price parity where the job is."""
 
     band: Band
     rpp: float
     source: Source
+    where: str = ""  # whose parity: "San Jose-Sunnyvale-Santa Clara, CA (metro area)", a state ...
+    parity: str = "state"  # metro, nonmetro (the state's nonmetropolitan portion), state, national
+    note: str | None = None  # why a broader parity stands in (no nonmetropolitan portion published)
 
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook

@@ -333,7 +333,14 @@ def purchasing_power_dict(est: Estimate) -> dict[str, Any] | None:
     ppp = est.purchasing_power
     if ppp is None:
         return None
-    return {**dataclasses.asdict(ppp.band), "rpp": ppp.rpp, "source": source_dict(ppp.source)}
+    return {
+        **dataclasses.asdict(ppp.band),
+        "rpp": ppp.rpp,
+        "parity": ppp.parity,
+        "where": ppp.where,
+        "note": ppp.note,
+        "source": source_dict(ppp.source),
+    }
 
 
 def offer_dict(offer: OfferCheck, est: Estimate) -> dict[str, Any]:

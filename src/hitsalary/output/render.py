@@ -205,15 +205,11 @@ def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
             f"* No purchasing-power figure for {state}: BEA publishes no regional price "
             "parity for it, and hitsalary does not guess one."
         )
-    metro = (
-        f" hitsalary ships BEA's state parities, not its metro ones: {state}'s stands in for the area."
-        if est.profile.metro
-        else ""
-    )
+    note = f" {ppp.note}." if ppp.note else ""
     return (
         f"* Purchasing power is not pay: the band in national-average dollars, divided by the "
-        f"price parity {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
-        f"released {ppp.source.released}).{metro}"
+        f"price parity of {ppp.where}, {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
+        f"released {ppp.source.released}).{note}"
     )
 
 

@@ -76,13 +76,25 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         )
     moved = "\n".join(f"{v.label}: {variant_moves(v)}" for v in variants)
     note = Text(
-        "Purchasing power = pay divided by the state's BEA price parity (2024): what the pay buys in "
-        "national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
-        "Puerto Rico has no BEA parity, so none is shown for it. For a metro area the state's parity "
-        "stands in: hitsalary ships BEA's state parities, not its metro ones.\n" + data_line(data),
+        "Purchasing power = pay divided by BEA's price parity (2024) where the job is: a metro area's "
+        "own, a nonmetro area's state nonmetropolitan portion, else the state's. It is what the pay "
+        "buys in national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
+        "Puerto Rico has no BEA parity, so none is shown for it.\n"
+        + parities_used(base, variants)
+        + data_line(data),
         style="dim",
     )
     console().print(Group(result, Text("What moved", style="bold"), Text(moved), Text(), note))
+
+
+def parities_used(base: Estimate, variants: list[Variant]) -> str:
+    """Which parity each column's purchasing power used, once per place."""
+    seen: dict[str, str] = {}
+    for est in (base, *(v.estimate for v in variants)):
+        ppp = est.purchasing_power
+        if ppp is not None and ppp.where not in seen:
+            seen[ppp.where] = f"{ppp.where} {ppp.rpp:.1f}" + (f" ({ppp.note})" if ppp.note else "")
+    return ("Parities used: " + "; ".join(seen.values()) + ".\n") if seen else ""
 
 
 def change_label(label: str) -> str:

@@ -159,9 +159,10 @@ def power_figure(est: dict[str, Any]) -> str:
         ),
     ]
     caption = (
-        f"Prices here are {parity}% of the national average ({esc(ppp['source']['publisher'])}, "
-        f"{esc(ppp['source']['year'])}), so a point of {money(band['mid'])} buys what "
-        f"{money(ppp['mid'])} buys on average."
+        f"Prices in {esc(ppp['where'])} are {parity}% of the national average "
+        f"({esc(ppp['source']['publisher'])}, {esc(ppp['source']['year'])}), so a point of "
+        f"{money(band['mid'])} buys what {money(ppp['mid'])} buys on average."
+        + (f" {esc(ppp['note'])}." if ppp.get("note") else "")
     )
     return figure("Purchasing power", side_chart(rows, "Purchasing power"), caption, cls="half")
 
