@@ -559,6 +559,7 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
                             "employment": null(INT),
                             "aliases": array(S),
                             "series": null(S),
+                            "typical_entry_education": null(S),
                         }
                     ),
                     min_items=1,

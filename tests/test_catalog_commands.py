@@ -206,6 +206,7 @@ def test_roles_lists_every_role_with_its_occupation(run, run_json, data: Referen
             "employment",
             "aliases",
             "series",
+            "typical_entry_education",
         }
         national = data.national[row["soc"]]
         assert (row["title"], row["national_median"]) == (data.titles[row["soc"]], national.median)

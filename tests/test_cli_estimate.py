@@ -121,7 +121,7 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
         "exp": 5.0,
         "state": "CA",
         "metro": None,
-        "education": "bachelor",
+        "education": "typical",
         "employer": "any",
         "role": "general",
         "survey_dollars": False,

@@ -59,19 +59,20 @@ FACTORS = "factors:\n" + SOURCE + "  factors:\n    education:\n      values:\n  
 
 
 def test_a_changed_assumption_changes_the_band(run_json, tmp_path: Path, data) -> None:
-    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
-    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
-    soc = data.roles[data.neutral_role].soc
-    assert out["survey_band"] == vars(band_by_hand(data, 5, soc, 1.1))  # before wage growth
+    # 1.07: below the doctorate's 1.08, so a statistician (a master's typical) still gains by one
+    path = write(tmp_path, FACTORS + "          multiplier: 1.07\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--role", "ehr", "--data", str(path))
+    soc = data.roles["ehr"].soc  # typical entry education: a bachelor's, the scale 1.07 is written on
+    assert out["survey_band"] == vars(band_by_hand(data, 5, soc, 1.07))  # before wage growth
     education = out["factors"][0]
-    assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.1, "assumed")
+    assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.07, "assumed")
 
 
 def test_a_changed_assumption_names_the_users_file_as_its_source(run_json, tmp_path: Path) -> None:
-    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
-    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
+    path = write(tmp_path, FACTORS + "          multiplier: 1.07\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--role", "ehr", "--data", str(path))
     education = out["factors"][0]
-    assert education["multiplier"] == 1.1
+    assert education["multiplier"] == 1.07
     assert (education["source"]["publisher"], education["source"]["origin"]) == ("Example HR", str(path))
 
 

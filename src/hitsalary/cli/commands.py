@@ -70,7 +70,7 @@ EducationOption = Annotated[
         "--education",
         metavar="LEVEL",
         help="high-school, certificate, associate, bachelor, master or doctorate (also masters, phd ...). "
-        "Default: bachelor.",
+        "Default: typical, the role's typical entry education (BLS; see `hitsalary roles`).",
         show_default=False,
     ),
 ]

@@ -139,6 +139,7 @@ class Choice:
     bound: str | None = None  # assumed values: the Education pays row that bounds it
     baseline: str | None = None  # ... and the row it is compared with (factors.yaml bound_baseline)
     source: Source | None = None  # who set an assumed value (the factors file's source if None)
+    entry_education: tuple[str, ...] = ()  # BLS typical-entry levels this value stands for
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
@@ -355,7 +356,7 @@ class Profile:
 
     exp: float
     state: str = "US"
-    education: str = "bachelor"
+    education: str = "typical"  # the role's typical entry education (BLS Employment Projections)
     employer: str = "any"
     role: str = "general"
     metro: str | None = None  # a metropolitan or nonmetropolitan area's code; it lies in `state`

@@ -260,6 +260,7 @@ FACTOR_VALUE = Map(
         "multiplier": MULTIPLIER,
         "naics": ListOf(Str(r"[0-9-]{6}", "a 6-character NAICS code like 622000")),
         "bound": TEXT,
+        "entry_education": ListOf(TEXT),  # the BLS typical-entry levels this value stands for
         "source": SOURCE,
     },
 )

@@ -322,6 +322,7 @@ def roles_dict(rows: list[RoleRow], data: ReferenceData) -> dict[str, Any]:
                 "employment": r.employment,
                 "aliases": list(r.role.aliases),
                 "series": r.series,
+                "typical_entry_education": r.entry_education,
             }
             for r in rows
         ],
