@@ -133,3 +133,21 @@ def test_a_typical_education_no_value_stands_for_is_refused(run, tmp_path: Path)
     assert result.stdout == ""
     assert "'Apprenticeship' is named by 0 values" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_users_multiplier_that_breaks_a_rebased_bound_is_named_in_the_users_file(
+    run, tmp_path: Path
+) -> None:
+    """A master's at 1.10 (above the doctorate's 1.08) would make a statistician's doctorate
+    (a master's typical) pay less than the baseline: refused, naming the user's master value."""
+    path = tmp_path / "master.yaml"
+    path.write_text(
+        "factors:\n  source: {publisher: Example HR, title: our assumption, year: 2026}\n"
+        "  factors:\n    education:\n      values:\n        master:\n          multiplier: 1.1\n",
+        encoding="utf-8",
+    )
+    result = run("estimate", "--exp", "5", "--data", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"hitsalary: {path}:")
+    assert "factors.education.values.master.multiplier" in result.stderr
+    assert "15-2041's typical master" in result.stderr

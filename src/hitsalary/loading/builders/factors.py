@@ -139,9 +139,11 @@ def check_entry_education(
                 m = choice.multiplier / (base.multiplier or 1.0)
                 ratio = pays[choice.bound] / pays[base.bound]
                 if (m - 1) * (ratio - 1) < 0 or abs(m - 1) > abs(ratio - 1) + 1e-12:
+                    # name the value a user's file changed: the baseline's, if it was that one
+                    culprit = base if base.source and base.source.origin != "shipped" else choice
                     raise ctx.fail(
                         "factors",
-                        ("factors", factor.name, "values", choice.key, "multiplier"),
+                        ("factors", factor.name, "values", culprit.key, "multiplier"),
                         f"against {role.soc}'s typical {base.key}, {m:.3f} goes beyond the gap "
                         f"it is bounded by ({ratio:.3f}: {choice.bound} / {base.bound})",
                     )
