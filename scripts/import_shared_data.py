@@ -344,6 +344,158 @@ def himss(shared: Path, out: Path) -> None:
     )
 
 
+# --- Wage growth since the survey month, price levels where the job is, entry education ------
+
+ECI_RELEASE = "https://www.bls.gov/news.release/eci.toc.htm"
+# The BLS ECI series ID of each series the package ships (the shared CSV names a series by its
+# words): CI, U (not seasonally adjusted) or S, owner 2 (private industry), 02 wages and salaries,
+# all industries and occupations, I = index level. Look one up at data.bls.gov/timeseries/ID.
+ECI_SERIES = {
+    ("ECI wages and salaries", "private industry", "NSA", "All workers"): "CIU2020000000000I",
+    ("ECI wages and salaries", "private industry", "SA", "All workers"): "CIS2020000000000I",
+}
+ECI_USED = "CIU2020000000000I"
+ECI_RULE = (
+    "OEWS wages are May figures and no ECI index is published for May: the survey month's index is "
+    "read log-linearly between the nearest published quarters before and after it (index grows at a "
+    "constant rate between them); the multiplier is the latest quarter's index over that value"
+)
+
+
+def eci(shared: Path, out: Path) -> None:
+    rows = [r for r in read_csv(shared / "bls_eci.csv") if r["measure"] == "index_dec2005_100"]
+    series: dict[str, Any] = {}
+    for r in rows:
+        sid = ECI_SERIES.get((r["series"], r["ownership"], r["adjustment"], r["occupation_or_industry"]))
+        if sid is None or "superseded" in r["note"]:
+            continue
+        item = series.setdefault(
+            sid,
+            {
+                "title": f"Employment Cost Index, wages and salaries, {r['ownership']}, "
+                f"{r['occupation_or_industry'].lower()}, "
+                + ("not seasonally adjusted" if r["adjustment"] == "NSA" else "seasonally adjusted"),
+                "measure": "index, December 2005 = 100",
+                "url": r["source_url"],
+                "quarters": {},
+            },
+        )
+        item["quarters"][r["period"]] = float(r["value"])
+    for item in series.values():
+        item["quarters"] = dict(sorted(item["quarters"].items()))
+    latest = max(series[ECI_USED]["quarters"])
+    # the release that published the latest quarter: "ECI March 2026 (USDL-26-0669; released 2026-04-30)"
+    release = next(r["bls_release"] for r in rows if r["period"] == latest)
+    name, _, released = release.removeprefix("ECI ").rstrip(")").partition("; released ")
+    write(
+        out,
+        "eci.yaml",
+        "bls_eci.csv",
+        {
+            "source": {
+                "publisher": BLS,
+                "title": f"Employment Cost Index, {name})",
+                "statistic": "wages and salaries index, December 2005 = 100",
+                "year": int(latest[:4]),
+                "as_of": latest,
+                "released": released,
+                "url": ECI_RELEASE,
+                "note": "index levels as published in the release tables (Tables 2 and 9); the NSA "
+                "index for June and September 2025 was not obtained",
+            },
+            "used": ECI_USED,
+            "rule": ECI_RULE,
+            "series": series,
+        },
+    )
+
+
+def state_fips(shared: Path) -> dict[str, str]:
+    """State FIPS code -> two-letter code, from the OEWS state rows."""
+    codes = state_codes(shared)
+    return {
+        r["state_fips"]: codes[r["area_name"]]
+        for r in read_csv(shared / "oews_2025_areas.csv")
+        if r["area_type"] == "state" and r["area_name"] in codes
+    }
+
+
+def parity(text: str) -> float | None:
+    """A BEA parity; BEA writes 0.000 where it publishes none (no nonmetropolitan portion)."""
+    value = number(text)
+    return value if value else None
+
+
+def bea_rpp_areas(shared: Path, out: Path) -> None:
+    listed = {r["area_code"] for r in read_csv(out / "oews_2025_area_list.csv")}
+    metros = {}
+    for r in read_csv(shared / "bea_rpp_metro_2024.csv"):
+        code = r["oews_area_code"]
+        if not code:
+            continue
+        code = code[2:] if code.startswith("00") else code  # OEWS writes a CBSA code as 00 + 5 digits
+        if code not in listed:
+            raise SystemExit(f"BEA metro {r['geo_name']} ({code}) is not an OEWS area")
+        metros[code] = {"name": r["oews_area_name"], "rpp": float(r["rpp_all_items_2024"])}
+    fips = state_fips(shared)
+    portions: dict[str, dict[str, float]] = {}
+    for r in read_csv(shared / "bea_rpp_state_portions_2024.csv"):
+        value = parity(r["rpp_all_items_2024"])
+        if r["state_fips"] in fips and value is not None:
+            portions.setdefault(fips[r["state_fips"]], {})[r["portion"]] = value
+    write(
+        out,
+        "bea_rpp_areas.yaml",
+        "bea_rpp_metro_2024.csv and bea_rpp_state_portions_2024.csv",
+        {
+            "source": {
+                "publisher": BEA,
+                "title": "Regional Price Parities by metropolitan area and state portion, 2024, "
+                "all items (US = 100)",
+                "statistic": "regional price parity, all items",
+                "year": 2024,
+                "as_of": "2024",
+                "released": "2026-02-19",
+                "url": "https://apps.bea.gov/regional/zip/MARPP.zip",
+                "note": "metropolitan areas from MARPP.zip (MARPP_MSA_2008_2024.csv), state "
+                "metropolitan and nonmetropolitan portions from PARPP.zip (PARPP_PORT_2008_2024.csv), "
+                "release of February 19, 2026. BEA publishes none for Puerto Rico, and no "
+                "nonmetropolitan portion for Delaware, DC, New Jersey and Rhode Island.",
+            },
+            "metros": dict(sorted(metros.items())),
+            "portions": dict(sorted(portions.items())),
+        },
+    )
+
+
+def entry_education(shared: Path, out: Path) -> None:
+    rows = read_csv(shared / "bls_ep_education_2024_34.csv")
+    write(
+        out,
+        "entry_education.yaml",
+        "bls_ep_education_2024_34.csv",
+        {
+            "source": {
+                "publisher": BLS,
+                "title": "Employment Projections 2024-34, education and training assignments by "
+                "detailed occupation (Table 5.4)",
+                "statistic": "typical education needed for entry",
+                "year": 2024,
+                "url": rows[0]["source_url"],
+            },
+            "occupations": {
+                r["soc"]: {
+                    "title": r["title"],
+                    "typical_entry_education": r["typical_entry_education"],
+                    "work_experience": r["work_experience_in_related_occupation"],
+                    "on_the_job_training": r["typical_on_the_job_training"],
+                }
+                for r in sorted(rows, key=lambda r: r["soc"])
+            },
+        },
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -355,6 +507,9 @@ def main() -> None:
     bea_rpp(args.shared, args.out, 2024)
     education_pays(args.shared, args.out)
     himss(args.shared, args.out)
+    eci(args.shared, args.out)
+    bea_rpp_areas(args.shared, args.out)
+    entry_education(args.shared, args.out)
 
 
 if __name__ == "__main__":

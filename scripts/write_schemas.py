@@ -72,11 +72,50 @@ DEFS: dict[str, dict[str, Any]] = {
             "datasets": {"type": "object", "additionalProperties": ref("source"), "minProperties": 1},
         }
     ),
-    "profile": obj({"exp": NUM, "state": S, "metro": null(S), "education": S, "employer": S, "role": S}),
+    "profile": obj(
+        {
+            "exp": NUM,
+            "state": S,
+            "metro": null(S),
+            "education": S,
+            "employer": S,
+            "role": S,
+            "survey_dollars": BOOL,
+        }
+    ),
+    "wage_growth": null(
+        obj(
+            {
+                "basis": BASIS,
+                "multiplier": {"type": "number", "exclusiveMinimum": 0},
+                "survey_month": {"type": "string", "pattern": r"^\d{4}-\d\d$"},
+                "month": {"type": "string", "pattern": r"^\d{4}-\d\d$"},
+                "series": null(S),
+                "survey_index": null(NUM),
+                "index": null(NUM),
+                "quarters": array(obj({"month": S, "index": NUM})),
+                "rule": S,
+                "statistic": S,
+                "reason": null(S),
+                "source": null(ref("source")),
+            }
+        )
+    ),
     "role": obj({"key": S, "label": S, "soc": SOC, "title": S, "why": S}),
     "band": obj({"low": MONEY, "mid": MONEY, "high": MONEY}),
     "purchasing_power": null(
-        obj({"low": MONEY, "mid": MONEY, "high": MONEY, "rpp": NUM, "source": ref("source")})
+        obj(
+            {
+                "low": MONEY,
+                "mid": MONEY,
+                "high": MONEY,
+                "rpp": NUM,
+                "parity": {"enum": ["metro", "nonmetro", "state", "national"]},
+                "where": S,
+                "note": null(S),
+                "source": ref("source"),
+            }
+        )
     ),
     "distribution": obj(
         {
@@ -109,6 +148,8 @@ DEFS: dict[str, dict[str, Any]] = {
             "band": ref("band"),
             "purchasing_power": ref("purchasing_power"),
             "multiplier": NUM,
+            "survey_band": ref("band"),
+            "wage_growth": ref("wage_growth"),
         },
         closed=False,
     ),
@@ -252,6 +293,8 @@ ESTIMATE = obj(
         ),
         "references": array(REFERENCE),
         "purchasing_power": ref("purchasing_power"),
+        "survey_band": ref("band"),
+        "wage_growth": ref("wage_growth"),
         "data": ref("data"),
     },
     {"offer": OFFER, "wage_levels": ref("levels_body")},
@@ -524,6 +567,7 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
                             "employment": null(INT),
                             "aliases": array(S),
                             "series": null(S),
+                            "typical_entry_education": null(S),
                         }
                     ),
                     min_items=1,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -98,6 +99,26 @@ def median_ratio(top: Wages, bottom: Wages) -> float:
     assert top.median is not None
     assert bottom.median is not None
     return top.median / bottom.median
+
+
+def eci_by_hand() -> float:
+    """The rule stated in eci.yaml, applied to the rows of bls_eci.csv by hand: the NSA private
+    industry wages-and-salaries index (CIU2020000000000I); May 2025 read log-linearly between the
+    published quarters either side of it (March and December 2025: June and September are not in
+    the file); the multiplier is the latest quarter (March 2026) over that."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    with (SHARED_DATA / "bls_eci.csv").open(newline="", encoding="utf-8") as handle:
+        rows = [
+            r
+            for r in csv.DictReader(handle)
+            if (r["series"], r["ownership"], r["adjustment"], r["occupation_or_industry"], r["measure"])
+            == ("ECI wages and salaries", "private industry", "NSA", "All workers", "index_dec2005_100")
+        ]
+    index = {r["period"]: float(r["value"]) for r in rows}
+    assert sorted(index) == ["2025-03", "2025-12", "2026-03"]
+    may = index["2025-03"] * (index["2025-12"] / index["2025-03"]) ** (2 / 9)  # May is 2 of the 9 months
+    return index["2026-03"] / may
 
 
 def one_line_error(result: Any) -> str:

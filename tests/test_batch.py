@@ -42,7 +42,7 @@ def test_one_record_per_input_record_in_order(run) -> None:
     out = lines(result.stdout)
     assert [r["row"] for r in out] == [1, 2, 3, 4, 5]
     assert [r["id"] for r in out] == ["A1", "A2", "A3", "A4", "A5"]
-    assert result.stderr == "hitsalary: 3 estimated, 2 rejected\n"
+    assert result.stderr.startswith("hitsalary: 3 estimated, 2 rejected\nhitsalary: bands in 2026-03 dollars")
 
 
 def test_numbers_are_the_estimate_numbers(run, data: ReferenceData) -> None:

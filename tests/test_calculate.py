@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from hitsalary.core.calculate import calculate, edges, knots, percent, round_money
 from hitsalary.core.distribution import dol_levels
-from hitsalary.core.models import Profile
+from hitsalary.core.models import Estimate, Profile
 from hitsalary.loading.reference import load
 
 from . import distribution_hand as hand
-from .conftest import SHARED_DATA
+from .conftest import SHARED_DATA, eci_by_hand
 
 DATA = load()
 YEARS = st.floats(min_value=0, max_value=50, allow_nan=False)
@@ -41,8 +41,23 @@ PROFILES = st.builds(
 # The stated rule (README "How the band is computed", method.yaml), written out independently in
 # tests/distribution_hand.py: the role's distribution in the area itself; the area's Department of
 # Labor levels at 0/5/10/15 years; band = point / and x one level step, cut at P10-P90; the
-# employer and education multipliers on top; $100, half up.
-EDUCATION = {"bachelor": 1.0, "high-school": 0.88, "master": 1.06, "associate": 0.93}
+# employer and education multipliers on top; $100, half up. Education is relative to the role's
+# typical entry education (tests/test_education_baseline.py). Each profile is checked twice: the
+# survey-dollar band (May 2025) and the shown band, the same amounts aged by the ECI multiplier
+# recomputed by hand (tests/test_growth.py) before the one rounding.
+EDUCATION = {"bachelor": 1.0, "high-school": 0.88, "master": 1.06, "associate": 0.93, "certificate": 0.90}
+
+
+def survey(est: Estimate) -> tuple[int, int, int]:
+    """The band in the survey month's dollars (before ECI wage growth, tests/test_growth.py)."""
+    assert est.survey_band is not None
+    return est.survey_band.low, est.survey_band.mid, est.survey_band.high
+
+
+def by_hand(est: Estimate, area: dict[str, str], years: float, multiplier: float = 1.0) -> None:
+    """The survey band and the aged band both equal the hand computation from the CSV row."""
+    assert survey(est) == hand.band(area, years, multiplier)
+    assert shown(est) == hand.band(area, years, multiplier * eci_by_hand())
 
 
 def shared(name: str) -> list[dict[str, str]]:
@@ -81,14 +96,15 @@ def test_hand_1_general_california(areas) -> None:
     """General health IT = 29-9021, read from California's own 29-9021 distribution."""
     ca = row(areas, soc="29-9021", area_type="state", area_name="California")
     est = calculate(Profile(exp=5, state="CA"), DATA)
-    assert shown(est) == hand.band(ca, 5)
+    by_hand(est, ca, 5)
     assert est.multiplier == 1.0
 
 
 def test_hand_2_coder_puerto_rico_no_degree(areas) -> None:
     pr = row(areas, soc="29-2072", area_type="state", area_name="Puerto Rico")
     est = calculate(Profile(exp=0, state="PR", education="high-school", role="medical-coding"), DATA)
-    assert shown(est) == hand.band(pr, 0, EDUCATION["high-school"])
+    # against 29-2072's typical entry education, a certificate (tests/test_education_baseline.py)
+    by_hand(est, pr, 0, EDUCATION["high-school"] / EDUCATION["certificate"])
     assert est.purchasing_power is None  # BEA publishes no parity for Puerto Rico
 
 
@@ -97,7 +113,7 @@ def test_hand_3_it_manager_hospital_wyoming(areas, industries) -> None:
     wy = row(areas, soc="11-3021", area_type="state", area_name="Wyoming")
     hospital = row(industries, soc="11-3021", naics="622000")
     est = calculate(Profile(exp=12, state="WY", employer="hospital", role="it-manager"), DATA)
-    assert shown(est) == hand.band(wy, 12, median(hospital) / median(nat))
+    by_hand(est, wy, 12, median(hospital) / median(nat))
 
 
 def test_hand_4_cybersecurity_federal_master_fifty_years(areas, industries) -> None:
@@ -105,7 +121,7 @@ def test_hand_4_cybersecurity_federal_master_fifty_years(areas, industries) -> N
     federal = row(industries, soc="15-1212", naics="999100")
     est = calculate(Profile(exp=50, employer="federal", education="master", role="cybersecurity"), DATA)
     multiplier = median(federal) / median(nat) * EDUCATION["master"]
-    assert shown(est) == hand.band(nat, 50, multiplier)
+    by_hand(est, nat, 50, multiplier)
     assert est.base[2] == int(nat["p90"]) // 100 * 100  # the data ends at the 90th
 
 
@@ -117,7 +133,7 @@ def test_hand_5_cybersecurity_oregon_falls_back_to_the_state_computer_ratio(area
     group_or = row(areas, soc="15-0000", area_type="state", area_name="Oregon")
     group_nat = row(areas, soc="15-0000", area_type="national")
     est = calculate(Profile(exp=7.5, state="OR", role="cybersecurity"), DATA)
-    assert shown(est) == hand.band(hand.scaled(nat, median(group_or) / median(group_nat)), 7.5)
+    by_hand(est, hand.scaled(nat, median(group_or) / median(group_nat)), 7.5)
     location = next(a.value for a in est.factors if a.name == "state")
     assert location.basis == "fallback"
     assert "15-0000" in (location.reason or "")
@@ -131,7 +147,7 @@ def test_hand_6_ehr_clinic_new_york_associate(areas, industries) -> None:
     clinic = row(industries, soc="15-1211", naics="621100")
     est = calculate(Profile(exp=9, state="NY", employer="clinic", education="associate", role="ehr"), DATA)
     multiplier = median(clinic) / median(nat) * EDUCATION["associate"]
-    assert shown(est) == hand.band(ny, 9, multiplier)
+    by_hand(est, ny, 9, multiplier)
 
 
 def test_hand_7_network_architect_federal_is_not_published(areas, industries) -> None:
@@ -139,7 +155,7 @@ def test_hand_7_network_architect_federal_is_not_published(areas, industries) ->
     assert not [r for r in industries if r["soc"] == "15-1241" and r["naics"] == "999100"]
     nat = row(areas, soc="15-1241", area_type="national")
     est = calculate(Profile(exp=3, employer="federal", role="network-architect"), DATA)
-    assert shown(est) == hand.band(nat, 3)
+    by_hand(est, nat, 3)
     employer = next(a.value for a in est.factors if a.name == "employer")
     assert (employer.basis, employer.multiplier) == ("fallback", 1.0)
     assert "no employer adjustment" in (employer.reason or "")
@@ -252,11 +268,12 @@ def test_education_is_assumed_and_bounded(role: str) -> None:
         )
         for e in keys("education")
     }
-    assert values["bachelor"].basis == "baseline"
+    typical = values["typical"].key  # the role's typical entry education: the baseline
+    assert values[typical].basis == "baseline"
     order = ["high-school", "certificate", "associate", "bachelor", "master", "doctorate"]
     assert [values[e].multiplier for e in order] == sorted(values[e].multiplier for e in order)
     for key, value in values.items():
-        if key != "bachelor":
+        if key not in (typical, "typical"):
             assert value.basis == "assumed"
             assert value.bound is not None
             assert abs(value.multiplier - 1) <= abs(value.bound - 1)

@@ -206,6 +206,7 @@ def test_roles_lists_every_role_with_its_occupation(run, run_json, data: Referen
             "employment",
             "aliases",
             "series",
+            "typical_entry_education",
         }
         national = data.national[row["soc"]]
         assert (row["title"], row["national_median"]) == (data.titles[row["soc"]], national.median)
@@ -251,7 +252,7 @@ def test_stale_data_gives_one_warning_line(data: ReferenceData) -> None:
 
 
 def test_the_warning_goes_to_stderr_only(run, monkeypatch) -> None:
-    monkeypatch.setattr(freshness, "today", lambda: date(2028, 1, 15))
+    monkeypatch.setattr(freshness, "today", lambda: date(2028, 6, 15))  # 27 months after the ECI's 2026-03
     result = run("estimate", "--exp", "5", "--json")
     assert result.exit_code == 0
     assert result.stdout.startswith("{")
@@ -267,9 +268,9 @@ def test_newer_user_wages_count_as_the_newest(run, monkeypatch, tmp_path) -> Non
         " naics: '62', industry: Health care, year: 2027, median: 120000}\n"
     )
     monkeypatch.setattr(freshness, "today", lambda: date(2028, 1, 15))
-    shipped_only = run("estimate", "--exp", "5", "--json")
+    shipped_only = run("estimate", "--exp", "5", "--json", "--survey-dollars")
     assert "warning: the newest wage data" in shipped_only.stderr  # without the file, stale
-    result = run("estimate", "--exp", "5", "--json", "--data", str(path))
+    result = run("estimate", "--exp", "5", "--json", "--survey-dollars", "--data", str(path))
     assert result.exit_code == 0
     assert result.stderr == ""
 

@@ -13,9 +13,11 @@ from hitsalary import __version__
 from hitsalary.core.models import ReferenceData
 
 from . import distribution_hand as hand
-from .conftest import as_row, band_by_hand, rule_point, spawn
+from .conftest import as_row, band_by_hand, eci_by_hand, rule_point, spawn
 
 TOP_KEYS = {
+    "survey_band",
+    "wage_growth",
     "schema_version",
     "profile",
     "role",
@@ -78,7 +80,7 @@ def test_json_contract(run_json) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     assert set(out) == TOP_KEYS
     assert out["schema_version"] == 3
-    assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role"}
+    assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role", "survey_dollars"}
     assert out["area"] is None  # no metro area given
     assert set(out["role"]) == {"key", "label", "soc", "title", "why"}
     assert out["soc"] == out["role"]["soc"]
@@ -128,7 +130,8 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     soc = data.roles[data.neutral_role].soc
     assert out["soc"] == soc
-    assert out["band"] == vars(band_by_hand(data, 5, soc, state="CA"))
+    assert out["survey_band"] == vars(band_by_hand(data, 5, soc, state="CA"))
+    assert out["band"] == vars(band_by_hand(data, 5, soc, eci_by_hand(), state="CA"))  # tests/test_growth.py
     point = rule_point(data, 5, soc, state="CA")
     assert out["distribution"]["at_band"]["mid"] == pytest.approx(point, abs=0.01)
     row = as_row(data.by_state[(soc, "CA")])
@@ -142,9 +145,10 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
         "exp": 5.0,
         "state": "CA",
         "metro": None,
-        "education": "bachelor",
+        "education": "typical",
         "employer": "any",
         "role": "general",
+        "survey_dollars": False,
     }
 
 

@@ -68,6 +68,7 @@ def test_generated_files_match_the_shared_csv_files(tmp_path) -> None:
     generated = sorted(p.name for p in tmp_path.iterdir())
     assert generated
     assert {p.suffix for p in tmp_path.iterdir()} == {".yaml", ".csv"}  # every file it writes
+    assert {"eci.yaml", "bea_rpp_areas.yaml", "entry_education.yaml"} <= set(generated)
     _, mismatch, errors = filecmp.cmpfiles(
         tmp_path, REPO / "src" / "hitsalary" / "data", generated, shallow=False
     )
@@ -127,6 +128,7 @@ def test_employer_factor_is_the_roles_industry_median_over_its_all_industry_medi
 def test_education_is_an_assumption_within_the_bls_gap(data: ReferenceData) -> None:
     education = data.factor("education")
     assert list(education.values) == [
+        "typical",
         "high-school",
         "certificate",
         "associate",
@@ -135,13 +137,15 @@ def test_education_is_an_assumption_within_the_bls_gap(data: ReferenceData) -> N
         "doctorate",
     ]
     pays = data.education_pays
+    typical = education.values[factor_value(data, "education", education.neutral, data.neutral_role).key]
+    assert typical.bound is not None  # the role's typical entry education: the baseline
     for key, choice in education.values.items():
         value = factor_value(data, "education", key, data.neutral_role)
-        if key == education.neutral:
+        if key in (education.neutral, typical.key):
             assert (value.multiplier, value.basis) == (1.0, "baseline")
             continue
         assert choice.bound is not None
-        gap = pays[choice.bound] / pays["Bachelor's degree"]
+        gap = pays[choice.bound] / pays[typical.bound]
         assert value.basis == "assumed"
         assert value.bound == pytest.approx(gap)
         assert (value.multiplier - 1) * (gap - 1) > 0  # the same direction as the BLS gap

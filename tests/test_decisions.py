@@ -95,7 +95,7 @@ def test_bad_offer_exits_2(run, bad: str) -> None:
 
 
 def test_purchasing_power_checked_by_hand(data: ReferenceData) -> None:
-    est = calculate(Profile(5, "NY"), data)
+    est = calculate(Profile(5, "NY", survey_dollars=True), data)  # aged: tests/test_growth.py
     ny = data.states["NY"]
     assert ny.rpp is not None
     soc = data.roles[data.neutral_role].soc
@@ -155,7 +155,9 @@ def test_compare_every_vs_form(run_json, data: ReferenceData) -> None:
     assert cyber["changes"] == {"role": "cybersecurity"}
     assert cyber["profile"]["role"] == "cybersecurity"
     assert cyber["soc"] == data.roles["cybersecurity"].soc != base["soc"]
-    assert [m["name"] for m in cyber["moved"]] == ["role"]  # the location is the distribution: x1 for both
+    # the location is the distribution: x1 for both; a new role has its own typical entry
+    # education (29-9021 an associate's, 15-1212 a bachelor's; both x1: tests/test_education_baseline.py)
+    assert [m["name"] for m in cyber["moved"]] == ["role", "education"]
     assert ehr["changes"] == {"role": "ehr"}
     assert ehr["soc"] == data.roles["ehr"].soc
     assert both["changes"] == {"state": "CA", "education": "master"}
@@ -273,6 +275,7 @@ def test_decision_json_contracts(run_json) -> None:
     assert set(compare) == JSON_KEYS["compare"]
     assert set(path) == JSON_KEYS["path"]
     summary = {"profile", "soc", "percentile", "article_level", "band", "purchasing_power", "multiplier"}
+    summary |= {"survey_band", "wage_growth"}
     assert set(compare["base"]) == summary
     assert set(compare["variants"][0]) == summary | {"label", "changes", "change", "moved"}
     assert set(compare["variants"][0]["change"]) == {

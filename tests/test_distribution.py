@@ -24,7 +24,7 @@ from hitsalary.loading import area_tables
 from hitsalary.loading.reference import load
 
 from . import distribution_hand as hand
-from .conftest import SHARED_DATA
+from .conftest import SHARED_DATA, eci_by_hand
 
 DATA = load()
 ROLES = sorted(DATA.roles)
@@ -53,8 +53,16 @@ def role_for(soc: str) -> str:
     return next(key for key, role in DATA.roles.items() if role.soc == soc)
 
 
-def shown(est) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
-    return est.band.low, est.band.mid, est.band.high
+def survey(est) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """The band in the survey month's dollars (May 2025), before the ECI wage growth."""
+    return est.survey_band.low, est.survey_band.mid, est.survey_band.high
+
+
+def by_hand(est, row: dict[str, str], years: float, multiplier: float = 1.0) -> None:  # type: ignore[no-untyped-def]
+    """The survey band recomputed from the CSV row, and the shown band: the same amounts aged by
+    the ECI multiplier (recomputed by hand, tests/conftest.py) before the one rounding."""
+    assert survey(est) == hand.band(row, years, multiplier)
+    assert (est.band.low, est.band.mid, est.band.high) == hand.band(row, years, multiplier * eci_by_hand())
 
 
 # --- profiles by hand ----------------------------------------------------------------------------
@@ -66,10 +74,10 @@ def test_hand_metro_read_from_its_own_distribution(oews) -> None:
     above that 90th percentile $289,150, when the band was the national curve times a ratio)."""
     row = one(oews, soc="15-1252", area_code="41940")
     est = calculate(Profile(25, "CA", role="software", metro="41940"), DATA)
-    assert shown(est) == hand.band(row, 25)
+    by_hand(est, row, 25)
     assert est.distribution.label == "metro 41940"
-    assert est.band.high <= int(row["p90"])
-    assert est.band.mid < int(row["p90"])
+    assert est.survey_band.high <= int(row["p90"])  # survey dollars against the survey's figures
+    assert est.survey_band.mid < int(row["p90"])
 
 
 def test_hand_metro_falls_back_to_its_state(oews) -> None:
@@ -77,7 +85,7 @@ def test_hand_metro_falls_back_to_its_state(oews) -> None:
     assert one(oews, soc="15-1212", area_code="34980")["median"] == ""
     tn = one(oews, soc="15-1212", area_type="state", area_name="Tennessee")
     est = calculate(Profile(7, "TN", role="cybersecurity", metro="34980"), DATA)
-    assert shown(est) == hand.band(tn, 7)
+    by_hand(est, tn, 7)
     assert est.distribution.label == "state fallback: metro not published"
     assert "Nashville" in (est.distribution.reason or "")
 
@@ -86,9 +94,9 @@ def test_hand_puerto_rico_is_never_below_its_own_10th_percentile(oews) -> None:
     """`estimate --exp 3 --state PR` gave $15,900-$25,100 against PR's P10 of $21,840."""
     pr = one(oews, soc="29-9021", area_type="state", area_name="Puerto Rico")
     est = calculate(Profile(3, "PR"), DATA)
-    assert shown(est) == hand.band(pr, 3)
-    assert est.band.low >= int(pr["p10"])
-    assert est.band.high <= int(pr["p90"])
+    by_hand(est, pr, 3)
+    assert est.survey_band.low >= int(pr["p10"])  # survey dollars against the survey's figures
+    assert est.survey_band.high <= int(pr["p90"])
 
 
 def test_hand_a_level_from_the_mean(oews) -> None:
@@ -107,7 +115,7 @@ def test_hand_a_suppressed_state_is_the_nation_times_its_computer_ratio(oews) ->
     group_nat = one(oews, soc="15-0000", area_type="national")
     ratio = int(group["median"]) / int(group_nat["median"])
     est = calculate(Profile(3, "WV", role="ehr"), DATA)
-    assert shown(est) == hand.band(hand.scaled(nat, ratio), 3)
+    by_hand(est, hand.scaled(nat, ratio), 3)
     assert est.distribution.scale == pytest.approx(ratio)
     assert est.distribution.mean_basis == "scaled"
 
@@ -119,7 +127,7 @@ def test_hand_a_nonmetro_area_with_an_employer_factor(oews) -> None:
     with (SHARED_DATA / "oews_2025_industries.csv").open(newline="", encoding="utf-8") as handle:
         hospital = one(list(csv.DictReader(handle)), soc="15-1211", naics="622000")
     est = calculate(Profile(12, "CA", employer="hospital", role="ehr", metro="0600003"), DATA)
-    assert shown(est) == hand.band(area, 12, int(hospital["median"]) / int(nat["median"]))
+    by_hand(est, area, 12, int(hospital["median"]) / int(nat["median"]))
 
 
 # --- properties over every role and area ---------------------------------------------------------
@@ -168,8 +176,9 @@ def test_the_neutral_point_at_each_level_year_meets_that_level_everywhere() -> N
         ceiling = edges(DATA.method, dist)[1]
         for years, level in zip((0, 5, 10, 15), table.levels, strict=True):
             est = calculate(replace(profile, exp=years), DATA)
+            assert est.survey_band is not None  # the rule is stated in survey dollars, before growth
             if level.annual <= ceiling:
-                assert assess(table, est.band.mid).highest_level_met == level.key, (soc, metro, years)
+                assert assess(table, est.survey_band.mid).highest_level_met == level.key, (soc, metro, years)
 
 
 AREA_PROFILES = st.builds(
@@ -195,8 +204,9 @@ def test_path_marks_equal_the_levels_offer_verdicts(profile: Profile, years: int
 @given(AREA_PROFILES)
 def test_shown_neutral_band_stays_inside_the_published_p10_p90(profile: Profile) -> None:
     est = calculate(profile, DATA)
-    dist = est.distribution
-    assert dist.wage(10) <= est.band.low <= est.band.mid <= est.band.high <= dist.wage(90)
+    dist, survey = est.distribution, est.survey_band  # in survey dollars: the area's own figures
+    assert survey is not None
+    assert dist.wage(10) <= survey.low <= survey.mid <= survey.high <= dist.wage(90)
     assert est.outside is None
 
 

@@ -124,7 +124,7 @@ def data_value_rejected(monkeypatch) -> None:
     import typer
     from typer._click.globals import get_current_context
 
-    def refuse(_path):
+    def refuse(_path, **_options):  # load_data(path, aged=...)
         ctx = get_current_context()
         param = next(p for p in ctx.command.params if p.name == "data_path")
         raise typer.BadParameter("not usable", ctx=ctx, param=param)

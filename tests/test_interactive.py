@@ -79,7 +79,7 @@ def test_prompts_show_choices_and_defaults(run) -> None:
     result = run("estimate", "-i", "--json", input=answers("1", "", "", "", "", ""))
     assert result.exit_code == 0, result.stderr
     assert (
-        "Education (high-school, certificate, associate, bachelor, master, doctorate) [bachelor]: "
+        "Education (typical, high-school, certificate, associate, bachelor, master, doctorate) [typical]: "
         in result.stderr
     )
     assert "Employer type (any, hospital, clinic, healthcare, vendor, consulting," in result.stderr

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from . import distribution_hand as hand
-from .conftest import SHARED_DATA, one_line_error
+from .conftest import SHARED_DATA, eci_by_hand, one_line_error
 
 # --- the stated method, by hand (tests/distribution_hand.py) --------------------------------------
 SOC = {"ehr": "15-1211", "cybersecurity": "15-1212", "software": "15-1252", "medical-coding": "29-2072"}
@@ -181,7 +181,8 @@ def test_metro_band_by_hand(run_json, oews, state_codes, role, text, code, years
     }
     assert out["profile"]["metro"] == code
     assert out["profile"]["state"] == states[0]  # no --state: the first state named
-    assert out["band"] == band_by_hand(oews, soc, years, code)
+    assert out["survey_band"] == band_by_hand(oews, soc, years, code)  # before wage growth
+    assert out["band"] == band_by_hand(oews, soc, years, code, eci_by_hand())
     assert out["distribution"]["series"] == dist["series_id"]
 
     loc = location(out)
@@ -347,9 +348,10 @@ def test_compare_vs_metro(run_json, oews) -> None:
     [variant] = out["variants"]
     assert out["base"]["profile"]["metro"] is None
     assert (variant["profile"]["metro"], variant["profile"]["state"]) == ("41940", "CA")
-    assert variant["band"] == band_by_hand(oews, "15-1211", 5, "41940")
+    assert variant["survey_band"] == band_by_hand(oews, "15-1211", 5, "41940")
+    assert variant["band"] == band_by_hand(oews, "15-1211", 5, "41940", eci_by_hand())
     ca = one(oews, soc="15-1211", area_type="state", area_name="California")
-    assert out["base"]["band"] == dict(zip(("low", "mid", "high"), hand.band(ca, 5), strict=True))
+    assert out["base"]["survey_band"] == dict(zip(("low", "mid", "high"), hand.band(ca, 5), strict=True))
 
 
 def test_compare_vs_a_state_that_leaves_the_metro_drops_it(run_json, oews) -> None:
@@ -370,7 +372,7 @@ def test_compare_vs_a_state_that_leaves_the_metro_drops_it(run_json, oews) -> No
     assert out["base"]["profile"]["metro"] == "41940"
     assert (leave["profile"]["state"], leave["profile"]["metro"]) == ("TX", None)
     tx = one(oews, soc="15-1211", area_type="state", area_name="Texas")
-    assert leave["band"] == dict(zip(("low", "mid", "high"), hand.band(tx, 5), strict=True))
+    assert leave["survey_band"] == dict(zip(("low", "mid", "high"), hand.band(tx, 5), strict=True))
     assert (stay["profile"]["state"], stay["profile"]["metro"]) == ("CA", "41940")  # still in the area
     assert stay["band"] == out["base"]["band"]
 
@@ -388,7 +390,9 @@ def test_path_in_a_metro(run_json, oews) -> None:
     assert len(points) >= 4
     for point in points:
         assert point["profile"]["metro"] == "41940"
-        assert point["band"] == band_by_hand(oews, "15-1211", point["profile"]["exp"], "41940")
+        assert point["survey_band"] == band_by_hand(oews, "15-1211", point["profile"]["exp"], "41940")
+        aged = band_by_hand(oews, "15-1211", point["profile"]["exp"], "41940", eci_by_hand())
+        assert point["band"] == aged
 
 
 def test_batch_metro_column(run, oews) -> None:
@@ -400,9 +404,9 @@ def test_batch_metro_column(run, oews) -> None:
         "B2,5,ehr,TX,boston\n"
         "G3,5,ehr,CA,\n"
     )
-    result = run("batch", "-", input=roster)
+    result = run("batch", "-", "--survey-dollars", input=roster)  # aged: tests/test_growth.py
     assert result.exit_code == 3, result.stderr
-    assert result.stderr == "hitsalary: 3 estimated, 2 rejected\n"
+    assert result.stderr.startswith("hitsalary: 3 estimated, 2 rejected\n")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in records] == ["G1", "G2", "B1", "B2", "G3"]
     g1, g2, b1, b2, g3 = records
@@ -537,13 +541,17 @@ def test_areas_bad_state_and_role(run) -> None:
         (("--metro", "alaska nonmetro"), "AK"),
     ],
 )
-def test_purchasing_power_uses_the_states_parity(run_json, data, parities, args, state) -> None:
+def test_purchasing_power_uses_the_areas_parity(run_json, data, parities, args, state) -> None:
+    """The area's own BEA parity (a metro's; a nonmetro area's state nonmetropolitan portion),
+    never the state's (tests/test_purchasing_areas.py reads them by hand)."""
     out = run_json("estimate", "--exp", "6", *args)
     power = out["purchasing_power"]
-    assert power["rpp"] == parities[state]
-    assert power["rpp"] == data.states[state].rpp
+    code = out["area"]["code"]
+    own = data.area_rpp.metros.get(code) or data.area_rpp.portions[state]["nonmetropolitan"]
+    assert power["rpp"] == own.rpp != parities[state]
+    assert power["parity"] == out["area"]["type"]
     for key in ("low", "mid", "high"):
-        assert power[key] == hand.half_up(out["band"][key] / (parities[state] / parities["US"]), 100)
+        assert power[key] == hand.half_up(out["band"][key] / (own.rpp / parities["US"]), 100)
 
 
 def test_compare_vs_metro_keeps_the_base_state_where_the_area_spans_it(run_json) -> None:

@@ -83,8 +83,9 @@ def test_batch_rows_never_crash(roster: bytes, fmt: str) -> None:
     result = RUNNER.invoke(app, ["batch", "-", "--input-format", "csv", "--format", fmt], input=roster)
     assert_clean(result, {0, 2, 3})
     if result.exit_code in (0, 3):
-        summary, *warnings = result.stderr.splitlines()  # the summary, then documented warnings only
+        summary, dollars, *warnings = result.stderr.splitlines()  # the summary, the dollars, warnings only
         assert re.fullmatch(r"hitsalary: [\d,]+ estimated, [\d,]+ rejected", summary)
+        assert dollars.startswith("hitsalary: bands in ")  # which month's dollars (README "Whole rosters")
         assert all(line.startswith("hitsalary: warning: ") for line in warnings), warnings
         if fmt == "jsonl":  # records end at "\n" only; U+0085 or U+2028 inside a string is valid JSON
             for line in result.stdout.split("\n")[:-1]:

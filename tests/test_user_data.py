@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from . import distribution_hand as hand
-from .conftest import as_row, band_by_hand
+from .conftest import as_row, band_by_hand, eci_by_hand
 
 SOURCE = "  source: {publisher: Example HR, title: internal survey, year: 2026, as_of: 2026-06}\n"
 
@@ -36,8 +36,12 @@ def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path,
     soc = data.roles[data.neutral_role].soc
     row = as_row(data.by_state[(soc, "CA")])
     low, mid, high = hand.survey(row, 5, 0.5)  # half a level step either side
-    assert out["band"] == dict(
+    assert out["survey_band"] == dict(
         zip(("low", "mid", "high"), (hand.half_up(a, 100) for a in (low, mid, high)), strict=True)
+    )
+    growth = eci_by_hand()  # the shown band: the same amounts aged by the ECI, rounded once
+    assert out["band"] == dict(
+        zip(("low", "mid", "high"), (hand.half_up(a * growth, 100) for a in (low, mid, high)), strict=True)
     )
     assert out["percentiles"]["point"] == shipped["percentiles"]["point"]
     assert out["band"]["mid"] == shipped["band"]["mid"]
@@ -64,19 +68,20 @@ FACTORS = "factors:\n" + SOURCE + "  factors:\n    education:\n      values:\n  
 
 
 def test_a_changed_assumption_changes_the_band(run_json, tmp_path: Path, data) -> None:
-    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
-    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
-    soc = data.roles[data.neutral_role].soc
-    assert out["band"] == vars(band_by_hand(data, 5, soc, 1.1))  # national: no --state
+    # 1.07: below the doctorate's 1.08, so a statistician (a master's typical) still gains by one
+    path = write(tmp_path, FACTORS + "          multiplier: 1.07\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--role", "ehr", "--data", str(path))
+    soc = data.roles["ehr"].soc  # typical entry education: a bachelor's, the scale 1.07 is written on
+    assert out["survey_band"] == vars(band_by_hand(data, 5, soc, 1.07))  # before wage growth (national)
     education = out["factors"][0]
-    assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.1, "assumed")
+    assert (education["value"], education["multiplier"], education["basis"]) == ("master", 1.07, "assumed")
 
 
 def test_a_changed_assumption_names_the_users_file_as_its_source(run_json, tmp_path: Path) -> None:
-    path = write(tmp_path, FACTORS + "          multiplier: 1.1\n")
-    out = run_json("estimate", "--exp", "5", "--education", "master", "--data", str(path))
+    path = write(tmp_path, FACTORS + "          multiplier: 1.07\n")
+    out = run_json("estimate", "--exp", "5", "--education", "master", "--role", "ehr", "--data", str(path))
     education = out["factors"][0]
-    assert education["multiplier"] == 1.1
+    assert education["multiplier"] == 1.07
     assert (education["source"]["publisher"], education["source"]["origin"]) == ("Example HR", str(path))
 
 

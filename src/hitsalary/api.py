@@ -58,13 +58,20 @@ def make_profile(
     metro: str | None = None,
     employer: str | None = None,
     education: str | None = None,
+    survey_dollars: bool = False,
     data: DataSource = None,
 ) -> Profile:
     """A checked profile. None, an empty string or NaN (a blank pandas cell) means the neutral
-    value (national, general, any employer, bachelor); a value that is not text is refused."""
+    value (national, general, any employer, bachelor); a value that is not text is refused.
+    survey_dollars=True keeps the OEWS survey month's dollars instead of aging them by the ECI."""
     reference = load_reference(data)
     values = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    return build_profile(reference, exp=exp, **{name: given(name, v) for name, v in values.items()})
+    return build_profile(
+        reference,
+        exp=exp,
+        survey_dollars=survey_dollars,
+        **{name: given(name, v) for name, v in values.items()},
+    )
 
 
 def given(name: str, value: Any) -> str | None:
@@ -89,12 +96,21 @@ def estimate(
     metro: str | None = None,
     employer: str | None = None,
     education: str | None = None,
+    survey_dollars: bool = False,
     data: DataSource = None,
 ) -> Estimate:
-    """The salary band for a profile: the same Estimate `hitsalary estimate --json` is built from."""
+    """The salary band for a profile: the same Estimate `hitsalary estimate --json` is built from.
+    In today's dollars (the latest ECI quarter) unless survey_dollars=True (the OEWS month's)."""
     reference = load_reference(data)
     profile = make_profile(
-        exp=exp, state=state, role=role, metro=metro, employer=employer, education=education, data=reference
+        exp=exp,
+        state=state,
+        role=role,
+        metro=metro,
+        employer=employer,
+        education=education,
+        survey_dollars=survey_dollars,
+        data=reference,
     )
     return estimate_profile(profile, reference)
 

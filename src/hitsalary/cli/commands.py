@@ -70,7 +70,7 @@ EducationOption = Annotated[
         "--education",
         metavar="LEVEL",
         help="high-school, certificate, associate, bachelor, master or doctorate (also masters, phd ...). "
-        "Default: bachelor.",
+        "Default: typical, the role's typical entry education (BLS; see `hitsalary roles`).",
         show_default=False,
     ),
 ]
@@ -133,6 +133,14 @@ EstimateLevelsOption = Annotated[
         "area (and, with --offer, the highest level the offer meets).",
     ),
 ]
+SurveyDollarsOption = Annotated[
+    bool,
+    typer.Option(
+        "--survey-dollars",
+        help="Show the OEWS survey month's dollars (May 2025), not aged to the latest Employment "
+        "Cost Index quarter.",
+    ),
+]
 InteractiveOption = Annotated[
     bool,
     typer.Option(
@@ -153,6 +161,7 @@ def estimate(
     metro: MetroOption = None,
     offer: EstimateOfferOption = None,
     with_levels: EstimateLevelsOption = False,
+    survey_dollars: SurveyDollarsOption = False,
     json_output: JsonOption = False,
     interactive: InteractiveOption = False,
     data_path: DataOption = None,
@@ -168,7 +177,14 @@ def estimate(
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     extra = ["--json"] if json_output else []
     parts = estimate_parts(
-        exp, given, offer, with_levels=with_levels, interactive=interactive, data_path=data_path, extra=extra
+        exp,
+        given,
+        offer,
+        with_levels=with_levels,
+        interactive=interactive,
+        data_path=data_path,
+        extra=extra,
+        survey_dollars=survey_dollars,
     )
     deliver(json_output, lambda: estimate_json(*parts), lambda: estimate_tables(*parts))
 
@@ -183,17 +199,19 @@ def estimate_parts(
     data_path: Path | None,
     extra: list[str],
     command: str = "estimate",
+    survey_dollars: bool = False,
 ) -> tuple[Any, Any, Any, Any, Any]:
     """The estimate for the flags (or the prompts), its offer check and its wage levels: what
     `estimate` prints and `report` draws. Returns (result, data, check, levels, level_check)."""
     from hitsalary.api import estimate_profile
 
-    data = load_data(data_path)
+    data = load_data(data_path, aged=not survey_dollars)
     amount, warning = offer_amount(data, offer)
     if interactive or (exp is None and at_terminal()):
-        profile = asked_profile(data, exp, given, ([f"--offer {amount}"] if amount else []) + extra, command)
+        offered = [f"--offer {amount}"] if amount else []
+        profile = asked_profile(data, exp, given, offered + extra, command, survey_dollars=survey_dollars)
     else:
-        profile = flags_profile(data, exp, given)
+        profile = flags_profile(data, exp, given, survey_dollars=survey_dollars)
     result = estimate_profile(profile, data)
     if warning:  # only once the run will give a result: an error stays the one line
         say(warning)
@@ -248,18 +266,33 @@ def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
 
 
 def asked_profile(
-    data: Any, exp: str | None, given: dict[str, str | None], extra: list[str], command: str = "estimate"
+    data: Any,
+    exp: str | None,
+    given: dict[str, str | None],
+    extra: list[str],
+    command: str = "estimate",
+    *,
+    survey_dollars: bool = False,
 ) -> Any:
     """Guided mode: ask for what no flag gave, then show the command that does the same."""
+    from dataclasses import replace
+
     from hitsalary.cli.prompts import ask_profile
     from hitsalary.core.profile import command_line
 
-    profile = ask_profile(data, exp=exp, given=given)
+    profile = replace(ask_profile(data, exp=exp, given=given), survey_dollars=survey_dollars)
     say_plain(f"Same as: {command_line(profile, data, extra=extra, command=command)}")
     return profile
 
 
-def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, can_ask: bool = True) -> Any:
+def flags_profile(
+    data: Any,
+    exp: str | None,
+    given: dict[str, str | None],
+    *,
+    can_ask: bool = True,
+    survey_dollars: bool = False,
+) -> Any:
     """The profile the flags describe; --exp is required here. Only estimate can ask (-i)."""
     from hitsalary.api import make_profile
     from hitsalary.core.errors import UsageProblem
@@ -270,7 +303,7 @@ def flags_profile(data: Any, exp: str | None, given: dict[str, str | None], *, c
     for name, value in given.items():  # a flag given blank is a mistake; only the API reads blank as default
         if value is not None and not value.strip():
             raise UsageProblem(f"invalid value for --{name}: {shown(value)} is empty")
-    return make_profile(exp=exp, data=data, **given)
+    return make_profile(exp=exp, data=data, survey_dollars=survey_dollars, **given)
 
 
 def at_terminal() -> bool:
@@ -292,6 +325,7 @@ def compare(
     role: RoleOption = None,
     metro: MetroOption = None,
     vs: VsOption = None,
+    survey_dollars: SurveyDollarsOption = False,
     json_output: JsonOption = False,
     data_path: DataOption = None,
 ) -> None:
@@ -306,9 +340,9 @@ def compare(
     from hitsalary.core.decisions import compare as run_compare
     from hitsalary.core.errors import UsageProblem
 
-    data = load_data(data_path)
+    data = load_data(data_path, aged=not survey_dollars)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    base = flags_profile(data, exp, given, can_ask=False)
+    base = flags_profile(data, exp, given, can_ask=False, survey_dollars=survey_dollars)
     if not vs:
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
     base_estimate, variants = run_compare(base, vs, data)
@@ -332,6 +366,7 @@ def path(
     role: RoleOption = None,
     metro: MetroOption = None,
     vs: VsOption = None,
+    survey_dollars: SurveyDollarsOption = False,
     json_output: JsonOption = False,
     data_path: DataOption = None,
 ) -> None:
@@ -351,9 +386,9 @@ def path(
         parse_path_years,
     )
 
-    data = load_data(data_path)
+    data = load_data(data_path, aged=not survey_dollars)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    base = flags_profile(data, exp, given, can_ask=False)
+    base = flags_profile(data, exp, given, can_ask=False, survey_dollars=survey_dollars)
     count = parse_path_years(years)
     check_variant_count(vs or [])
     paths = [("your profile", career_path(base, count, data))]
@@ -637,6 +672,7 @@ def batch(
     out_format: BatchFormatOption = None,
     input_format: BatchInputFormatOption = None,
     with_levels: BatchLevelsOption = False,
+    survey_dollars: SurveyDollarsOption = False,
     data_path: DataOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.
@@ -654,7 +690,7 @@ def batch(
     from hitsalary.rosters.layout import Layout
     from hitsalary.rosters.runner import run
 
-    data = load_data(data_path)
+    data = load_data(data_path, aged=not survey_dollars)
     fmt = readers.format_for(output, out_format) or "jsonl"
     check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
@@ -665,8 +701,10 @@ def batch(
         header, records = reader(stream)
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
-            summary = run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
+            writer = WRITERS[fmt](out, layout)
+            summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
+    say(dollars_line(data, survey_dollars=survey_dollars))
     warning = summary.warning()
     if warning:
         say(warning)
@@ -676,6 +714,19 @@ def batch(
         say(f"warning: keys missing from the first record were not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
+
+
+def dollars_line(data: Any, *, survey_dollars: bool) -> str:
+    """Which month's dollars a roster's bands are in (the records carry the amounts only)."""
+    from hitsalary.core.growth import wage_growth
+
+    growth = wage_growth(data, survey_dollars=survey_dollars)
+    if growth.basis != "measured":
+        return f"bands in {growth.survey_month} survey dollars (OEWS), not aged"
+    return (
+        f"bands in {growth.month} dollars: the {growth.survey_month} survey's aged by the ECI "
+        f"({growth.series}) x{growth.multiplier:.4f}; --survey-dollars for the survey month's"
+    )
 
 
 @contextmanager

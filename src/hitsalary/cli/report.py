@@ -25,6 +25,7 @@ from hitsalary.cli.commands import (
     MetroOption,
     RoleOption,
     StateOption,
+    SurveyDollarsOption,
     estimate_json,
     estimate_parts,
 )
@@ -97,6 +98,7 @@ def report(
     vs: OneVsOption = None,
     out: ReportOutputOption = None,
     with_levels: LevelsAlwaysOption = True,
+    survey_dollars: SurveyDollarsOption = False,
     interactive: InteractiveOption = False,
     data_path: DataOption = None,
 ) -> None:
@@ -120,6 +122,7 @@ def report(
         data_path=data_path,
         extra=[],
         command="report",
+        survey_dollars=survey_dollars,
     )
     result, data, check = parts[0], parts[1], parts[2]
     count = path_years(years, result.profile.exp)

@@ -8,9 +8,11 @@ import functools
 import itertools
 import math
 import re
+from dataclasses import replace
 
 from hitsalary.core.distribution import distribution_for, dol_levels, percentile_of
-from hitsalary.core.measure import factor_value
+from hitsalary.core.growth import wage_growth
+from hitsalary.core.measure import factor_value, parity_for
 from hitsalary.core.models import (
     Anchor,
     AppliedFactor,
@@ -252,19 +254,16 @@ def compare(mid: int, reference: ReferenceFigure) -> Comparison:
 
 
 def purchasing_power(profile: Profile, data: ReferenceData, band: Band) -> PurchasingPower | None:
-    """The shown band in national-average dollars: each amount over the state's price parity."""
-    info = data.states.get(profile.state)
-    if info is None:  # the national average itself
-        rpp, source = data.national_rpp, data.sources["bea_rpp"]
-    elif info.rpp is None or info.rpp_source is None:
+    """The shown band in national-average dollars: each amount over the price parity where the
+    job is (core/measure.py parity_for: the metro's, a nonmetro area's state portion, the state's)."""
+    found = parity_for(profile, data)
+    if found is None:
         return None
-    else:
-        rpp, source = info.rpp, info.rpp_source
-    unit = data.method.rounding_unit
+    unit, rpp = data.method.rounding_unit, found.rpp
     low, mid, high = (
         round_money(a / (rpp / data.national_rpp), unit) for a in (band.low, band.mid, band.high)
     )
-    return PurchasingPower(Band(low, mid, high), rpp, source)
+    return replace(found, band=Band(low, mid, high))
 
 
 def calculate(profile: Profile, data: ReferenceData) -> Estimate:
@@ -277,7 +276,9 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
     multiplier = math.prod(a.value.multiplier for a in applied)
     survey = tuple(amount * multiplier for amount in base)
     unit, hours = data.method.rounding_unit, data.method.hours_per_year
-    band = Band(*(round_money(amount, unit) for amount in survey))
+    growth = wage_growth(data, survey_dollars=profile.survey_dollars)  # today's dollars: the ECI
+    aged = multiplier * growth.multiplier  # the product first, as the batch estimator computes it
+    band = Band(*(round_money(amount * aged, unit) for amount in base))
     return Estimate(
         profile=profile,
         role=role,
@@ -292,4 +293,6 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         level=level_for(data.levels, profile.exp),
         purchasing_power=purchasing_power(profile, data, band),
         outside=outside_note(dist, survey, multiplier) if multiplier != 1 else None,
+        survey_band=Band(*(round_money(amount, unit) for amount in survey)),
+        growth=growth,
     )

@@ -299,6 +299,7 @@ class RoleRow:
     median: int | None
     employment: int | None
     series: str
+    entry_education: str | None = None  # BLS typical education for entry (Employment Projections)
 
 
 def roles(data: ReferenceData) -> list[RoleRow]:
@@ -306,7 +307,8 @@ def roles(data: ReferenceData) -> list[RoleRow]:
     out = []
     for role in data.roles.values():
         wages = data.national[role.soc]
-        out.append(RoleRow(role, wages.median, wages.employment, wages.series_id))
+        entry = data.entry_education.get(role.soc)
+        out.append(RoleRow(role, wages.median, wages.employment, wages.series_id, entry))
     return out
 
 

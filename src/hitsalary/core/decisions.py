@@ -327,7 +327,9 @@ def compare(base: Profile, variants: list[str], data: ReferenceData) -> tuple[Es
 
 PATH_NOTE = (
     "This is today's market applied to more years of experience, not a forecast of raises: "
-    "it assumes today's wages and factors stay as they are."
+    "it assumes today's wages and factors stay as they are. Each year's wage level holds the "
+    "shown point (in the dollars the bands are in) against the Department of Labor's levels for "
+    "the area, which are never aged: the verdict `levels --offer <that point>` gives."
 )
 
 

@@ -7,7 +7,17 @@ import functools
 from collections.abc import Callable
 from dataclasses import replace
 
-from hitsalary.core.models import Choice, Factor, FactorValue, ReferenceData, Role, Wages
+from hitsalary.core.models import (
+    Band,
+    Choice,
+    Factor,
+    FactorValue,
+    Profile,
+    PurchasingPower,
+    ReferenceData,
+    Role,
+    Wages,
+)
 
 MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
 
@@ -23,8 +33,22 @@ def ratio_text(top: Wages, bottom: Wages, label: str) -> str:
     return f"{label} median ${top.median:,} / ${bottom.median:,} = {ratio:.3f}"
 
 
+def typical_choice(data: ReferenceData, factor: Factor, role: Role) -> tuple[Choice, str] | None:
+    """The value that stands for the role's typical entry education (BLS Employment Projections),
+    and that education; None for a factor that lists no entry levels (checked at load time)."""
+    level = data.entry_education.get(role.soc)
+    for choice in factor.values.values():
+        if level is not None and level in choice.entry_education:
+            return choice, level
+    return None
+
+
 def assumed(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> FactorValue:
-    """An assumption: the data's multiplier, with the BLS gap that bounds it."""
+    """An assumption: the data's multiplier, with the BLS gap that bounds it; against the role's
+    typical entry education where the factor lists entry levels (education)."""
+    typical = typical_choice(data, factor, role)
+    if typical is not None:
+        return against_typical(data, factor, choice, role, typical)
     source = choice.source or data.sources["factors"]
     multiplier = choice.multiplier if choice.multiplier is not None else 1.0
     if choice.key == factor.neutral or choice.bound is None or choice.baseline is None:
@@ -38,6 +62,38 @@ def assumed(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> 
         f"{choice.bound} ${pays[choice.bound]:,} / {baseline} ${pays[baseline]:,} a week = {bound:.3f}"
     )
     return FactorValue(choice.key, choice.label, multiplier, "assumed", statistic, source, bound=bound)
+
+
+def against_typical(
+    data: ReferenceData, factor: Factor, choice: Choice, role: Role, typical: tuple[Choice, str]
+) -> FactorValue:
+    """The typical level is the baseline (x1, and the default); any other is its multiplier over
+    the typical one's, bounded by the Education pays ratio of the two (both re-based alike)."""
+    base, level = typical
+    chosen = base if choice.key in (factor.neutral, base.key) else choice
+    if chosen is base:
+        default = " (the default: no education given)" if choice.key == factor.neutral else ""
+        statistic = (
+            f"the typical education for entry into {role.soc} is {level.lower()} (BLS Employment "
+            f"Projections 2024-34): the baseline, no adjustment{default}"
+        )
+        label = f"{base.label} (typical entry{', the default' if default else ''})"
+        return FactorValue(base.key, label, 1.0, "baseline", statistic, data.sources["entry_education"])
+    assert chosen.multiplier is not None
+    assert base.multiplier is not None
+    assert chosen.bound is not None
+    assert base.bound is not None
+    pays = data.education_pays
+    multiplier = chosen.multiplier / base.multiplier
+    bound = pays[chosen.bound] / pays[base.bound]
+    statistic = (
+        f"assumed x{chosen.multiplier:.2f} / x{base.multiplier:.2f} = x{multiplier:.3f} against "
+        f"{role.soc}'s typical entry education ({level.lower()}); bounded by BLS Education pays "
+        f"2024 (all occupations): {chosen.bound} ${pays[chosen.bound]:,} / {base.bound} "
+        f"${pays[base.bound]:,} a week = {bound:.3f}"
+    )
+    source = chosen.source or data.sources["factors"]
+    return FactorValue(chosen.key, chosen.label, multiplier, "assumed", statistic, source, bound=bound)
 
 
 def industry_median_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> FactorValue:
@@ -145,6 +201,46 @@ def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role,
     if state.reason:
         reason += f" ({state.reason})"
     return replace(state, key=code, label=area.name, basis="fallback", reason=reason)
+
+
+NO_BAND = Band(0, 0, 0)  # parity_for finds the parity; calculate() divides the band by it
+
+
+def parity_for(profile: Profile, data: ReferenceData) -> PurchasingPower | None:
+    """BEA's price parity where the job is: a metro area's own; a nonmetro area's state
+    nonmetropolitan portion (the state's where BEA publishes none); else the state's, or the
+    nation's. None where BEA publishes none (Puerto Rico)."""
+    if profile.metro is not None:
+        area = data.area_tables.areas()[profile.metro]
+        if area.kind == "metro":
+            own = data.area_rpp.metros.get(area.code)
+            if own is not None:
+                return PurchasingPower(NO_BAND, own.rpp, own.source, f"{area.name} (metro area)", "metro")
+        else:
+            portion = data.area_rpp.portions.get(area.state, {}).get("nonmetropolitan")
+            name = data.states[area.state].name
+            if portion is not None:
+                where = f"{name}, nonmetropolitan portion (for {area.name})"
+                return PurchasingPower(NO_BAND, portion.rpp, portion.source, where, "nonmetro")
+            note = f"BEA publishes no nonmetropolitan portion for {name}; the state's parity stands in"
+            state = state_parity(data, area.state)
+            return replace(state, note=note) if state is not None else None
+        state = state_parity(data, area.state)
+        note = f"BEA publishes no parity for {area.name}; {data.states[area.state].name}'s stands in"
+        return replace(state, note=note) if state is not None else None
+    return state_parity(data, profile.state)
+
+
+def state_parity(data: ReferenceData, code: str) -> PurchasingPower | None:
+    """A state's parity (the nation's for US); None where BEA publishes none."""
+    info = data.states.get(code)
+    if info is None:  # the national average itself
+        return PurchasingPower(
+            NO_BAND, data.national_rpp, data.sources["bea_rpp"], "United States", "national"
+        )
+    if info.rpp is None or info.rpp_source is None:
+        return None
+    return PurchasingPower(NO_BAND, info.rpp, info.rpp_source, info.name, "state")
 
 
 METHODS: dict[str, Callable[..., FactorValue]] = {

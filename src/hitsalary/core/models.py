@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Protocol
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
@@ -146,6 +146,7 @@ class Choice:
     bound: str | None = None  # assumed values: the Education pays row that bounds it
     baseline: str | None = None  # ... and the row it is compared with (factors.yaml bound_baseline)
     source: Source | None = None  # who set an assumed value (the factors file's source if None)
+    entry_education: tuple[str, ...] = ()  # BLS typical-entry levels this value stands for
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
@@ -260,6 +261,33 @@ class SurveyFigure:
     source: Source
 
 
+class Parity(NamedTuple):
+    """A BEA regional price parity (US = 100) and who published it."""
+
+    rpp: float
+    source: Source
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+class AreaParities:
+    """BEA price parities below the state: metro areas by CBSA code; each state's metropolitan
+    and nonmetropolitan portions, by state code and "metropolitan" / "nonmetropolitan"."""
+
+    metros: Mapping[str, Parity]
+    portions: Mapping[str, Mapping[str, Parity]]
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
+class IndexSeries:
+    """A BLS index by quarter (the Employment Cost Index), oldest quarter first."""
+
+    series_id: str
+    title: str
+    quarters: tuple[tuple[str, float], ...]  # (year-month of the quarter's last month, index)
+    source: Source
+    rule: str  # how a month between two published quarters is read
+
+
 AREA_KINDS = ("metro", "nonmetro")  # metropolitan (CBSA code) and nonmetropolitan (OEWS code)
 
 
@@ -321,6 +349,9 @@ class ReferenceData:
     himss: tuple[SurveyFigure, ...]
     sources: dict[str, Source]  # dataset name -> its source block
     user_file: str | None = None
+    eci: IndexSeries | None = None  # wage growth since the survey month
+    area_rpp: AreaParities = field(default_factory=lambda: AreaParities({}, {}))
+    entry_education: Mapping[str, str] = field(default_factory=dict)  # SOC -> BLS typical entry education
 
     def factor(self, name: str) -> Factor:
         return next(f for f in self.factors if f.name == name)
@@ -332,10 +363,30 @@ class Profile:
 
     exp: float
     state: str = "US"
-    education: str = "bachelor"
+    education: str = "typical"  # the role's typical entry education (BLS Employment Projections)
     employer: str = "any"
     role: str = "general"
     metro: str | None = None  # a metropolitan or nonmetropolitan area's code; it lies in `state`
+    survey_dollars: bool = False  # True: the survey month's dollars, not aged by the ECI
+
+
+@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+class Growth:
+    """How the survey month's wages are brought to the dollars shown: the ECI multiplier, the
+    months and index values it comes from, or none (survey dollars, or nothing to age with)."""
+
+    basis: Basis  # measured (aged), baseline (survey dollars asked for), fallback (no index to age with)
+    multiplier: float
+    survey_month: str  # the month the wages were surveyed (OEWS: 2025-05)
+    month: str  # the month the shown dollars are in
+    statistic: str  # the series, months, index values and multiplier, in words
+    rule: str  # how the survey month's index is read between published quarters
+    source: Source | None
+    series: str | None = None  # the BLS series ID
+    survey_index: float | None = None  # the index read for the survey month
+    index: float | None = None  # the index of `month`
+    quarters: tuple[tuple[str, float], ...] = ()  # the published quarters the survey index is read between
+    reason: str | None = None  # for a fallback: why nothing was aged
 
 
 class Hourly(NamedTuple):
@@ -366,11 +417,14 @@ class Percentiles:
 
 @dataclass(frozen=True)
 class PurchasingPower:
-    """A band in national-average dollars: the band over the state's price parity."""
+    """A band in national-average dollars: the band over the price parity where the job is."""
 
     band: Band
     rpp: float
     source: Source
+    where: str = ""  # whose parity: "San Jose-Sunnyvale-Santa Clara, CA (metro area)", a state ...
+    parity: str = "state"  # metro, nonmetro (the state's nonmetropolitan portion), state, national
+    note: str | None = None  # why a broader parity stands in (no nonmetropolitan portion published)
 
 
 @dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
@@ -446,3 +500,5 @@ class Estimate:
     level: Level  # the article's level for these years (the article's view)
     purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)
     outside: str | None = None  # where the factors move the band past the area's P10-P90
+    survey_band: Band | None = None  # the band in the survey month's dollars, before wage growth
+    growth: Growth | None = None  # how `band` was aged from `survey_band`

@@ -86,6 +86,7 @@ def build_profile(
     employer: str | None = None,
     role: str | None = None,
     metro: str | None = None,
+    survey_dollars: bool = False,
 ) -> Profile:
     """A profile from raw values; None means the neutral value (national, bachelor, any, general)."""
     given = {"state": state, "education": education, "employer": employer, "role": role}
@@ -96,7 +97,9 @@ def build_profile(
     }
     if metro is not None:
         values.update(place_metro(data, metro, values.get("state"), flag="--metro"))
-    return Profile(exp=parse_exp(exp), **values)  # type: ignore[arg-type]  # keys are the fields
+    if not isinstance(survey_dollars, bool):
+        raise UsageProblem(f"invalid value for survey_dollars: {shown(survey_dollars)} (True or False)")
+    return Profile(exp=parse_exp(exp), **values, survey_dollars=survey_dollars)  # type: ignore[arg-type]
 
 
 def place_metro(
@@ -127,4 +130,6 @@ def command_line(
             parts.append(f"--{name} {value}")
     if profile.metro is not None:
         parts.append(f"--metro {profile.metro}")
+    if profile.survey_dollars:
+        parts.append("--survey-dollars")
     return " ".join(parts + (extra or []))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hitsalary.core.growth import wage_growth
 from hitsalary.core.models import ReferenceData, Source
 
 STALE_AFTER_MONTHS = 24
@@ -28,15 +29,21 @@ def wage_sources(data: ReferenceData) -> list[Source]:
     ]
 
 
-def stale_warning(data: ReferenceData, *, on: date | None = None) -> str | None:
-    """A warning when even the newest wage data is more than 24 months old."""
+def stale_warning(data: ReferenceData, *, on: date | None = None, aged: bool = False) -> str | None:
+    """A warning when even the newest wage data is more than 24 months old, counted from the
+    month the dollars shown are in: the latest ECI quarter when they are aged (aged=True)."""
     newest = max(wage_sources(data), key=reference_month)
     year, month = reference_month(newest)
+    what = f"{newest.title}, {year}-{month:02d}"
+    growth = wage_growth(data, survey_dollars=False) if aged else None
+    if growth is not None and growth.basis == "measured" and growth.month > f"{year}-{month:02d}":
+        year, month = int(growth.month[:4]), int(growth.month[5:7])
+        what = f"{newest.title}, aged by the ECI to {growth.month}"
     now = on or today()
     age = (now.year - year) * 12 + now.month - month
     if age <= STALE_AFTER_MONTHS:
         return None
     return (
-        f"warning: the newest wage data in use ({newest.title}, {year}-{month:02d}) is {age} months "
+        f"warning: the newest wage data in use ({what}) is {age} months "
         f"old; newer releases may exist (pass them with --data)"
     )

@@ -266,6 +266,7 @@ FACTOR_VALUE = Map(
         "multiplier": MULTIPLIER,
         "naics": ListOf(Str(r"[0-9-]{6}", "a 6-character NAICS code like 622000")),
         "bound": TEXT,
+        "entry_education": ListOf(TEXT),  # the BLS typical-entry levels this value stands for
         "source": SOURCE,
     },
 )
@@ -318,6 +319,10 @@ CLAIM = Map(
     },
     optional={"matches": TEXT, "source": SOURCE},
 )
+RPP = Num(minimum=1, maximum=1000, what="price parity")
+INDEX = Num(minimum=1, maximum=100_000, what="index level", above_zero=True)
+ECI_SERIES = r"CI[US]\d{13}[IQA]"
+QUARTER_KEY = {"key_pattern": r"\d{4}-(03|06|09|12)", "key_hint": "a quarter's last month like 2026-06"}
 STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code (US for the nation)"}
 
 SPECS: dict[str, Map] = {
@@ -414,7 +419,7 @@ SPECS: dict[str, Map] = {
     "bea_rpp": dataset(
         states=Items(
             Map(
-                required={"name": TEXT, "rpp": Num(minimum=1, maximum=1000, what="price parity")},
+                required={"name": TEXT, "rpp": RPP},
                 optional={"source": SOURCE},
             ),
             **STATE_KEY,
@@ -422,6 +427,39 @@ SPECS: dict[str, Map] = {
     ),
     "education_pays": dataset(
         attainment=Items(Num(minimum=1, integer=True, what="weekly earnings (dollars)"))
+    ),
+    "eci": dataset(
+        used=Str(ECI_SERIES, "a BLS ECI series ID like CIU2020000000000I"),
+        rule=TEXT,
+        series=Items(
+            Map(
+                required={"title": TEXT, "measure": TEXT, "quarters": Items(INDEX, **QUARTER_KEY)},
+                optional={"url": SOURCE.optional["url"], "source": SOURCE},
+            ),
+            key_pattern=ECI_SERIES,
+            key_hint="a BLS ECI series ID like CIU2020000000000I",
+        ),
+    ),
+    "bea_rpp_areas": dataset(
+        metros=Items(
+            Map(required={"name": TEXT, "rpp": RPP}, optional={"source": SOURCE}),
+            key_pattern=r"\d{5}",
+            key_hint="a 5-digit CBSA code",
+        ),
+        portions=Items(
+            Map(required={}, optional={"metropolitan": RPP, "nonmetropolitan": RPP, "source": SOURCE}),
+            **STATE_KEY,
+        ),
+    ),
+    "entry_education": dataset(
+        occupations=Items(
+            Map(
+                required={"title": TEXT, "typical_entry_education": TEXT},
+                optional={"work_experience": TEXT, "on_the_job_training": TEXT, "source": SOURCE},
+            ),
+            key_pattern=SOC.pattern,
+            key_hint=SOC.hint,
+        )
     ),
     "himss": dataset(
         groups=Items(

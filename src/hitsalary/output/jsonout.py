@@ -14,6 +14,7 @@ from hitsalary.core.models import (
     Distribution,
     Estimate,
     FactorValue,
+    Growth,
     GrowthClaim,
     Profile,
     Projection,
@@ -77,6 +78,27 @@ def profile_dict(p: Profile) -> dict[str, Any]:
         "education": p.education,
         "employer": p.employer,
         "role": p.role,
+        "survey_dollars": p.survey_dollars,
+    }
+
+
+def growth_dict(growth: Growth | None) -> dict[str, Any] | None:
+    """How the survey month's band was brought to the dollars shown (the ECI), or why not."""
+    if growth is None:
+        return None
+    return {
+        "basis": growth.basis,
+        "multiplier": round(growth.multiplier, 6),
+        "survey_month": growth.survey_month,
+        "month": growth.month,
+        "series": growth.series,
+        "survey_index": round(growth.survey_index, 4) if growth.survey_index is not None else None,
+        "index": growth.index,
+        "quarters": [{"month": month, "index": index} for month, index in growth.quarters],
+        "rule": growth.rule,
+        "statistic": growth.statistic,
+        "reason": growth.reason,
+        "source": source_dict(growth.source) if growth.source is not None else None,
     }
 
 
@@ -183,6 +205,8 @@ def estimate_dict(est: Estimate, data: ReferenceData) -> dict[str, Any]:
         },
         "references": [comparison_dict(c) for c in est.comparisons],
         "purchasing_power": purchasing_power_dict(est),
+        "survey_band": dataclasses.asdict(est.survey_band or est.band),
+        "wage_growth": growth_dict(est.growth),
         "data": data_dict(data),
     }
 
@@ -328,6 +352,7 @@ def roles_dict(rows: list[RoleRow], data: ReferenceData) -> dict[str, Any]:
                 "employment": r.employment,
                 "aliases": list(r.role.aliases),
                 "series": r.series,
+                "typical_entry_education": r.entry_education,
             }
             for r in rows
         ],
@@ -339,7 +364,14 @@ def purchasing_power_dict(est: Estimate) -> dict[str, Any] | None:
     ppp = est.purchasing_power
     if ppp is None:
         return None
-    return {**dataclasses.asdict(ppp.band), "rpp": ppp.rpp, "source": source_dict(ppp.source)}
+    return {
+        **dataclasses.asdict(ppp.band),
+        "rpp": ppp.rpp,
+        "parity": ppp.parity,
+        "where": ppp.where,
+        "note": ppp.note,
+        "source": source_dict(ppp.source),
+    }
 
 
 def offer_dict(offer: OfferCheck, est: Estimate) -> dict[str, Any]:
@@ -372,6 +404,8 @@ def summary_dict(est: Estimate) -> dict[str, Any]:
         "band": dataclasses.asdict(est.band),
         "purchasing_power": purchasing_power_dict(est),
         "multiplier": round(est.multiplier, 6),
+        "survey_band": dataclasses.asdict(est.survey_band or est.band),
+        "wage_growth": growth_dict(est.growth),
     }
 
 

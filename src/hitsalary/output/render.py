@@ -18,6 +18,7 @@ from rich.text import Text
 from hitsalary.core.calculate import percent, round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
+from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
@@ -175,7 +176,7 @@ def band_table(est: Estimate) -> FlexTable:
     p, d = est.percentiles, est.distribution
     result = table(
         f"Your band: {d.where} {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
-        f"(point: {number(p.point)}), times the factors below"
+        f"(point: {number(p.point)}), times the factors below, in {shown_dollars(est)}"
     )
     result.add_column("")
     for name in ("Low", "Point", "High"):
@@ -192,6 +193,36 @@ def band_table(est: Estimate) -> FlexTable:
     return result
 
 
+def survey_label(est: Estimate) -> str:
+    """The dollars the distribution and the experience rule are in: 'May 2025 (survey) dollars'."""
+    return dollars_label(None, est.distribution.source.as_of or f"{est.distribution.source.year}-05")
+
+
+def shown_dollars(est: Estimate) -> str:
+    """'March 2026 dollars' (aged by the ECI) or 'May 2025 (survey) dollars'."""
+    return dollars_label(est.growth, est.distribution.source.as_of or f"{est.distribution.source.year}-05")
+
+
+def growth_row(est: Estimate) -> tuple[Text, str, Text] | None:
+    """The method table's last step: the survey month's band brought to today's dollars."""
+    g = est.growth
+    if g is None:
+        return None
+    if g.basis == "measured":
+        step = f"{month_label(g.survey_month)} to {month_label(g.month)} dollars"
+        where = g.statistic
+        if g.source is not None:
+            where += f" ({release(g.source)})"
+    else:
+        step = f"none: {month_label(g.survey_month)} survey dollars"
+        where = g.reason or "--survey-dollars: the OEWS survey month's dollars, not aged"
+    return (
+        Text.assemble(("Wage growth: ", "bold"), step, "\n", (where, "dim")),
+        f"{g.multiplier:.4f}",
+        Text(g.basis, style=BASIS_STYLE[g.basis]),
+    )
+
+
 def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
     ppp = est.purchasing_power
     state = data.states[est.profile.state].name if est.profile.state in data.states else "the nation"
@@ -200,15 +231,11 @@ def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
             f"* No purchasing-power figure for {state}: BEA publishes no regional price "
             "parity for it, and hitsalary does not guess one."
         )
-    metro = (
-        f" hitsalary ships BEA's state parities, not its metro ones: {state}'s stands in for the area."
-        if est.profile.metro
-        else ""
-    )
+    note = f" {ppp.note}." if ppp.note else ""
     return (
         f"* Purchasing power is not pay: the band in national-average dollars, divided by the "
-        f"price parity {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
-        f"released {ppp.source.released}).{metro}"
+        f"price parity of {ppp.where}, {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
+        f"released {ppp.source.released}).{note}"
     )
 
 
@@ -243,7 +270,7 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
         Text.assemble(
             ("Experience: ", "bold"),
             f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on {d.where}'s wage "
-            f"levels (percentile {number(p.point)})\n",
+            f"levels (percentile {number(p.point)}; {survey_label(est)})\n",
             (f"{distribution_line(d)} ({release(d.source)})", "dim"),
         ),
         "",
@@ -260,6 +287,9 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
             Text(v.basis, style=BASIS_STYLE[v.basis]),
         )
     result.add_row(Text("All factors", style="bold"), Text(f"{est.multiplier:.3f}", style="bold"), "")
+    growth = growth_row(est)
+    if growth is not None:
+        result.add_row(*growth)
     return result
 
 
@@ -285,7 +315,10 @@ def precision_text(d: Distribution) -> str:
 
 
 def comparison_table(est: Estimate) -> FlexTable:
-    result = table(f"Your point ({money(est.band.mid)}) against published figures")
+    result = table(
+        f"Your point ({money(est.band.mid)}, {shown_dollars(est)}) against published figures "
+        "(each in its own year's dollars)"
+    )
     result.add_column("Source, what it measures, for whom", ratio=1)
     result.add_column("Figure / range", justify="right", no_wrap=True)
     result.add_column("You vs it", justify="right", no_wrap=True)
@@ -331,6 +364,9 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         "The band is read from the area's own distribution; employer and education multiply it as "
         "if independent of the area: OEWS publishes no area-by-industry figures for these occupations.",
         purchasing_power_note(est, data),
+        f"Dollars: the band is in {shown_dollars(est)}; published figures and the Department of "
+        "Labor's wage levels keep their own year's dollars (the levels are never aged)."
+        + (f" Wage growth: {est.growth.rule}." if est.growth and est.growth.basis == "measured" else ""),
     ]
     for c in est.comparisons:
         article = c.reference.article

@@ -146,6 +146,7 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
     result.add_column("Role (--role)", ratio=2, overflow="fold")
     result.add_column("BLS occupation", ratio=2, overflow="fold")
     result.add_column("Median", justify="right", no_wrap=True)
+    result.add_column("Typical entry education", ratio=1, overflow="fold")
     result.add_column("Also accepted", ratio=3, overflow="fold")
     for row in rows:
         role = row.role
@@ -153,13 +154,16 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
             Text.assemble((role.key, "bold"), "\n", (role.label, "dim")),
             f"{role.soc}\n{role.title}",
             money(row.median),
+            row.entry_education or "",
             ", ".join(alias.replace("-", " ") for alias in role.aliases),
         )
-    source = data.sources["oews_2025"]
+    source, entry = data.sources["oews_2025"], data.sources["entry_education"]
     why = "\n".join(f"{row.role.key}: {row.role.why}" for row in rows)
     note = Text(
-        f"Medians: {source.publisher}, {release(source)}, all industries.\nWhy each occupation:\n{why}\n"
-        + data_line(data),
+        f"Medians: {source.publisher}, {release(source)}, all industries.\n"
+        f"Typical entry education: {entry.publisher}, {entry.title}; it is the education baseline "
+        "(x1.000) and the default --education for the role.\n"
+        f"Why each occupation:\n{why}\n" + data_line(data),
         style="dim",
     )
     console().print(Group(result, note))

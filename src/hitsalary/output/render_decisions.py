@@ -16,6 +16,7 @@ from hitsalary.output.render import (
     data_line,
     distribution_line,
     money,
+    shown_dollars,
     signed_money,
     signed_pct,
     table,
@@ -63,7 +64,7 @@ def factor_move(m: FactorMove) -> str:
 
 
 def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
-    result = table(f"What if: each change against {base_label(base)}")
+    result = table(f"What if: each change against {base_label(base)} ({shown_dollars(base)})")
     result.keep_words = True
     result.add_column("Change", ratio=1)
     result.add_column("Band", justify="right", no_wrap=True)
@@ -103,13 +104,25 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         moved.append(Breakable(Text(v.label, style="bold")))
         moved += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(v, base)]
     note = Text(
-        "Purchasing power = pay divided by the state's BEA price parity (2024): what the pay buys in "
-        "national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
-        "Puerto Rico has no BEA parity, so none is shown for it. For a metro area the state's parity "
-        "stands in: hitsalary ships BEA's state parities, not its metro ones.\n" + data_line(data),
+        "Purchasing power = pay divided by BEA's price parity (2024) where the job is: a metro area's "
+        "own, a nonmetro area's state nonmetropolitan portion, else the state's. It is what the pay "
+        "buys in national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
+        "Puerto Rico has no BEA parity, so none is shown for it.\n"
+        + parities_used(base, variants)
+        + data_line(data),
         style="dim",
     )
     console().print(Group(result, Text("What moved", style="bold"), *moved, Text(), note))
+
+
+def parities_used(base: Estimate, variants: list[Variant]) -> str:
+    """Which parity each column's purchasing power used, once per place."""
+    seen: dict[str, str] = {}
+    for est in (base, *(v.estimate for v in variants)):
+        ppp = est.purchasing_power
+        if ppp is not None and ppp.where not in seen:
+            seen[ppp.where] = f"{ppp.where} {ppp.rpp:.1f}" + (f" ({ppp.note})" if ppp.note else "")
+    return ("Parities used: " + "; ".join(seen.values()) + ".\n") if seen else ""
 
 
 def change_label(label: str) -> str:
@@ -130,7 +143,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     con = console()
     parts: list[RenderableType] = []
     for label, points in paths:
-        result = table(f"Career path: {label}")
+        result = table(f"Career path: {label} ({shown_dollars(points[0].estimate)})")
         result.add_column("Year", justify="right")
         result.add_column("Experience", justify="right")
         result.add_column("Percentile", justify="right")
@@ -168,7 +181,11 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         for p in points[year : year + 1]
     ]
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
-    parts.append(Text(PATH_NOTE + "\n" + data_line(data), style="dim"))
+    dollars = (
+        f"Bands in {shown_dollars(paths[0][1][0].estimate)}; the wage levels are the Department of "
+        "Labor's wage-year figures, never aged."
+    )
+    parts.append(Text(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
 

@@ -55,6 +55,19 @@ def band_picture(est: dict[str, Any]) -> BandPicture:
     )
 
 
+def dollars_sentence(est: dict[str, Any]) -> str:
+    """Which dollars the band is in, beside figures that keep their own (an aged point is
+    drawn against the survey month's percentiles and the unaged wage levels)."""
+    growth = est.get("wage_growth") or {}
+    if growth.get("basis") != "measured":
+        return f"All amounts are {esc(growth.get('survey_month', 'survey'))} survey dollars (OEWS), not aged."
+    return (
+        f"Your band is in {esc(growth['month'])} dollars: the {esc(growth['survey_month'])} survey's "
+        f"aged by the Employment Cost Index ({esc(growth['series'])}, x{growth['multiplier']:.4f}); "
+        "the percentiles and the wage levels are the survey's own figures, not aged."
+    )
+
+
 def band_figure(est: dict[str, Any]) -> str:
     pic = band_picture(est)
     legend = (
@@ -68,6 +81,7 @@ def band_figure(est: dict[str, Any]) -> str:
     sentences = [
         f"Your band: {money(pic.low)} to {money(pic.high)}, point {money(pic.point)}.",
         f"The percentiles marked and the levels are those of {esc(pic.where)}.",
+        dollars_sentence(est),
     ]
     reason = est["wage_levels"]["distribution"].get("reason")
     if reason:
@@ -145,9 +159,10 @@ def power_figure(est: dict[str, Any]) -> str:
         ),
     ]
     caption = (
-        f"Prices here are {parity}% of the national average ({esc(ppp['source']['publisher'])}, "
-        f"{esc(ppp['source']['year'])}), so a point of {money(band['mid'])} buys what "
-        f"{money(ppp['mid'])} buys on average."
+        f"Prices in {esc(ppp['where'])} are {parity}% of the national average "
+        f"({esc(ppp['source']['publisher'])}, {esc(ppp['source']['year'])}), so a point of "
+        f"{money(band['mid'])} buys what {money(ppp['mid'])} buys on average."
+        + (f" {esc(ppp['note'])}." if ppp.get("note") else "")
     )
     return figure("Purchasing power", side_chart(rows, "Purchasing power"), caption, cls="half")
 

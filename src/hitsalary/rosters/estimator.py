@@ -14,6 +14,7 @@ from hitsalary.core.calculate import applied_factors, band_percentiles, survey_b
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
 from hitsalary.core.distribution import distribution_for
 from hitsalary.core.errors import UsageProblem
+from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
 from hitsalary.core.models import Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
@@ -24,8 +25,9 @@ from hitsalary.rosters.layout import CACHE_LIMIT, Layout, RowError
 class Estimator:
     """Turns one input record into one output record with the shared calculation."""
 
-    def __init__(self, data: ReferenceData) -> None:
+    def __init__(self, data: ReferenceData, *, survey_dollars: bool = False) -> None:
         self.data = data
+        self.growth = wage_growth(data, survey_dollars=survey_dollars).multiplier  # today's dollars
         self.years: dict[str, float] = {}  # raw exp text -> years
         self.bases: dict[
             tuple[float, str, str | None, str | None], tuple[float, float, float, float]
@@ -101,7 +103,8 @@ class Estimator:
         if cached is not None:
             return cached
         chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
-        profile = Profile(0.0, *chosen)
+        state, education, employer, role_key = chosen
+        profile = Profile(0.0, state, education, employer, role_key)
         if raw[-1] is not None and not (isinstance(raw[-1], str) and not raw[-1].strip()):
             profile = self.metro(profile, raw[-1], raw[0])
         keys = (profile.state, *chosen[1:], profile.metro)
@@ -165,7 +168,9 @@ class Estimator:
             (exp, role.key, keys[0], keys[-1])
         ) or self.base(exp, role, keys)
         unit = self.unit
-        # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
+        # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds;
+        # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
+        multiplier *= self.growth
         low, mid, high = (
             low_base * multiplier / unit,
             mid_base * multiplier / unit,

@@ -41,9 +41,10 @@ def run(
     data: ReferenceData,
     *,
     tick: Callable[[int], None] | None = None,
+    survey_dollars: bool = False,
 ) -> Summary:
     """One output record per input record, in input order; a bad record becomes an error record."""
-    estimator = Estimator(data)
+    estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
     summary = Summary()
     row = 0

@@ -7,9 +7,10 @@ from __future__ import annotations
 from hitsalary.core.models import ReferenceData
 from hitsalary.loading.area_tables import CsvAreaTables
 from hitsalary.loading.builders.context import Context, Files, Raw
-from hitsalary.loading.builders.factors import factors
+from hitsalary.loading.builders.factors import check_entry_education, factors
 from hitsalary.loading.builders.oews import national_rpp, oews, states
 from hitsalary.loading.builders.outlook import claims, himss, projections
+from hitsalary.loading.builders.places import area_parities, eci, entry_education
 from hitsalary.loading.builders.references import industry, references
 from hitsalary.loading.builders.roles import aliases, neutral_role, roles
 from hitsalary.loading.builders.rules import levels, method
@@ -26,6 +27,9 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
     all_roles = roles(ctx, national)
     all_states = states(ctx, by_state)
     oews_meta = ctx.raw["oews_2025"]
+    all_factors = factors(ctx, all_states, by_industry)
+    entry = entry_education(ctx)
+    check_entry_education(ctx, all_factors, all_roles, entry)
     return ReferenceData(
         levels=levels(ctx),
         method=method(ctx),
@@ -34,7 +38,7 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
             ctx, "roles", ("roles",), {k: (r.label, *r.aliases, *r.spellings) for k, r in all_roles.items()}
         ),
         neutral_role=neutral_role(ctx, all_roles),
-        factors=factors(ctx, all_states, by_industry),
+        factors=all_factors,
         references=references(ctx, older, all_roles),
         national=national,
         by_state=by_state,
@@ -54,4 +58,7 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
         himss=himss(ctx),
         sources={name: ctx.source(data["source"]) for name, data in ctx.raw.items()},
         user_file=ctx.user,
+        eci=eci(ctx),
+        area_rpp=area_parities(ctx),
+        entry_education=entry,
     )

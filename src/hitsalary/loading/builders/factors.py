@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from hitsalary.core.models import (
     Choice,
     Factor,
+    Role,
     StateInfo,
     Wages,
 )
@@ -107,4 +108,42 @@ def assumed_choice(ctx: Context, path: Path, key: str, v: Raw, raw: Raw) -> Choi
         bound=bound,
         baseline=baseline,
         source=ctx.item_source("factors", v),
+        entry_education=tuple(v.get("entry_education", ())),
     )
+
+
+def check_entry_education(
+    ctx: Context, all_factors: tuple[Factor, ...], roles: Mapping[str, Role], entry: Mapping[str, str]
+) -> None:
+    """Every role's typical entry education names exactly one value of an assumed factor that
+    lists entry levels, and every other value, re-based to it, stays within its re-based bound."""
+    pays = ctx.raw["education_pays"]["attainment"]
+    for factor in (f for f in all_factors if any(c.entry_education for c in f.values.values())):
+        for role in roles.values():
+            level = entry.get(role.soc)
+            named = [c for c in factor.values.values() if level in c.entry_education]
+            if level is None or len(named) != 1:
+                problem = (
+                    f"no typical entry education for {role.soc}"
+                    if level is None
+                    else (
+                        f"{role.soc}'s typical entry education {level!r} is named by "
+                        f"{len(named)} values (needs exactly one)"
+                    )
+                )
+                raise ctx.fail("factors", ("factors", factor.name, "values"), problem)
+            base = named[0]
+            for choice in factor.values.values():
+                if choice.bound is None or base.bound is None or choice.multiplier is None:
+                    continue
+                m = choice.multiplier / (base.multiplier or 1.0)
+                ratio = pays[choice.bound] / pays[base.bound]
+                if (m - 1) * (ratio - 1) < 0 or abs(m - 1) > abs(ratio - 1) + 1e-12:
+                    # name the value a user's file changed: the baseline's, if it was that one
+                    culprit = base if base.source and base.source.origin != "shipped" else choice
+                    raise ctx.fail(
+                        "factors",
+                        ("factors", factor.name, "values", culprit.key, "multiplier"),
+                        f"against {role.soc}'s typical {base.key}, {m:.3f} goes beyond the gap "
+                        f"it is bounded by ({ratio:.3f}: {choice.bound} / {base.bound})",
+                    )
