@@ -121,6 +121,20 @@ def eci_by_hand() -> float:
     return index["2026-03"] / may
 
 
+def eci_multiplier() -> float:
+    """The ECI multiplier by the stated rule: from the shared CSV (eci_by_hand) when it is beside
+    the checkout, else from the shipped eci.yaml's quarters (generated from that CSV, which
+    tests/test_data_files.py proves), so tests that need no other shared file still run."""
+    if SHARED_DATA.is_dir():
+        return eci_by_hand()
+    import yaml
+
+    shipped = yaml.safe_load((REPO / "src" / "hitsalary" / "data" / "eci.yaml").read_text(encoding="utf-8"))
+    index = {str(k): float(v) for k, v in shipped["series"]["CIU2020000000000I"]["quarters"].items()}
+    may = index["2025-03"] * (index["2025-12"] / index["2025-03"]) ** (2 / 9)  # May is 2 of the 9 months
+    return index["2026-03"] / may
+
+
 def one_line_error(result: Any) -> str:
     """A usage problem: exit 2, nothing on stdout, exactly one line on stderr, no traceback."""
     assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)

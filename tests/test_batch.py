@@ -22,7 +22,7 @@ from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
 from hitsalary.rosters.estimator import Estimator
 from hitsalary.rosters.layout import CACHE_LIMIT, Layout
 
-from .conftest import eci_by_hand, half_up
+from .conftest import eci_multiplier, half_up
 
 ROSTER = (
     "id,exp,state,education,employer,role,offer,salary,department\n"
@@ -216,7 +216,7 @@ def test_stdin_format_is_guessed(run, data: ReferenceData) -> None:
     # in survey dollars the anchor is Level II itself; the default ages it by the ECI
     survey = lines(run("batch", "-", "--survey-dollars", input=f"exp\n{level_two.years}\n").stdout)[0]
     assert survey["mid"] == -(-annual // 100) * 100
-    assert from_csv["mid"] == half_up(-(-annual // 100) * 100 * eci_by_hand(), 100)
+    assert from_csv["mid"] == half_up(-(-annual // 100) * 100 * eci_multiplier(), 100)
 
 
 def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> None:

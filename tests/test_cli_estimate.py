@@ -13,7 +13,7 @@ from hitsalary import __version__
 from hitsalary.core.models import ReferenceData
 
 from . import distribution_hand as hand
-from .conftest import as_row, band_by_hand, eci_by_hand, rule_point, spawn
+from .conftest import as_row, band_by_hand, eci_multiplier, rule_point, spawn
 
 TOP_KEYS = {
     "survey_band",
@@ -131,7 +131,7 @@ def test_json_numbers_match_the_calculation(run_json, data: ReferenceData) -> No
     soc = data.roles[data.neutral_role].soc
     assert out["soc"] == soc
     assert out["survey_band"] == vars(band_by_hand(data, 5, soc, state="CA"))
-    assert out["band"] == vars(band_by_hand(data, 5, soc, eci_by_hand(), state="CA"))  # tests/test_growth.py
+    assert out["band"] == vars(band_by_hand(data, 5, soc, eci_multiplier(), state="CA"))  # aged
     point = rule_point(data, 5, soc, state="CA")
     assert out["distribution"]["at_band"]["mid"] == pytest.approx(point, abs=0.01)
     row = as_row(data.by_state[(soc, "CA")])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from . import distribution_hand as hand
-from .conftest import as_row, band_by_hand, eci_by_hand
+from .conftest import as_row, band_by_hand, eci_multiplier
 
 SOURCE = "  source: {publisher: Example HR, title: internal survey, year: 2026, as_of: 2026-06}\n"
 
@@ -39,7 +39,7 @@ def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path,
     assert out["survey_band"] == dict(
         zip(("low", "mid", "high"), (hand.half_up(a, 100) for a in (low, mid, high)), strict=True)
     )
-    growth = eci_by_hand()  # the shown band: the same amounts aged by the ECI, rounded once
+    growth = eci_multiplier()  # the shown band: the same amounts aged by the ECI, rounded once
     assert out["band"] == dict(
         zip(("low", "mid", "high"), (hand.half_up(a * growth, 100) for a in (low, mid, high)), strict=True)
     )
