@@ -214,3 +214,13 @@ def file_identity(what: Any) -> tuple[int, int] | None:
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         return None
     return info.st_dev, info.st_ino
+
+
+def regular_file_size(binary: Any) -> int | None:
+    """The size of the input when it is a regular file (a progress bar can follow it), else None:
+    a FIFO or pipe cannot tell() its position (and must never be asked to)."""
+    try:
+        info = os.fstat(binary.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -617,6 +616,15 @@ BatchInputFormatOption = Annotated[
         show_default=False,
     ),
 ]
+BatchDelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV input's delimiter: , ; tab or |. Default: whichever of , ; tab the header line holds.",
+        show_default=False,
+    ),
+]
 BatchLevelsOption = Annotated[
     bool,
     typer.Option(
@@ -635,6 +643,7 @@ def batch(
     input_format: BatchInputFormatOption = None,
     with_levels: BatchLevelsOption = False,
     data_path: DataOption = None,
+    delimiter: BatchDelimiterOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.
 
@@ -659,7 +668,7 @@ def batch(
         input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
         refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
         reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
-        header, records = reader(stream)
+        header, records = reader(stream, delimiter=delimiter)
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             summary = run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
@@ -667,10 +676,10 @@ def batch(
     warning = summary.warning()
     if warning:
         say(warning)
-    unknown = sorted(getattr(records, "unknown", ()))
-    if unknown:
+    unknown = list(getattr(records, "unknown", ()))
+    if unknown and fmt == "csv":  # JSON Lines output passes them through, record by record
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
-        say(f"warning: keys missing from the first record were not passed through: {names}")
+        say(f"warning: keys missing from the first record have no CSV column, not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
 
@@ -690,12 +699,15 @@ def batch_output(path: str) -> Iterator[Any]:
 @contextmanager
 def batch_progress(input_path: str, binary: Any) -> Iterator[Callable[[int], None] | None]:
     """A progress bar only for a file read by a person watching a terminal."""
-    if input_path == "-" or not sys.stderr.isatty():
+    from hitsalary.cli.batch import regular_file_size
+
+    size = regular_file_size(binary) if input_path != "-" and sys.stderr.isatty() else None
+    if size is None:  # a pipe, FIFO or device has no size and cannot tell() where it is
         yield None
         return
     from hitsalary.output.render import progress_bar
 
-    with progress_bar(os.path.getsize(input_path)) as advance:
+    with progress_bar(size) as advance:
         yield lambda _rows: advance(binary.tell())
 
 

@@ -17,7 +17,7 @@ from hitsalary.core.levels import LevelTable, assess, wage_levels
 from hitsalary.core.models import Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
-from hitsalary.rosters.layout import CACHE_LIMIT, Layout, RowError
+from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 
 
 class Estimator:
@@ -53,12 +53,11 @@ class Estimator:
 
     def choose(self, name: str, raw: Any) -> str:
         vocabulary = self.vocabularies[name]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):  # a blank cell: the default
+        text = as_text(name, raw)
+        if text is None:  # a blank cell: the default
             return vocabulary.neutral
-        if not isinstance(raw, str):
-            raise RowError(name, raw, f"invalid value for {name}: expected text, got {raw!r}")
         try:
-            return choose(vocabulary, raw, flag=name)
+            return choose(vocabulary, text, flag=name)
         except UsageProblem as exc:
             raise RowError(name, raw, str(exc)) from None
 
@@ -66,8 +65,8 @@ class Estimator:
         cached = self.years.get(raw) if isinstance(raw, str) else None
         if cached is not None:
             return cached
-        if raw is None or raw == "":
-            raise RowError("exp", raw, "missing exp (years of experience)")
+        if blank(raw):
+            raise RowError("exp", None if raw != raw else raw, "exp is missing (years of experience)")
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             raise RowError("exp", raw, f"invalid value for exp: {raw!r} is not a number of years")
         try:
@@ -98,7 +97,7 @@ class Estimator:
             return cached
         chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
         profile = Profile(0.0, *chosen)
-        if raw[-1] is not None and not (isinstance(raw[-1], str) and not raw[-1].strip()):
+        if not blank(raw[-1]):
             profile = self.metro(profile, raw[-1], raw[0])
         keys = (profile.state, *chosen[1:], profile.metro)
         multiplier = self.multipliers.get(keys)
@@ -112,11 +111,10 @@ class Estimator:
 
     def metro(self, profile: Profile, raw: Any, raw_state: Any) -> Profile:
         """The profile in a metro area; the state column, when filled, must contain it."""
-        if not isinstance(raw, str):
-            raise RowError("metro", raw, f"invalid value for metro: expected text, got {raw!r}")
-        state = profile.state if raw_state not in (None, "") else None
+        text = as_text("metro", raw)
+        state = profile.state if not blank(raw_state) else None
         try:
-            placed = place_metro(self.data, raw, state, flag="metro")
+            placed = place_metro(self.data, text or "", state, flag="metro")
         except UsageProblem as exc:
             raise RowError("metro", raw, str(exc)) from None
         return Profile(
@@ -191,24 +189,35 @@ def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
     return cache
 
 
+FIELD_NAMES = (*PROFILE_FIELDS, "metro")  # as layout.FIELDS: the output name of each profile field
 ERROR_VALUE_LIMIT = 200  # characters of a bad value an error record repeats
 
 
 def error_record(
     row: int, record: dict[str, Any], exc: RowError, layout: Layout | None = None
 ) -> dict[str, Any]:
-    """The error record of a row: its position, id and passed-through columns, the field, the bad
-    value once (cut short when long), and the message."""
+    """The error record of a row: its position, id, the profile and amount values as given (so a
+    roster can be fixed without going back to the input), the passed-through columns, the field,
+    the bad value once (cut short when long), and the message."""
     out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
     if layout is not None:
+        out["exp"] = short_value(record.get("exp"))
+        pairs = zip(FIELD_NAMES, layout.fields, strict=True)
+        out.update((name, short_value(record[c])) for name, c in pairs if c in record)
+        out.update((name, short_value(record.get(name))) for name in AMOUNT_FIELDS if name in record)
         out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
+        extra = record.get(EXTRA)
+        if extra:
+            out.update((key, short_value(value)) for key, value in extra.items() if key not in out)
     out.update(error_field=exc.field, error_value=short_value(exc.value), error=exc.message)
     return out
 
 
 def short_value(value: Any) -> Any:
     if value is None or isinstance(value, (bool, float)):
-        return value if not isinstance(value, float) or math.isfinite(value) else str(value)
+        if isinstance(value, float) and not math.isfinite(value):
+            return None if value != value else str(value)  # NaN: a blank cell (pandas)
+        return value
     text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
     if text is None:
         text = encode_json(value)

@@ -3,12 +3,13 @@ columns pass through, and the output columns that follow from them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
-from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
+from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, distinct
 
 AMOUNT_FIELDS = ("offer", "salary")
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
@@ -17,7 +18,36 @@ KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
 LEVEL_SUFFIXES = ("_level", "_below_level_i")  # with --levels: the level met, dollars short of Level I
 CACHE_LIMIT = 50_000  # entries per cache; cleared when full, so memory stays flat
 FORMATS = ("csv", "jsonl")
+SUFFIXES = ("", "_position", "_percent_through", *LEVEL_SUFFIXES)
+TAKEN = frozenset({*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in SUFFIXES)})
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
+EXTRA = "\x00extra"  # the key under which a JSON Lines record carries keys no earlier record had
+
+
+WHOLE_TEXT = re.compile(r"\s*\+?(\d+)\.0*\s*")  # 41940.0 as a spreadsheet or pandas writes a code
+
+
+def blank(raw: Any) -> bool:
+    """An empty cell: None, spaces only, or NaN (what pandas gives for one)."""
+    return raw is None or (type(raw) is str and not raw.strip()) or (type(raw) is float and raw != raw)
+
+
+def as_text(name: str, raw: Any) -> str | None:
+    """A cell that names something (a state, a metro code ...) as text, None when blank: a whole
+    number (41940, 41940.0, "41940.0") is its digits; any other number is an error."""
+    if blank(raw):
+        return None
+    if isinstance(raw, str):
+        whole = WHOLE_TEXT.fullmatch(raw)
+        return whole[1] if whole else raw
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, float):
+        raise RowError(name, raw, f"invalid value for {name}: {raw!r} is not a whole number (a code)")
+    kind = type(raw).__name__
+    raise RowError(name, raw, f"invalid value for {name}: expected text or a whole number, got {kind}")
 
 
 class RowError(Exception):
@@ -39,7 +69,14 @@ class Layout:
     renamed: list[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.renamed = [(column, self.output_name(column)) for column in self.passthrough]
+        """Each passed-through column keeps its name unless a result column has it; then it is
+        `input_NAME` (or `input_NAME_2` ... whichever no other column has): names never collide."""
+        used = {*self.passthrough, *self.taken()}
+        self.renamed = []
+        for column in self.passthrough:
+            name = column if column not in self.taken() else distinct(f"input_{column}", used)
+            used.add(name)
+            self.renamed.append((column, name))
 
     @classmethod
     def from_header(cls, header: list[str], *, levels: bool = False) -> Layout:
@@ -62,11 +99,10 @@ class Layout:
         suffixes = ("", "_position", "_percent_through", *(LEVEL_SUFFIXES if self.levels else ()))
         return [f"{a}{suffix}" for a in self.amounts for suffix in suffixes]
 
-    def output_name(self, column: str) -> str:
-        """A passed-through column keeps its name unless a result column already has it."""
-        suffixes = ("_position", "_percent_through", *LEVEL_SUFFIXES)
-        taken = (*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in suffixes))
-        return f"input_{column}" if column in taken else column
+    @staticmethod
+    def taken() -> frozenset[str]:
+        """The names of result columns (those of every amount too, with or without --levels)."""
+        return TAKEN
 
     def columns(self) -> list[str]:
         """The columns of an estimated record, in order."""

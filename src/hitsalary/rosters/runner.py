@@ -11,7 +11,7 @@ from hitsalary.core.decisions import PLAUSIBLE
 from hitsalary.core.models import ReferenceData
 from hitsalary.output.batch_writers import Writer
 from hitsalary.rosters.estimator import Estimator, error_record
-from hitsalary.rosters.layout import READ_ERROR, Layout, RowError
+from hitsalary.rosters.layout import EXTRA, READ_ERROR, Layout, RowError
 
 
 @dataclass
@@ -52,7 +52,10 @@ def run(
             try:
                 if READ_ERROR in record:  # the reader could not take it apart: its own error
                     raise record[READ_ERROR]
-                write(estimate(row, record, layout))
+                if EXTRA in record:
+                    writer.write_extra(estimate(row, record, layout), record[EXTRA])
+                else:
+                    write(estimate(row, record, layout))
             except RowError as exc:
                 writer.write_error(error_record(row, record, exc, layout))
                 summary.rejected += 1
