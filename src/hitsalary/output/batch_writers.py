@@ -67,6 +67,23 @@ def distinct(name: str, taken: set[str] | frozenset[str]) -> str:
     return found
 
 
+class ExtraNames:
+    """The output name of each key first seen after the first record: its own, or `input_KEY`
+    (`input_KEY_2` ...) when a column already has it, as passed-through columns are renamed."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.used = set(columns)
+        self.names: dict[str, str] = {}
+
+    def name(self, key: str) -> str:
+        found = self.names.get(key)
+        if found is None:
+            found = key if key not in self.used else distinct(f"input_{key}", self.used)
+            self.used.add(found)
+            self.names[key] = found
+        return found
+
+
 WRITE_BUFFER = 256 * 1024  # characters held before a write (at most 1 MB of UTF-8), whatever the lines
 
 
@@ -83,8 +100,7 @@ class JsonlWriter:
         self.tail = [f", {encode_basestring(name)}: " for name in layout.columns()[len(RESULT_COLUMNS) :]]
         self.pending: list[str] = []
         self.size = 0
-        self.names = set(layout.columns())
-        self.extra_names: dict[str, str] = {}
+        self.names = ExtraNames(layout.columns())
 
     def write_extra(self, values: Values, extra: dict[str, Any]) -> None:
         """A record with keys that no earlier record had: they follow its columns."""
@@ -94,12 +110,8 @@ class JsonlWriter:
         self.add(line[:-1] + self.extra_items(extra) + "}")
 
     def extra_items(self, extra: dict[str, Any]) -> str:
-        names = self.extra_names
-        for key in extra:
-            if key not in names:
-                names[key] = key if key not in self.names else distinct(f"input_{key}", self.names)
-                self.names.add(names[key])
-        return "".join(f", {encode_basestring(names[k])}: {json_value(v)}" for k, v in extra.items())
+        name = self.names.name
+        return "".join(f", {encode_basestring(name(k))}: {json_value(v)}" for k, v in extra.items())
 
     def write(self, values: Values) -> None:
         row, id_, exp, state, education, employer, role, metro, soc, percentile, low, mid, high = values[:13]

@@ -136,6 +136,9 @@ class Estimator:
         return found
 
     def amount(self, name: str, raw: Any) -> int:
+        if type(raw) is not str and (isinstance(raw, bool) or not isinstance(raw, (int, float))):
+            kind = type(raw).__name__
+            raise RowError(name, None, f"invalid value for {name}: expected an amount, got {kind}")
         key = (name, raw if isinstance(raw, str) else repr(raw))
         cached = self.amounts.get(key)
         if cached is None:
@@ -169,7 +172,7 @@ class Estimator:
         values: list[Any] = [row, get("id"), exp, *keys, role.soc, point, low, mid, high]
         for name in layout.amounts:
             raw = get(name)
-            if raw is None or raw == "":
+            if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
                 values += (None,) * (5 if layout.levels else 3)
                 continue
             amount = self.amount(name, raw)
@@ -218,9 +221,12 @@ def short_value(value: Any) -> Any:
         if isinstance(value, float) and not math.isfinite(value):
             return None if value != value else str(value)  # NaN: a blank cell (pandas)
         return value
-    text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
-    if text is None:
-        text = encode_json(value)
-    elif len(text) <= ERROR_VALUE_LIMIT:
+    try:
+        text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
+        if text is None:
+            text = encode_json(value)
+    except (TypeError, ValueError, RecursionError):  # an object JSON cannot hold, a 5,000-digit int
+        return f"<{type(value).__name__}>"
+    if isinstance(value, (str, int)) and len(text) <= ERROR_VALUE_LIMIT:
         return value
     return text if len(text) <= ERROR_VALUE_LIMIT else text[:ERROR_VALUE_LIMIT] + "..."
