@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import math
 from contextlib import suppress
+from dataclasses import replace
 from typing import Any
 
 from hitsalary.core.calculate import applied_factors, band_percentiles, base_amounts
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.levels import LevelTable, assess, wage_levels
+from hitsalary.core.measure import factor_value
 from hitsalary.core.models import Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
+from hitsalary.rosters.areas import RunAreaTables
 from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 
 
@@ -24,7 +27,8 @@ class Estimator:
     """Turns one input record into one output record with the shared calculation."""
 
     def __init__(self, data: ReferenceData) -> None:
-        self.data = data
+        # the run's own view of the area tables: each occupation read once across every area
+        self.data = data = replace(data, area_tables=RunAreaTables(data.area_tables))
         self.years: dict[str, float] = {}  # raw exp text -> years
         self.bases: dict[
             tuple[float, str], tuple[float, float, float, float]
@@ -35,20 +39,28 @@ class Estimator:
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
         self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
-        self.chosen: dict[tuple[str, Any], str] = {}  # (column, raw spelling) -> key
+        self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
+        self.places: dict[tuple[Any, str | None], tuple[str, str | None]] = {}  # metro, state -> keys
+        self.factor_values: dict[tuple[str, str, str, str | None], float] = {}  # one factor's multiplier
+        # each factor's profile field and whether it varies by metro area, as applied_factors reads them
+        self.by_factor = all(f.name in PROFILE_FIELDS for f in data.factors)
+        self.factors = [
+            (f.name, PROFILE_FIELDS.index(f.name) if self.by_factor else 0, f.method == "area_median_ratio")
+            for f in data.factors
+        ]
 
     def choice(self, name: str, raw: Any) -> str:
         """The key a roster cell names (cached per column and spelling)."""
+        cache = self.chosen_in[PROFILE_FIELDS.index(name)]
         try:
-            found = self.chosen.get((name, raw))
+            found = cache.get(raw)
         except TypeError:  # a JSON list or object: resolved below, as an error
-            found = None
+            return self.choose(name, raw)
         if found is None:
-            found = self.choose(name, raw)
-            bounded(self.chosen)[(name, raw)] = found
+            found = bounded(cache)[raw] = self.choose(name, raw)
         return found
 
     def choose(self, name: str, raw: Any) -> str:
@@ -95,36 +107,56 @@ class Estimator:
             cached = None
         if cached is not None:
             return cached
-        chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
-        profile = Profile(0.0, *chosen)
+        try:  # the spellings seen before, inline; the first of each through choice()
+            pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
+            chosen = [c.get(v) or self.choice(n, v) for n, v, c in pairs]
+        except TypeError:  # a JSON list or object: resolved as an error
+            chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw, strict=False)]
+        state, metro = chosen[0], None
         if not blank(raw[-1]):
-            profile = self.metro(profile, raw[-1], raw[0])
-        keys = (profile.state, *chosen[1:], profile.metro)
+            state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
+        keys = (state, *chosen[1:], metro)
         multiplier = self.multipliers.get(keys)
         if multiplier is None:  # many spellings name one profile: the product is cached by its keys
-            applied = applied_factors(profile, self.data)
-            multiplier = bounded(self.multipliers)[keys] = math.prod(a.value.multiplier for a in applied)
-        found = (keys, multiplier, self.data.roles[profile.role])
+            multiplier = bounded(self.multipliers)[keys] = self.product(keys)
+        found = (keys, multiplier, self.data.roles[chosen[3]])
         with suppress(TypeError):
             bounded(self.profiles)[raw] = found
         return found
 
-    def metro(self, profile: Profile, raw: Any, raw_state: Any) -> Profile:
-        """The profile in a metro area; the state column, when filled, must contain it."""
-        text = as_text("metro", raw)
-        state = profile.state if not blank(raw_state) else None
+    def product(self, keys: tuple[Any, ...]) -> float:
+        """The factors' product for a profile's keys: each factor's multiplier is cached on its
+        own inputs (its key, the role, the metro for location), so a roster of a thousand
+        profiles over 528 areas computes each factor's value once, not each profile's factors."""
+        role, metro = keys[3], keys[-1]
+        if not self.by_factor:  # a factor that is not a profile field: the whole calculation
+            profile = Profile(0.0, keys[0], keys[1], keys[2], keys[3], metro)
+            return math.prod(a.value.multiplier for a in applied_factors(profile, self.data))
+        multiplier = 1.0  # as math.prod multiplies: left to right, from 1
+        for name, field, local in self.factors:
+            key = (name, keys[field], role, metro if local else None)
+            value = self.factor_values.get(key)
+            if value is None:
+                value = bounded(self.factor_values)[key] = uncached_factor_value(self.data, *key).multiplier
+            multiplier *= value
+        return multiplier
+
+    def place(self, raw: Any, given_state: str | None, state: str) -> tuple[str, str | None]:
+        """The state and metro keys of a metro cell; the state column, when filled, must contain it."""
         try:
-            placed = place_metro(self.data, text or "", state, flag="metro")
-        except UsageProblem as exc:
-            raise RowError("metro", raw, str(exc)) from None
-        return Profile(
-            profile.exp,
-            placed["state"] or profile.state,
-            profile.education,
-            profile.employer,
-            profile.role,
-            placed["metro"],
-        )
+            found = self.places.get((raw, given_state))
+        except TypeError:
+            found = None
+        if found is None:
+            text = as_text("metro", raw)
+            try:
+                placed = place_metro(self.data, text or "", given_state, flag="metro")
+            except UsageProblem as exc:
+                raise RowError("metro", raw, str(exc)) from None
+            found = (placed["state"] or state, placed["metro"])
+            with suppress(TypeError):
+                bounded(self.places)[(raw, given_state)] = found
+        return found
 
     def level_table(self, keys: tuple[str | None, ...], role: Role) -> LevelTable:
         """The prevailing-wage levels for the record's role and area (state, metro)."""
@@ -184,6 +216,10 @@ class Estimator:
                 values += (check.highest_level_met, check.shortfall)
         values += map(get, layout.passthrough)
         return tuple(values)
+
+
+# the lookup under the process-wide cache: a run keeps its own (bounded) cache of multipliers
+uncached_factor_value = getattr(factor_value, "__wrapped__", factor_value)
 
 
 def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:

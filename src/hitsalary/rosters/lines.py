@@ -48,26 +48,25 @@ class Lines:
                 line = again.pop()
                 if isinstance(line, RowError):
                     raise LongLine(line)
-            else:
-                line = self.read(readline, size)
+            else:  # the hot loop of every roster: read() inlined
+                try:
+                    line = readline(size)
+                except OSError as exc:
+                    raise UsageProblem(f"cannot read {self.what}: {exc.strerror or exc}") from None
+                if len(line) == size and line[-1] != "\n":
+                    self.number += 1
+                    raise LongLine(self.past(line))
                 if not line:
                     return
             self.number += 1
             taken.append(line)
-            length = len(line) if len(taken) == 1 else length + len(line)
-            if length > RECORD_LIMIT:
-                raise Unclosed
+            if len(taken) > 1:  # a record over several lines: bounded as a whole
+                length += len(line)
+                if length > RECORD_LIMIT + 2:
+                    raise Unclosed
+            else:
+                length = len(line)
             yield line
-
-    def read(self, readline: object, size: int) -> str:
-        try:
-            line: str = readline(size)  # type: ignore[operator]  # TextIO.readline, bound
-        except OSError as exc:
-            raise UsageProblem(f"cannot read {self.what}: {exc.strerror or exc}") from None
-        if len(line) == size and line[-1] != "\n":
-            self.number += 1
-            raise LongLine(self.past(line))
-        return line
 
     def past(self, start: str) -> RowError:
         """Read past the rest of an over-long line, holding one chunk at a time."""
