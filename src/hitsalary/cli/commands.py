@@ -661,12 +661,12 @@ def batch(
     from hitsalary.rosters.runner import run
 
     data = load_data(data_path)
-    fmt = readers.format_for(output, out_format) or "jsonl"
     check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
     with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
         input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
         refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
+        fmt = readers.output_format(output, out_format)
         reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
         header, records = reader(stream, delimiter=delimiter)
         layout = Layout.from_header(header, levels=with_levels)

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import math
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -305,6 +306,25 @@ def format_for(path: str, given: str | None, *, flag: str = "--format") -> str |
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
     return None
+
+
+def output_format(path: str, given: str | None) -> str:
+    """The output's format: --format, else the extension of --output; no extension (stdout,
+    /dev/null, a FIFO) means JSON Lines, an extension hitsalary does not write is refused
+    rather than filled with JSON Lines under a name that promises something else. Only a
+    regular file (or a new one) is held to its name."""
+    fmt = format_for(path, given)
+    if fmt is not None:
+        return fmt
+    suffix = Path(path).suffix if path != "-" else ""
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "jsonl"  # a FIFO, device or socket: its name is no promise of a format
+    if suffix and not suffix[1:].isdigit():  # a dated name, out.2026, has no format in its suffix
+        raise UsageProblem(
+            f"invalid value for --output: {shown(path, 200)}: no format is known for {shown(suffix, 20)} "
+            f"(name it .csv, .jsonl or .ndjson, or give --format {' or '.join(FORMATS)})"
+        )
+    return "jsonl"
 
 
 @contextmanager
