@@ -591,7 +591,9 @@ def states(
 BatchInput = Annotated[
     str,
     typer.Argument(
-        metavar="INPUT", help="CSV (header row) or JSON Lines file; - for stdin.", show_default=False
+        metavar="INPUT",
+        help="CSV (header row), JSON Lines or Excel (.xlsx) file; - for stdin.",
+        show_default=False,
     ),
 ]
 BatchOutputOption = Annotated[
@@ -603,7 +605,7 @@ BatchFormatOption = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="jsonl or csv. Default: from --output's extension, else jsonl.",
+        help="jsonl, csv or xlsx. Default: from --output's extension, else jsonl.",
         show_default=False,
     ),
 ]
@@ -612,7 +614,7 @@ BatchInputFormatOption = Annotated[
     typer.Option(
         "--input-format",
         metavar="FORMAT",
-        help="csv or jsonl. Default: from INPUT's extension, else guessed.",
+        help="csv, jsonl or xlsx. Default: from INPUT's extension, else guessed.",
         show_default=False,
     ),
 ]
@@ -622,6 +624,15 @@ BatchDelimiterOption = Annotated[
         "--delimiter",
         metavar="CHAR",
         help="CSV input's delimiter: , ; tab or |. Default: whichever of , ; tab the header line holds.",
+        show_default=False,
+    ),
+]
+BatchSheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help="Excel input: the sheet to read. Default: the first.",
         show_default=False,
     ),
 ]
@@ -644,6 +655,7 @@ def batch(
     with_levels: BatchLevelsOption = False,
     data_path: DataOption = None,
     delimiter: BatchDelimiterOption = None,
+    sheet: BatchSheetOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.
 
@@ -652,10 +664,10 @@ def batch(
       hitsalary batch staff.csv --output bands.csv
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
+      hitsalary batch staff.xlsx --sheet Nurses -o bands.xlsx
     """
-    from hitsalary.cli.batch import check_output_path, refuse_reading_own_output
+    from hitsalary.cli.batch import check_output_path, make_writer, read_roster, refuse_reading_own_output
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
-    from hitsalary.output.batch_writers import WRITERS
     from hitsalary.rosters import readers
     from hitsalary.rosters.layout import Layout
     from hitsalary.rosters.runner import run
@@ -667,17 +679,18 @@ def batch(
         input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
         refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
         fmt = readers.output_format(output, out_format)
-        reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
-        header, records = reader(stream, delimiter=delimiter)
+        header, records = read_roster(
+            in_format, stream, binary, path=input_path, delimiter=delimiter, sheet=sheet
+        )
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
-            summary = run(records, layout, WRITERS[fmt](out, layout), data, tick=tick)
+            summary = run(records, layout, make_writer(fmt, out, layout), data, tick=tick)
     say(summary.line())
     warning = summary.warning()
     if warning:
         say(warning)
     unknown = list(getattr(records, "unknown", ()))
-    if unknown and fmt == "csv":  # JSON Lines output passes them through, record by record
+    if unknown and fmt != "jsonl":  # JSON Lines output passes them through, record by record
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
         say(f"warning: keys missing from the first record have no CSV column, not passed through: {names}")
     if summary.rejected:

@@ -289,9 +289,13 @@ def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
 
 
 def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:
-    """Guess the format of stdin without consuming it: a first '{' means JSON Lines."""
+    """Guess the format without consuming the input: a first '{' means JSON Lines, a zip file's
+    signature an Excel workbook, anything else CSV."""
     buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]  # any readable binary stream works
-    head = buffered.peek(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    raw = buffered.peek(64)
+    if raw.startswith(b"PK\x03\x04"):
+        return "xlsx", buffered
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     return ("jsonl" if head.startswith(b"{") else "csv"), buffered
 
 
@@ -305,6 +309,8 @@ def format_for(path: str, given: str | None, *, flag: str = "--format") -> str |
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
+    if suffix == ".xlsx":
+        return "xlsx"
     return None
 
 
@@ -322,7 +328,7 @@ def output_format(path: str, given: str | None) -> str:
     if suffix and not suffix[1:].isdigit():  # a dated name, out.2026, has no format in its suffix
         raise UsageProblem(
             f"invalid value for --output: {shown(path, 200)}: no format is known for {shown(suffix, 20)} "
-            f"(name it .csv, .jsonl or .ndjson, or give --format {' or '.join(FORMATS)})"
+            f"(name it .csv, .jsonl, .ndjson or .xlsx, or give --format {', '.join(FORMATS)})"
         )
     return "jsonl"
 
