@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.output.batch_writers import WRITE_BUFFER, JsonlWriter
@@ -290,3 +292,21 @@ def test_an_output_extension_with_no_known_format_is_refused(run, tmp_path: Path
 def test_known_and_missing_extensions_still_write(run, tmp_path: Path, name: str) -> None:
     result = run("batch", "-", "-o", str(tmp_path / name), input="exp\n5\n")
     assert result.exit_code == 0, result.stderr
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    sizes=st.lists(
+        st.sampled_from([0, 10, RECORD_LIMIT - 200, RECORD_LIMIT + 1, 3 * RECORD_LIMIT]), max_size=6
+    ),
+    char=st.sampled_from(["x", "é", "\u202e", '"', "\\"]),
+)
+def test_json_lines_with_huge_fields_keep_one_valid_record_each(run, sizes: list[int], char: str) -> None:
+    text = "".join(
+        json.dumps({"id": n, "exp": 5, "note": char * size}) + "\n" for n, size in enumerate(sizes)
+    )
+    result = run("batch", "-", "--input-format", "jsonl", input=text)
+    out = lines(result.stdout)
+    assert len(out) == len(sizes)
+    for record, line in zip(out, text.splitlines(), strict=True):
+        assert ("error" in record) == (len(line) > RECORD_LIMIT)
