@@ -310,3 +310,13 @@ def test_json_lines_with_huge_fields_keep_one_valid_record_each(run, sizes: list
     assert len(out) == len(sizes)
     for record, line in zip(out, text.splitlines(), strict=True):
         assert ("error" in record) == (len(line) > RECORD_LIMIT)
+
+
+def test_a_long_line_inside_an_open_quote_costs_the_quoted_row_and_itself(run) -> None:
+    roster = f'id,exp\nA,"5\nB,{"9" * (RECORD_LIMIT + 10)}\nC,5\n'
+    result = run("batch", "-", input=roster)
+    out = lines(result.stdout)
+    assert [r.get("id") for r in out] == ["A", None, "C"]
+    assert "opens a quote" in out[0]["error"]
+    assert out[1]["error"].startswith("line 3 has")
+    assert "error" not in out[2]

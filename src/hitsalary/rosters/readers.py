@@ -142,10 +142,11 @@ class CsvRecords:
         return len(records) == 1
 
     def broken(self, error: RowError, *, again: list[str | RowError] | None = None) -> dict[str, Any]:
-        """The record a failure ended: read again from its second line when it ran over several."""
+        """The record a failure ended: read again from its second line when it ran over several
+        (a line read past is not among the lines taken, but is one of the record's lines)."""
         lines = self.source.taken[:]
         self.source.taken.clear()
-        if lines:
+        if len(lines) + bool(again) > 1:
             return self.unclosed(lines, again or [])
         return {READ_ERROR: error}
 
