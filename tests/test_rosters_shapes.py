@@ -254,3 +254,28 @@ def test_results_print_rounded_values() -> None:
         for value in (percentiles.low, percentiles.point, percentiles.high):
             assert f"={round(value, 6)!r}" in shown
             assert repr(value) not in shown or not long(value)
+
+
+def test_a_huge_whole_number_as_a_code_is_a_usage_problem() -> None:
+    with pytest.raises(hitsalary.UsageProblem, match="too large for a code"):
+        hitsalary.estimate(exp=5, metro=10**5000)  # type: ignore[arg-type]
+    (record,) = hitsalary.batch([{"exp": 5, "state": 10**5000}])
+    assert record["error"] == "invalid value for state: a number too large for a code"
+
+
+def test_estimate_start_up_does_not_import_the_roster_engine() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['hitsalary', 'estimate', '--exp', '5', '--state', 'CA', '--json']\n"
+        "try:\n"
+        "    runpy.run_module('hitsalary', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('hitsalary.rosters.layout', 'hitsalary.output.batch_writers')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=120, check=False)
+    assert done.stderr.decode().strip().endswith("[]"), done.stderr.decode()

@@ -64,7 +64,7 @@ def make_profile(
 ) -> Profile:
     """A checked profile. None, an empty string or NaN (a blank pandas cell) means the neutral
     value (national, general, any employer, bachelor); a value that is not text is refused."""
-    from hitsalary.rosters.layout import blank
+    from hitsalary.rosters.values import blank
 
     reference = load_reference(data)
     values = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
@@ -77,7 +77,7 @@ def given(name: str, value: Any) -> str | None:
     """A profile value as the command line would see it: None when blank (None, spaces, NaN),
     else its text; a whole number (a metro code 41940, or 41940.0 from a pandas column with a
     blank) is its digits, any other number an error."""
-    from hitsalary.rosters.layout import RowError, as_text
+    from hitsalary.rosters.values import RowError, as_text
 
     if not isinstance(value, (str, int, float)) and value is not None:
         raise UsageProblem(f"invalid value for {name}: expected text, got {shown(value)}")

@@ -3,13 +3,14 @@ columns pass through, and the output columns that follow from them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
 from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, distinct
+from hitsalary.rosters.values import RowError as RowError
+from hitsalary.rosters.values import as_text as as_text
+from hitsalary.rosters.values import blank as blank
 
 AMOUNT_FIELDS = ("offer", "salary")
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
@@ -22,40 +23,6 @@ SUFFIXES = ("", "_position", "_percent_through", *LEVEL_SUFFIXES)
 TAKEN = frozenset({*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in SUFFIXES)})
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
 EXTRA = "\x00extra"  # the key under which a JSON Lines record carries keys no earlier record had
-
-
-WHOLE_TEXT = re.compile(r"\s*\+?(\d+)\.0*\s*")  # 41940.0 as a spreadsheet or pandas writes a code
-
-
-def blank(raw: Any) -> bool:
-    """An empty cell: None, spaces only, or NaN (what pandas gives for one)."""
-    return raw is None or (type(raw) is str and not raw.strip()) or (type(raw) is float and raw != raw)
-
-
-def as_text(name: str, raw: Any) -> str | None:
-    """A cell that names something (a state, a metro code ...) as text, None when blank: a whole
-    number (41940, 41940.0, "41940.0") is its digits; any other number is an error."""
-    if blank(raw):
-        return None
-    if isinstance(raw, str):
-        whole = WHOLE_TEXT.fullmatch(raw)
-        return whole[1] if whole else raw
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return str(raw)
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, float):
-        raise RowError(name, raw, f"invalid value for {name}: {raw!r} is not a whole number (a code)")
-    kind = type(raw).__name__
-    raise RowError(name, raw, f"invalid value for {name}: expected text or a whole number, got {kind}")
-
-
-class RowError(Exception):
-    """One input record cannot be estimated; the run goes on."""
-
-    def __init__(self, field: str, value: Any, message: str) -> None:
-        super().__init__(message)
-        self.field, self.value, self.message = field, value, message
 
 
 @dataclass
