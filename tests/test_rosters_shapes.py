@@ -301,3 +301,22 @@ def test_estimate_start_up_does_not_import_the_roster_engine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=120, check=False)
     assert done.stderr.decode().strip().endswith("[]"), done.stderr.decode()
+
+
+def test_batch_over_many_areas_and_roles_matches_estimate(data: ReferenceData) -> None:
+    """The run's own view of the area tables and its per-factor cache give estimate's numbers."""
+    rng = random.Random(5)
+    areas = sorted(data.area_tables.areas())
+    rows = [
+        {
+            "exp": rng.randint(0, 300) / 10,
+            "metro": rng.choice(areas),
+            "role": rng.choice(sorted(data.roles)),
+            "employer": rng.choice(["", "hospital", "vendor", "consulting"]),
+            "education": rng.choice(["", "master", "associate"]),
+        }
+        for _ in range(60)
+    ]
+    for row, record in zip(rows, hitsalary.batch(rows, data=data), strict=True):
+        band = hitsalary.estimate(**row, data=data).band
+        assert (record["low"], record["mid"], record["high"]) == (band.low, band.mid, band.high), row
