@@ -80,7 +80,9 @@ def test_blank_cells_from_pandas_mean_the_default() -> None:
 
 def test_a_value_that_is_not_text_is_a_usage_problem() -> None:
     with pytest.raises(hitsalary.UsageProblem, match="expected text"):
-        hitsalary.estimate(exp=5, state=5)  # type: ignore[arg-type]  # what a numeric column gives
+        hitsalary.estimate(exp=5, state=[5])  # type: ignore[arg-type]  # what a list column gives
+    with pytest.raises(hitsalary.UsageProblem, match="'5' \\(choose from US"):
+        hitsalary.estimate(exp=5, state=5)  # type: ignore[arg-type]  # a whole number is read as its digits
 
 
 def test_results_read_like_the_json() -> None:

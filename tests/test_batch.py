@@ -89,6 +89,16 @@ def test_error_records_name_row_field_and_message(run) -> None:
     assert out[2] == {
         "row": 3,
         "id": "A3",
+        # the values as given, so that fixing the roster needs no look back at the input
+        **{
+            "exp": "two",
+            "state": "TX",
+            "education": "",
+            "employer": "",
+            "role": "",
+            "offer": "",
+            "salary": "",
+        },
         "department": "Data",  # pass-through columns are kept in error records too
         "error_field": "exp",
         "error_value": "two",
@@ -117,7 +127,9 @@ def test_jsonl_in_csv_out(run) -> None:
     assert rows[0]["state"] == "CA"
     assert rows[0]["note"] == '{"x": 1}'
     assert rows[1]["error_field"] == "exp"
-    assert list(rows[0]) == [*RESULT_COLUMNS, "note", *ERROR_COLUMNS]
+    amounts = [f"{a}{s}" for a in ("offer", "salary") for s in ("", "_position", "_percent_through")]
+    # JSON Lines always has the amount columns: any record may bring an offer
+    assert list(rows[0]) == [*RESULT_COLUMNS, *amounts, "note", *ERROR_COLUMNS]
 
 
 def test_csv_output_neutralises_formulas(run, data: ReferenceData) -> None:
@@ -210,8 +222,8 @@ def test_rows_estimated_before_an_interrupt_reach_stdout(run) -> None:
 def test_stdin_format_is_guessed(run, data: ReferenceData) -> None:
     level_two = data.method.anchors[1]  # an anchor: the point is Level II, rounded up to $100
     from_json = lines(run("batch", "-", input=f'\ufeff{{"exp": {level_two.years}}}\n').stdout)[0]
-    from_csv = lines(run("batch", "-", input=f"exp\n{level_two.years}\n").stdout)[0]
-    assert from_json == from_csv
+    from_csv = lines(run("batch", "-", input=f"exp,offer,salary\n{level_two.years},,\n").stdout)[0]
+    assert from_json == from_csv  # JSON Lines always has the amount columns: a later record may bring one
     annual = wage_levels(data, Profile(0)).levels[1].annual
     # in survey dollars the anchor is Level II itself; the default ages it by the ECI
     survey = lines(run("batch", "-", "--survey-dollars", input=f"exp\n{level_two.years}\n").stdout)[0]
@@ -325,7 +337,10 @@ def test_json_lines_read_each_records_role_and_name_late_offers(run) -> None:
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["role"] for r in records] == ["general", "general", "cybersecurity"]  # the older name, late
-    assert "offer" in result.stderr  # a column the first record did not have is named, not dropped silently
+    assert records[1]["offer"] == 95000  # evaluated, though the first record has no offer
+    assert records[1]["offer_position"] == place(95000, records[1]["low"], records[1]["high"])[0]
+    assert records[0]["offer"] is None
+    assert "warning" not in result.stderr
 
 
 def test_a_blank_cell_of_spaces_is_the_default_like_an_empty_one(run) -> None:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Profile,
         ReferenceData,
         UsageProblem,
+        batch,
         estimate,
         estimate_profile,
         load_reference,
@@ -58,6 +59,7 @@ __all__ = [
     "ReferenceData",
     "UsageProblem",
     "__version__",
+    "batch",
     "estimate",
     "estimate_profile",
     "load_reference",
@@ -74,6 +76,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     raise AttributeError(f"module 'hitsalary' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names (the API's are imported on first use, so not yet module globals)."""
+    return sorted({*globals(), *__all__})
 
 
 def main() -> None:

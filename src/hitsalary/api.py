@@ -12,6 +12,7 @@ case, names or codes, aliases). Bad values raise `UsageProblem`, bad data files 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from hitsalary.core import calculate as calculation
@@ -30,6 +31,7 @@ __all__ = [
     "Profile",
     "ReferenceData",
     "UsageProblem",
+    "batch",
     "estimate",
     "estimate_profile",
     "load_reference",
@@ -64,8 +66,12 @@ def make_profile(
     """A checked profile. None, an empty string or NaN (a blank pandas cell) means the neutral
     value (national, general, any employer, bachelor); a value that is not text is refused.
     survey_dollars=True keeps the OEWS survey month's dollars instead of aging them by the ECI."""
+    from hitsalary.rosters.values import blank
+
     reference = load_reference(data)
     values = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
+    if blank(exp):  # None, "" or NaN (a blank pandas cell)
+        raise UsageProblem("invalid value for exp: exp is missing (years of experience)")
     return build_profile(
         reference,
         exp=exp,
@@ -75,12 +81,37 @@ def make_profile(
 
 
 def given(name: str, value: Any) -> str | None:
-    """A profile value as the command line would see it: None when blank, else its text."""
-    if value is None or (isinstance(value, float) and value != value):  # NaN: a blank cell
-        return None
-    if not isinstance(value, str):
+    """A profile value as the command line would see it: None when blank (None, spaces, NaN),
+    else its text; a whole number (a metro code 41940, or 41940.0 from a pandas column with a
+    blank) is its digits, any other number an error."""
+    from hitsalary.rosters.values import RowError, as_text
+
+    if not isinstance(value, (str, int, float)) and value is not None:
         raise UsageProblem(f"invalid value for {name}: expected text, got {shown(value)}")
-    return value if value.strip() else None
+    try:
+        return as_text(name, value)
+    except RowError as exc:
+        raise UsageProblem(exc.message) from None
+
+
+def batch(
+    records: Iterable[Any],
+    *,
+    levels: bool = False,
+    survey_dollars: bool = False,
+    data: DataSource = None,
+) -> Iterator[dict[str, Any]]:
+    """One dict per record, in order: the records `hitsalary batch --format jsonl` writes, for
+    an iterable of mappings (e.g. `df.to_dict("records")`). A bad record is an error record
+    (with `error`, `error_field`, `error_value`), never an exception; blank and NaN cells are
+    the defaults. `pd.DataFrame(hitsalary.batch(df.to_dict("records")))` is the whole recipe.
+    Bands are in today's dollars (aged by the ECI) unless survey_dollars=True."""
+    for name, flag in (("levels", levels), ("survey_dollars", survey_dollars)):
+        if not isinstance(flag, bool):
+            raise UsageProblem(f"invalid value for {name}: {shown(flag)} (True or False)")
+    from hitsalary.rosters.runner import records_of
+
+    return records_of(iter(records), load_reference(data), levels=levels, survey_dollars=survey_dollars)
 
 
 def estimate_profile(profile: Profile, data: DataSource = None) -> Estimate:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -630,7 +629,9 @@ def states(
 BatchInput = Annotated[
     str,
     typer.Argument(
-        metavar="INPUT", help="CSV (header row) or JSON Lines file; - for stdin.", show_default=False
+        metavar="INPUT",
+        help="CSV (header row), JSON Lines or Excel (.xlsx) file; - for stdin.",
+        show_default=False,
     ),
 ]
 BatchOutputOption = Annotated[
@@ -642,7 +643,7 @@ BatchFormatOption = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="jsonl or csv. Default: from --output's extension, else jsonl.",
+        help="jsonl, csv or xlsx. Default: from --output's extension, else jsonl.",
         show_default=False,
     ),
 ]
@@ -651,7 +652,25 @@ BatchInputFormatOption = Annotated[
     typer.Option(
         "--input-format",
         metavar="FORMAT",
-        help="csv or jsonl. Default: from INPUT's extension, else guessed.",
+        help="csv, jsonl or xlsx. Default: from INPUT's extension, else guessed.",
+        show_default=False,
+    ),
+]
+BatchDelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV input's delimiter: , ; tab or |. Default: whichever of , ; tab the header line holds.",
+        show_default=False,
+    ),
+]
+BatchSheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help="Excel input: the sheet to read. Default: the first.",
         show_default=False,
     ),
 ]
@@ -674,6 +693,8 @@ def batch(
     with_levels: BatchLevelsOption = False,
     survey_dollars: SurveyDollarsOption = False,
     data_path: DataOption = None,
+    delimiter: BatchDelimiterOption = None,
+    sheet: BatchSheetOption = None,
 ) -> None:
     """Estimate every row of a roster: one output record per input record, in order.
 
@@ -682,36 +703,37 @@ def batch(
       hitsalary batch staff.csv --output bands.csv
       hitsalary batch candidates.jsonl | jq 'select(.error) | .row'
       cat staff.csv | hitsalary batch - --format csv > bands.csv
+      hitsalary batch staff.xlsx --sheet Nurses -o bands.xlsx
     """
-    from hitsalary.cli.batch import check_output_path, refuse_reading_own_output
+    from hitsalary.cli.batch import check_output_path, make_writer, read_roster, refuse_reading_own_output
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
-    from hitsalary.output.batch_writers import WRITERS
     from hitsalary.rosters import readers
     from hitsalary.rosters.layout import Layout
     from hitsalary.rosters.runner import run
 
     data = load_data(data_path, aged=not survey_dollars)
-    fmt = readers.format_for(output, out_format) or "jsonl"
     check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
     with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
         input_name = "the input (stdin)" if input_path == "-" else f"the input {shown(input_path, 200)}"
         refuse_reading_own_output(output, sys.stdout, {input_name: binary, "the data file": data_path})
-        reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
-        header, records = reader(stream)
+        fmt = readers.output_format(output, out_format)
+        header, records = read_roster(
+            in_format, stream, binary, path=input_path, delimiter=delimiter, sheet=sheet
+        )
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
-            writer = WRITERS[fmt](out, layout)
+            writer = make_writer(fmt, out, layout)
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
     warning = summary.warning()
     if warning:
         say(warning)
-    unknown = sorted(getattr(records, "unknown", ()))
-    if unknown:
+    unknown = list(getattr(records, "unknown", ()))
+    if unknown and fmt != "jsonl":  # JSON Lines output passes them through, record by record
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
-        say(f"warning: keys missing from the first record were not passed through: {names}")
+        say(f"warning: keys missing from the first record have no CSV column, not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
 
@@ -744,12 +766,15 @@ def batch_output(path: str) -> Iterator[Any]:
 @contextmanager
 def batch_progress(input_path: str, binary: Any) -> Iterator[Callable[[int], None] | None]:
     """A progress bar only for a file read by a person watching a terminal."""
-    if input_path == "-" or not sys.stderr.isatty():
+    from hitsalary.cli.batch import regular_file_size
+
+    size = regular_file_size(binary) if input_path != "-" and sys.stderr.isatty() else None
+    if size is None:  # a pipe, FIFO or device has no size and cannot tell() where it is
         yield None
         return
     from hitsalary.output.render import progress_bar
 
-    with progress_bar(os.path.getsize(input_path)) as advance:
+    with progress_bar(size) as advance:
         yield lambda _rows: advance(binary.tell())
 
 

@@ -170,16 +170,15 @@ def applied_factors(
     location factor is the distribution itself (no multiplier)."""
     if dist is None:
         dist = distribution_for(data, data.roles[profile.role].soc, profile.state, profile.metro)
-    return tuple(
-        AppliedFactor(
-            f.name,
-            f.label,
-            area_value(profile, dist, place_label(profile, data, f))
-            if f.method == "area_median_ratio"
-            else factor_value(data, f.name, getattr(profile, f.name), profile.role),
-        )
-        for f in data.factors
-    )
+    return tuple(AppliedFactor(f.name, f.label, value_of(f, profile, data, dist)) for f in data.factors)
+
+
+def value_of(factor: Factor, profile: Profile, data: ReferenceData, dist: Distribution) -> FactorValue:
+    """One factor's value for the profile (batch caches it per factor): the location is the
+    area's distribution itself (no multiplier), the others are measured for the role."""
+    if factor.method == "area_median_ratio":
+        return area_value(profile, dist, place_label(profile, data, factor))
+    return factor_value(data, factor.name, getattr(profile, factor.name), profile.role)
 
 
 def place_label(profile: Profile, data: ReferenceData, factor: Factor) -> str:

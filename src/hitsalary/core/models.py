@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal, NamedTuple, Protocol
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
@@ -502,3 +502,23 @@ class Estimate:
     outside: str | None = None  # where the factors move the band past the area's P10-P90
     survey_band: Band | None = None  # the band in the survey month's dollars, before wage growth
     growth: Growth | None = None  # how `band` was aged from `survey_band`
+
+
+def rounded(value: object) -> object:
+    """A float to 6 places (20.2, not 20.200000000000003), also inside a tuple."""
+    if type(value) is float:
+        return round(value, 6)
+    if type(value) is tuple:
+        return tuple(rounded(item) for item in value)
+    return value
+
+
+def rounded_repr(self: object) -> str:
+    """The dataclass repr, with its floats rounded: what a notebook shows should read like the JSON."""
+    shown = ", ".join(f"{f.name}={rounded(getattr(self, f.name))!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]  # only set on dataclasses, below
+    return f"{type(self).__qualname__}({shown})"
+
+
+for _kind in [kind for kind in list(globals().values()) if isinstance(kind, type) and is_dataclass(kind)]:
+    if _kind.__dataclass_params__.repr:  # type: ignore[attr-defined]  # set by @dataclass
+        setattr(_kind, "__repr__", rounded_repr)  # noqa: B010 - mypy refuses assigning a method

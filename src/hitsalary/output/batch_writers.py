@@ -58,16 +58,60 @@ def json_value(value: Any) -> str:
     return "null" if value is None else encode_json(value)
 
 
+def distinct(name: str, taken: set[str] | frozenset[str]) -> str:
+    """name, or name_2, name_3 ... whichever is not taken."""
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}_{n}"
+    return found
+
+
+class ExtraNames:
+    """The output name of each key first seen after the first record: its own, or `input_KEY`
+    (`input_KEY_2` ...) when a column already has it, as passed-through columns are renamed."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.used = set(columns)
+        self.names: dict[str, str] = {}
+
+    def name(self, key: str) -> str:
+        found = self.names.get(key)
+        if found is None:
+            found = key if key not in self.used else distinct(f"input_{key}", self.used)
+            self.used.add(found)
+            self.names[key] = found
+        return found
+
+
+WRITE_BUFFER = 256 * 1024  # characters held before a write (at most 1 MB of UTF-8), whatever the lines
+
+
 class JsonlWriter:
     """One JSON object per line, equal to json.dumps(..., ensure_ascii=False) of the record, but
     for control and bidi characters, written as JSON escapes (a test checks). The fixed result
     columns go through one f-string: three times faster than the general encoder, which is what
-    keeps a million rows within budget. Lines go to the stream in chunks of 512."""
+    keeps a million rows within budget. Lines go to the stream in chunks of WRITE_BUFFER
+    characters. Keys that appear only in later records (`extra`) follow a record's columns,
+    renamed as passed-through columns are when a column has their name."""
 
     def __init__(self, stream: TextIO, layout: Columns) -> None:
         self.stream = stream
         self.tail = [f", {encode_basestring(name)}: " for name in layout.columns()[len(RESULT_COLUMNS) :]]
         self.pending: list[str] = []
+        self.size = 0
+        self.names = ExtraNames(layout.columns())
+
+    def write_extra(self, values: Values, extra: dict[str, Any]) -> None:
+        """A record with keys that no earlier record had: they follow its columns."""
+        self.write(values)
+        line = self.pending.pop()
+        self.size -= len(line)
+        self.add(line[:-1] + self.extra_items(extra) + "}")
+
+    def extra_items(self, extra: dict[str, Any]) -> str:
+        name = self.names.name
+        return "".join(f", {encode_basestring(name(k))}: {json_value(v)}" for k, v in extra.items())
 
     def write(self, values: Values) -> None:
         row, id_, exp, state, education, employer, role, metro, soc, percentile, low, mid, high = values[:13]
@@ -87,7 +131,8 @@ class JsonlWriter:
     def add(self, line: str) -> None:
         # json escapes C0 controls itself, but writes C1 and bidi controls raw (all unprintable)
         self.pending.append(line if line.isprintable() else escape_controls(line, json=True))
-        if len(self.pending) >= 512:
+        self.size += len(self.pending[-1])
+        if self.size >= WRITE_BUFFER:
             self.flush()
 
     def flush(self) -> None:
@@ -95,6 +140,7 @@ class JsonlWriter:
             self.pending.append("")
             self.stream.write("\n".join(self.pending))
             self.pending.clear()
+            self.size = 0
 
 
 class CsvWriter:
@@ -109,6 +155,10 @@ class CsvWriter:
 
     def write(self, values: Values) -> None:
         self.writer.writerow([neutralize(cell(v)) for v in (*values, *self.blank_errors)])
+
+    def write_extra(self, values: Values, _extra: dict[str, Any]) -> None:
+        """Keys no earlier record had have no column: the run warns about them, naming them."""
+        self.write(values)
 
     def write_error(self, record: dict[str, Any]) -> None:
         self.writer.writerow([neutralize(cell(record.get(c))) for c in self.columns])

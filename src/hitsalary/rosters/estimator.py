@@ -1,32 +1,37 @@
-"""Estimate one roster record: the arithmetic is calculate()'s own (level_for, applied_factors,
-band_amounts, whole_dollars); what the estimator adds is caching of the lookups that repeat from
-row to row (a state spelling, a factor combination), bounded so memory stays flat whatever the
-input size. The hot loop builds tuples, not objects: a million rows must take seconds, not minutes.
+"""Estimate one roster record: the numbers are calculate()'s own (distribution_for, survey_band,
+the point's percentile_of, each factor's value_of), and the band is the survey band times the factors'
+product, rounded half up to the unit as round_money does; what the estimator adds is caching of
+the lookups that repeat from row to row (a state spelling, an area's band, a factor's value),
+bounded so memory stays flat whatever the input size. The hot loop builds tuples, not objects:
+a million rows must take seconds, not minutes.
 """
 
 from __future__ import annotations
 
 import math
 from contextlib import suppress
+from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import applied_factors, band_percentiles, survey_band
+from hitsalary.core.calculate import applied_factors, survey_band, value_of
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
-from hitsalary.core.distribution import distribution_for
+from hitsalary.core.distribution import distribution_for, percentile_of
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
-from hitsalary.core.models import Profile, ReferenceData, Role
+from hitsalary.core.models import Factor, Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
-from hitsalary.rosters.layout import CACHE_LIMIT, Layout, RowError
+from hitsalary.rosters.areas import RunAreaTables
+from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 
 
 class Estimator:
     """Turns one input record into one output record with the shared calculation."""
 
     def __init__(self, data: ReferenceData, *, survey_dollars: bool = False) -> None:
-        self.data = data
+        # the run's own view of the area tables: each occupation read once across every area
+        self.data = data = replace(data, area_tables=RunAreaTables(data.area_tables))
         self.growth = wage_growth(data, survey_dollars=survey_dollars).multiplier  # today's dollars
         self.years: dict[str, float] = {}  # raw exp text -> years
         self.bases: dict[
@@ -38,30 +43,38 @@ class Estimator:
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
         self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
-        self.chosen: dict[tuple[str, Any], str] = {}  # (column, raw spelling) -> key
+        self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
+        self.places: dict[tuple[Any, str | None], tuple[str, str | None]] = {}  # metro, state -> keys
+        self.factor_values: dict[tuple[str, str, str, str | None], float] = {}  # one factor's multiplier
+        # each factor, its profile field and whether its value depends on the area (the location:
+        # value_of reads it from the area's distribution), as applied_factors reads them
+        self.by_factor = all(f.name in PROFILE_FIELDS for f in data.factors)
+        self.factors = [
+            (f, PROFILE_FIELDS.index(f.name) if self.by_factor else 0, f.method == "area_median_ratio")
+            for f in data.factors
+        ]
 
     def choice(self, name: str, raw: Any) -> str:
         """The key a roster cell names (cached per column and spelling)."""
+        cache = self.chosen_in[PROFILE_FIELDS.index(name)]
         try:
-            found = self.chosen.get((name, raw))
+            found = cache.get(raw)
         except TypeError:  # a JSON list or object: resolved below, as an error
-            found = None
+            return self.choose(name, raw)
         if found is None:
-            found = self.choose(name, raw)
-            bounded(self.chosen)[(name, raw)] = found
+            found = bounded(cache)[raw] = self.choose(name, raw)
         return found
 
     def choose(self, name: str, raw: Any) -> str:
         vocabulary = self.vocabularies[name]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):  # a blank cell: the default
+        text = as_text(name, raw)
+        if text is None:  # a blank cell: the default
             return vocabulary.neutral
-        if not isinstance(raw, str):
-            raise RowError(name, raw, f"invalid value for {name}: expected text, got {raw!r}")
         try:
-            return choose(vocabulary, raw, flag=name)
+            return choose(vocabulary, text, flag=name)
         except UsageProblem as exc:
             raise RowError(name, raw, str(exc)) from None
 
@@ -69,8 +82,8 @@ class Estimator:
         cached = self.years.get(raw) if isinstance(raw, str) else None
         if cached is not None:
             return cached
-        if raw is None or raw == "":
-            raise RowError("exp", raw, "missing exp (years of experience)")
+        if blank(raw):
+            raise RowError("exp", None if raw != raw else raw, "exp is missing (years of experience)")
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             raise RowError("exp", raw, f"invalid value for exp: {raw!r} is not a number of years")
         try:
@@ -90,7 +103,8 @@ class Estimator:
         if found is None:
             dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
             amounts = survey_band(self.data.method, dist, years)
-            found = (round(band_percentiles(dist, amounts).point, 2), *amounts)
+            # band_percentiles' point alone (its low and high are not batch columns): a third of the cost
+            found = (round(percentile_of(dist.points, amounts[1]), 2), *amounts)
             bounded(self.bases)[where] = found
         return found
 
@@ -102,38 +116,62 @@ class Estimator:
             cached = None
         if cached is not None:
             return cached
-        chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw[:-1], strict=True)]
-        state, education, employer, role_key = chosen
-        profile = Profile(0.0, state, education, employer, role_key)
-        if raw[-1] is not None and not (isinstance(raw[-1], str) and not raw[-1].strip()):
-            profile = self.metro(profile, raw[-1], raw[0])
-        keys = (profile.state, *chosen[1:], profile.metro)
+        try:  # the spellings seen before, inline; the first of each through choice()
+            pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
+            chosen = [c.get(v) or self.choice(n, v) for n, v, c in pairs]
+        except TypeError:  # a JSON list or object: resolved as an error
+            chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw, strict=False)]
+        state, metro = chosen[0], None
+        if not blank(raw[-1]):
+            state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
+        keys = (state, *chosen[1:], metro)
         multiplier = self.multipliers.get(keys)
         if multiplier is None:  # many spellings name one profile: the product is cached by its keys
-            applied = applied_factors(profile, self.data)
-            multiplier = bounded(self.multipliers)[keys] = math.prod(a.value.multiplier for a in applied)
-        found = (keys, multiplier, self.data.roles[profile.role])
+            multiplier = bounded(self.multipliers)[keys] = self.product(keys)
+        found = (keys, multiplier, self.data.roles[chosen[3]])
         with suppress(TypeError):
             bounded(self.profiles)[raw] = found
         return found
 
-    def metro(self, profile: Profile, raw: Any, raw_state: Any) -> Profile:
-        """The profile in a metro area; the state column, when filled, must contain it."""
-        if not isinstance(raw, str):
-            raise RowError("metro", raw, f"invalid value for metro: expected text, got {raw!r}")
-        state = profile.state if raw_state not in (None, "") else None
+    def product(self, keys: tuple[Any, ...]) -> float:
+        """calculate()'s multiplier for a profile's keys, the one place batch puts a multiplier on
+        the survey band: the product of each factor's value_of, each cached on that factor's own
+        inputs (its key, the role, the area for the location), so a roster of a thousand profiles
+        over 528 areas computes each factor's value once, not each profile's factors."""
+        if not self.by_factor:  # a factor that is not a profile field: the whole calculation
+            return math.prod(a.value.multiplier for a in applied_factors(Profile(0.0, *keys), self.data))
+        role, metro = keys[3], keys[-1]
+        multiplier = 1.0  # as math.prod multiplies: left to right, from 1
+        for factor, field, local in self.factors:
+            key = (factor.name, keys[field], role, metro if local else None)
+            value = self.factor_values.get(key)
+            if value is None:
+                value = bounded(self.factor_values)[key] = self.factor_multiplier(factor, keys)
+            multiplier *= value
+        return multiplier
+
+    def factor_multiplier(self, factor: Factor, keys: tuple[Any, ...]) -> float:
+        """One factor's multiplier for a profile's keys: value_of, as applied_factors applies it."""
+        profile = Profile(0.0, *keys)
+        dist = distribution_for(self.data, self.data.roles[profile.role].soc, profile.state, profile.metro)
+        return value_of(factor, profile, self.data, dist).multiplier
+
+    def place(self, raw: Any, given_state: str | None, state: str) -> tuple[str, str | None]:
+        """The state and metro keys of a metro cell; the state column, when filled, must contain it."""
         try:
-            placed = place_metro(self.data, raw, state, flag="metro")
-        except UsageProblem as exc:
-            raise RowError("metro", raw, str(exc)) from None
-        return Profile(
-            profile.exp,
-            placed["state"] or profile.state,
-            profile.education,
-            profile.employer,
-            profile.role,
-            placed["metro"],
-        )
+            found = self.places.get((raw, given_state))
+        except TypeError:
+            found = None
+        if found is None:
+            text = as_text("metro", raw)
+            try:
+                placed = place_metro(self.data, text or "", given_state, flag="metro")
+            except UsageProblem as exc:
+                raise RowError("metro", raw, str(exc)) from None
+            found = (placed["state"] or state, placed["metro"])
+            with suppress(TypeError):
+                bounded(self.places)[(raw, given_state)] = found
+        return found
 
     def level_table(self, keys: tuple[str | None, ...], role: Role) -> LevelTable:
         """The prevailing-wage levels for the record's role and area (state, metro)."""
@@ -145,6 +183,9 @@ class Estimator:
         return found
 
     def amount(self, name: str, raw: Any) -> int:
+        if type(raw) is not str and (isinstance(raw, bool) or not isinstance(raw, (int, float))):
+            kind = type(raw).__name__
+            raise RowError(name, None, f"invalid value for {name}: expected an amount, got {kind}")
         key = (name, raw if isinstance(raw, str) else repr(raw))
         cached = self.amounts.get(key)
         if cached is None:
@@ -182,7 +223,7 @@ class Estimator:
         values: list[Any] = [row, get("id"), exp, *keys, role.soc, point, low, mid, high]
         for name in layout.amounts:
             raw = get(name)
-            if raw is None or raw == "":
+            if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
                 values += (None,) * (5 if layout.levels else 3)
                 continue
             amount = self.amount(name, raw)
@@ -202,27 +243,41 @@ def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
     return cache
 
 
+FIELD_NAMES = (*PROFILE_FIELDS, "metro")  # as layout.FIELDS: the output name of each profile field
 ERROR_VALUE_LIMIT = 200  # characters of a bad value an error record repeats
 
 
 def error_record(
     row: int, record: dict[str, Any], exc: RowError, layout: Layout | None = None
 ) -> dict[str, Any]:
-    """The error record of a row: its position, id and passed-through columns, the field, the bad
-    value once (cut short when long), and the message."""
+    """The error record of a row: its position, id, the profile and amount values as given (so a
+    roster can be fixed without going back to the input), the passed-through columns, the field,
+    the bad value once (cut short when long), and the message."""
     out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
     if layout is not None:
+        out["exp"] = short_value(record.get("exp"))
+        pairs = zip(FIELD_NAMES, layout.fields, strict=True)
+        out.update((name, short_value(record[c])) for name, c in pairs if c in record)
+        out.update((name, short_value(record.get(name))) for name in AMOUNT_FIELDS if name in record)
         out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
+        extra = record.get(EXTRA)
+        if extra:
+            out.update((key, short_value(value)) for key, value in extra.items() if key not in out)
     out.update(error_field=exc.field, error_value=short_value(exc.value), error=exc.message)
     return out
 
 
 def short_value(value: Any) -> Any:
     if value is None or isinstance(value, (bool, float)):
-        return value if not isinstance(value, float) or math.isfinite(value) else str(value)
-    text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
-    if text is None:
-        text = encode_json(value)
-    elif len(text) <= ERROR_VALUE_LIMIT:
+        if isinstance(value, float) and not math.isfinite(value):
+            return None if value != value else str(value)  # NaN: a blank cell (pandas)
+        return value
+    try:
+        text = value if isinstance(value, str) else str(value) if isinstance(value, int) else None
+        if text is None:
+            text = encode_json(value)
+    except (TypeError, ValueError, RecursionError):  # an object JSON cannot hold, a 5,000-digit int
+        return f"<{type(value).__name__}>"
+    if isinstance(value, (str, int)) and len(text) <= ERROR_VALUE_LIMIT:
         return value
     return text if len(text) <= ERROR_VALUE_LIMIT else text[:ERROR_VALUE_LIMIT] + "..."

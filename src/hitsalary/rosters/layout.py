@@ -4,28 +4,25 @@ columns pass through, and the output columns that follow from them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
-from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
+from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, distinct
+from hitsalary.rosters.values import RowError as RowError
+from hitsalary.rosters.values import as_text as as_text
+from hitsalary.rosters.values import blank as blank
 
 AMOUNT_FIELDS = ("offer", "salary")
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
 FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
 KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
 LEVEL_SUFFIXES = ("_level", "_below_level_i")  # with --levels: the level met, dollars short of Level I
-CACHE_LIMIT = 50_000  # entries per cache; cleared when full, so memory stays flat
-FORMATS = ("csv", "jsonl")
+CACHE_LIMIT = 20_000  # entries per cache; cleared when full, so memory stays flat
+FORMATS = ("csv", "jsonl", "xlsx")
+SUFFIXES = ("", "_position", "_percent_through", *LEVEL_SUFFIXES)
+TAKEN = frozenset({*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in SUFFIXES)})
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
-
-
-class RowError(Exception):
-    """One input record cannot be estimated; the run goes on."""
-
-    def __init__(self, field: str, value: Any, message: str) -> None:
-        super().__init__(message)
-        self.field, self.value, self.message = field, value, message
+EXTRA = "\x00extra"  # the key under which a JSON Lines record carries keys no earlier record had
 
 
 @dataclass
@@ -39,7 +36,14 @@ class Layout:
     renamed: list[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.renamed = [(column, self.output_name(column)) for column in self.passthrough]
+        """Each passed-through column keeps its name unless a result column has it; then it is
+        `input_NAME` (or `input_NAME_2` ... whichever no other column has): names never collide."""
+        used = {*self.passthrough, *self.taken()}
+        self.renamed = []
+        for column in self.passthrough:
+            name = column if column not in self.taken() else distinct(f"input_{column}", used)
+            used.add(name)
+            self.renamed.append((column, name))
 
     @classmethod
     def from_header(cls, header: list[str], *, levels: bool = False) -> Layout:
@@ -62,11 +66,10 @@ class Layout:
         suffixes = ("", "_position", "_percent_through", *(LEVEL_SUFFIXES if self.levels else ()))
         return [f"{a}{suffix}" for a in self.amounts for suffix in suffixes]
 
-    def output_name(self, column: str) -> str:
-        """A passed-through column keeps its name unless a result column already has it."""
-        suffixes = ("_position", "_percent_through", *LEVEL_SUFFIXES)
-        taken = (*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in suffixes))
-        return f"input_{column}" if column in taken else column
+    @staticmethod
+    def taken() -> frozenset[str]:
+        """The names of result columns (those of every amount too, with or without --levels)."""
+        return TAKEN
 
     def columns(self) -> list[str]:
         """The columns of an estimated record, in order."""

@@ -7,13 +7,16 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TextIO
 
 from hitsalary.core.errors import UsageProblem, shown
-from hitsalary.rosters.layout import AMOUNT_FIELDS, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
+from hitsalary.output.batch_writers import distinct
+from hitsalary.rosters.layout import AMOUNT_FIELDS, EXTRA, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
+from hitsalary.rosters.lines import RECORD_LIMIT, Lines, LongLine, Unclosed
 
 
 def text_stream(binary: IO[bytes]) -> TextIO:
@@ -22,50 +25,151 @@ def text_stream(binary: IO[bytes]) -> TextIO:
 
 
 def clean_header(names: list[str]) -> list[str]:
-    return [name.strip().lower().lstrip("-") for name in names]
+    """Header names as matched (trimmed, lower case, no leading dashes); an empty name becomes
+    `column_N` (its position), so that no two output columns share a name."""
+    cleaned = [name.strip().lower().lstrip("-") for name in names]
+    taken = set(cleaned)
+    for n, name in enumerate(cleaned):
+        if not name:
+            cleaned[n] = distinct(f"column_{n + 1}", taken)
+            taken.add(cleaned[n])
+    return cleaned
 
 
-FIELD_LIMIT = 131_072  # the csv module's default limit: a longer field makes its row an error
-READ_LIMIT = 16 * 1024 * 1024  # what the reader accepts at all; beyond it the row is skipped
+DELIMITERS = {
+    ",": ",",
+    ";": ";",
+    "\t": "\t",
+    "tab": "\t",
+    "\\t": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "|": "|",
+}
 
 
-def read_csv(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    csv.field_size_limit(READ_LIMIT)
-    reader = csv.reader(stream)
+def delimiter_for(given: str | None, first_line: str) -> str:
+    """--delimiter when given; else whichever of comma, semicolon and tab the header line holds
+    most of (a comma when it holds none: a one-column roster)."""
+    if given is not None:
+        found = DELIMITERS.get(given.strip(" ").lower()) if given.strip(" ") else None
+        if found is None:
+            raise UsageProblem(f"invalid value for --delimiter: {shown(given)} (choose from , ; tab |)")
+        return found
+    counts = {mark: first_line.count(mark) for mark in (",", ";", "\t")}
+    best = max(counts, key=lambda mark: counts[mark])
+    return best if counts[best] else ","
+
+
+def read_csv(stream: TextIO, *, delimiter: str | None = None) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    csv.field_size_limit(RECORD_LIMIT + 2)  # a record holds at most RECORD_LIMIT characters anyway
+    source = Lines(stream)
+    lines = iter(source)
     try:
+        first = next(lines, "")
+        source.taken.clear()
+        if first:
+            source.replay([first])
+        mark = delimiter_for(delimiter, first)
+        reader = csv.reader(lines, delimiter=mark)
         header = clean_header(next(reader, []))
-    except csv.Error as exc:  # an unclosed quote in the header runs past READ_LIMIT
-        raise UsageProblem(f"the input's header row is not readable as CSV: {exc}") from None
+        if len(source.taken) > 1:
+            raise Unclosed
+    except (LongLine, Unclosed, csv.Error):  # e.g. an unclosed quote in the header
+        raise UsageProblem(
+            f"the input's header row is not readable as CSV (an unclosed quote, or over "
+            f"{RECORD_LIMIT:,} characters)"
+        ) from None
+    source.taken.clear()
     check_header(header)
-    width = len(header)
+    return header, iter(CsvRecords(source, header, mark, reader))
 
-    def records() -> Iterator[dict[str, Any]]:
-        while True:  # the inner loop runs at the csv module's speed until a row it cannot read
+
+class CsvRecords:
+    """The records of a CSV roster after its header. The loop runs at the csv module's speed for
+    rows of the header's width on one line; anything else takes the slow path."""
+
+    def __init__(self, source: Lines, header: list[str], delimiter: str, reader: Any) -> None:
+        self.source, self.header, self.delimiter, self.reader = source, header, delimiter, reader
+        self.replayed = False
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        header, taken, width, reader = self.header, self.source.taken, len(self.header), self.reader
+        while True:
             try:
                 for fields in reader:
-                    if not fields or fields == [""]:
-                        continue  # a blank line is not a record
-                    record: dict[str, Any] = dict(zip(header, fields, strict=False))
-                    # fast path: the right width and, all fields together, within one field's limit
-                    if len(fields) != width or sum(map(len, fields)) > FIELD_LIMIT:
-                        problem = row_problem(fields, width)
-                        if problem is not None:
-                            record[READ_ERROR] = problem
-                    yield record
-                return
-            except csv.Error as exc:  # a field beyond READ_LIMIT, a NUL byte ...
-                yield {READ_ERROR: RowError("(row)", None, f"not readable as CSV: {exc}")}
+                    if len(taken) == 1 and len(fields) == width:
+                        taken.clear()
+                        yield dict(zip(header, fields, strict=False))
+                        continue
+                    record = self.odd(fields)
+                    if record is not None:
+                        yield record
+                    if self.replayed:  # lines to read again: a new reader (this one may have ended)
+                        break
+                else:
+                    return
+            except LongLine as exc:  # a line read past: after a record that ran on, read again
+                yield self.broken(exc.error, again=[exc.error])
+            except Unclosed:
+                yield self.broken(RowError("(row)", None, "a record over several lines, too long"))
+            except csv.Error as exc:
+                yield self.broken(RowError("(row)", None, f"not readable as CSV: {exc}"))
+            self.replayed = False
+            reader = csv.reader(iter(self.source), delimiter=self.delimiter)
 
-    return header, records()
+    def odd(self, fields: list[str]) -> dict[str, Any] | None:
+        """A row of another width, a blank line, or a record over several lines."""
+        lines = self.source.taken[:]
+        self.source.taken.clear()
+        if len(lines) > 1 and (len(fields) != len(self.header) or not self.closed(lines)):
+            return self.unclosed(lines, [])
+        if not fields or fields == [""]:
+            return None  # a blank line is not a record
+        record: dict[str, Any] = dict(zip(self.header, fields, strict=False))
+        problem = row_problem(fields, len(self.header))
+        if problem is not None:
+            record[READ_ERROR] = problem
+        return record
+
+    def closed(self, lines: list[str]) -> bool:
+        """Whether a record over several lines is well-formed: every quote closed before the end of
+        the input and followed by a delimiter (the csv module's lenient mode accepts either)."""
+        try:
+            records = list(csv.reader(lines, delimiter=self.delimiter, strict=True))
+        except csv.Error:
+            return False
+        return len(records) == 1
+
+    def broken(self, error: RowError, *, again: list[str | RowError] | None = None) -> dict[str, Any]:
+        """The record a failure ended: read again from its second line when it ran over several
+        (a line read past is not among the lines taken, but is one of the record's lines)."""
+        lines = self.source.taken[:]
+        self.source.taken.clear()
+        if len(lines) + bool(again) > 1:
+            return self.unclosed(lines, again or [])
+        return {READ_ERROR: error}
+
+    def unclosed(self, lines: list[str], then: list[str | RowError]) -> dict[str, Any]:
+        """A quote opened in a row's line and never closed there: that line is the error record
+        (with the fields it holds), and the lines after it are read again as rows of their own."""
+        start = self.source.number - len(lines) + 1
+        self.source.replay([*lines[1:], *then])
+        self.replayed = True
+        text = lines[0].rstrip("\r\n")
+        fields = next(csv.reader([text], delimiter=self.delimiter, quoting=csv.QUOTE_NONE), [])
+        record: dict[str, Any] = dict(zip(self.header, fields, strict=False))
+        message = (
+            f"line {start:,} opens a quote that its row never closes (the lines after it are read as rows)"
+        )
+        record[READ_ERROR] = RowError("(row)", None, message)
+        return record
 
 
 def row_problem(fields: list[str], width: int) -> RowError | None:
     extra = fields[width:]
     if len(fields) < width or any(value.strip() for value in extra):
         return RowError("(row)", len(fields), f"{len(fields)} fields, the header has {width}")
-    for value in fields:
-        if len(value) > FIELD_LIMIT:
-            return RowError("(row)", value, f"a field of {len(value):,} characters (at most {FIELD_LIMIT:,})")
     return None
 
 
@@ -73,20 +177,27 @@ def check_header(header: list[str]) -> None:
     """A column named twice would leave only its last value: refused."""
     seen: set[str] = set()
     for name in header:
-        if len(name) > FIELD_LIMIT:  # an unclosed quote took the rows into the header
-            raise UsageProblem(f"the input's header has a column name of {len(name):,} characters")
-        if name and name in seen:
+        if name in seen:
             raise UsageProblem(f"the input's header names the column {shown(name)} twice")
         seen.add(name)
 
 
 class JsonRecords:
-    """The records of a JSON Lines input; keys that the first record lacks (and so have no
-    output column) are collected in `unknown`, for the run to report."""
+    """The records of a JSON Lines input (or of the API's mappings). Every record is read for
+    every known column whatever the first one holds; keys no record before had (and so without
+    an output column) go under EXTRA, for JSON Lines output to pass through, and are collected
+    in `unknown`, for a CSV output's warning."""
 
-    def __init__(self, first: dict[str, Any] | None, lines: Iterator[str], header: list[str]) -> None:
-        self.first, self.lines, self.known = first, lines, set(header)
-        self.unknown: set[str] = set()
+    def __init__(self, records: Iterator[dict[str, Any]]) -> None:
+        self.first = next(records, None)
+        self.rest = records
+        first = self.first or {}
+        self.header = [k for k in first if k not in (READ_ERROR, EXTRA)]
+        for name in ("exp", *AMOUNT_FIELDS):  # asked of every record, whatever the first holds
+            if name not in self.header:
+                self.header.append(name)
+        self.known = {*self.header, *KNOWN}
+        self.unknown: dict[str, None] = {}  # in the order first seen
         self.records = self.generate()
 
     def __iter__(self) -> JsonRecords:
@@ -96,25 +207,39 @@ class JsonRecords:
         return next(self.records)
 
     def generate(self) -> Iterator[dict[str, Any]]:
-        if self.first is not None:
-            yield self.first
+        if self.first is None:
+            return
+        yield self.first
         known, unknown = self.known, self.unknown
-        for line in self.lines:
-            record = parse_json_line(line)
-            if not known.issuperset(record) and READ_ERROR not in record:
-                unknown.update(key for key in record if key not in known)
+        for record in self.rest:
+            if not known.issuperset(record):
+                extra = {k: record.pop(k) for k in [k for k in record if k not in known and k != READ_ERROR]}
+                if extra:
+                    unknown.update(dict.fromkeys(extra))
+                    record[EXTRA] = extra
             yield record
 
 
-def read_jsonl(stream: TextIO) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    lines = (line for line in stream if line.strip())
-    first = next(lines, None)
-    parsed = parse_json_line(first) if first is not None else {}
-    header = [k for k in parsed if k != READ_ERROR]
-    if "exp" not in header:
-        header.append("exp")  # every JSON line is checked on its own; exp is always asked for
-    known = [*header, *(key for key in KNOWN if key not in AMOUNT_FIELDS)]  # a later offer is named
-    return header, JsonRecords(parsed if first is not None else None, lines, known)
+def json_lines(source: Lines) -> Iterator[dict[str, Any]]:
+    """One parsed record per non-blank line; an over-long line is an error record."""
+    taken = source.taken
+    while True:
+        try:
+            for line in source:
+                taken.clear()
+                if line.strip():
+                    yield parse_json_line(line)
+            return
+        except LongLine as exc:
+            taken.clear()
+            yield {READ_ERROR: exc.error}
+
+
+def read_jsonl(stream: TextIO, *, delimiter: str | None = None) -> tuple[list[str], JsonRecords]:
+    if delimiter is not None:
+        raise UsageProblem("invalid value for --delimiter: the input is JSON Lines, not CSV")
+    records = JsonRecords(json_lines(Lines(stream)))
+    return records.header, records
 
 
 def not_json(name: str) -> Any:
@@ -137,7 +262,27 @@ def parse_json_line(line: str) -> dict[str, Any]:
         return {READ_ERROR: RowError("(line)", line.strip()[:80], f"not valid JSON: {exc}")}
     if not isinstance(value, dict):
         return {READ_ERROR: RowError("(line)", line.strip()[:80], "a JSON Lines record must be an object")}
-    record = {str(k).strip().lower().lstrip("-"): v for k, v in value.items()}
+    return clean_record(value)
+
+
+def clean_key(key: Any) -> str:
+    return str(key).strip().lower().lstrip("-")
+
+
+def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
+    """A record's keys as a header's names are matched. Two keys that match the same name (`exp`,
+    `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither is chosen."""
+    record = {clean_key(k): v for k, v in value.items()}
+    if len(record) < len(value):
+        seen: dict[str, Any] = {}
+        for key in value:
+            name = clean_key(key)
+            if name in seen:
+                both = f"{shown(str(seen[name]))} and {shown(str(key))}"
+                message = f"the record has two keys for {shown(name)}: {both}"
+                record[READ_ERROR] = RowError("(record)", None, message)
+                return record
+            seen[name] = key
     for old, new in OLD_NAMES.items():  # the older name of a column, record by record
         if old in record and new not in record:
             record[new] = record.pop(old)
@@ -145,9 +290,13 @@ def parse_json_line(line: str) -> dict[str, Any]:
 
 
 def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:
-    """Guess the format of stdin without consuming it: a first '{' means JSON Lines."""
+    """Guess the format without consuming the input: a first '{' means JSON Lines, a zip file's
+    signature an Excel workbook, anything else CSV."""
     buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]  # any readable binary stream works
-    head = buffered.peek(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    raw = buffered.peek(64)
+    if raw.startswith(b"PK\x03\x04"):
+        return "xlsx", buffered
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     return ("jsonl" if head.startswith(b"{") else "csv"), buffered
 
 
@@ -161,7 +310,28 @@ def format_for(path: str, given: str | None, *, flag: str = "--format") -> str |
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
+    if suffix == ".xlsx":
+        return "xlsx"
     return None
+
+
+def output_format(path: str, given: str | None) -> str:
+    """The output's format: --format, else the extension of --output; no extension (stdout,
+    /dev/null, a FIFO) means JSON Lines, an extension hitsalary does not write is refused
+    rather than filled with JSON Lines under a name that promises something else. Only a
+    regular file (or a new one) is held to its name."""
+    fmt = format_for(path, given)
+    if fmt is not None:
+        return fmt
+    suffix = Path(path).suffix if path != "-" else ""
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "jsonl"  # a FIFO, device or socket: its name is no promise of a format
+    if suffix and not suffix[1:].isdigit():  # a dated name, out.2026, has no format in its suffix
+        raise UsageProblem(
+            f"invalid value for --output: {shown(path, 200)}: no format is known for {shown(suffix, 20)} "
+            f"(name it .csv, .jsonl, .ndjson or .xlsx, or give --format {', '.join(FORMATS)})"
+        )
+    return "jsonl"
 
 
 @contextmanager

@@ -3,15 +3,16 @@ record and the run goes on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from hitsalary.core.decisions import PLAUSIBLE
 from hitsalary.core.models import ReferenceData
-from hitsalary.output.batch_writers import Writer
+from hitsalary.output.batch_writers import ExtraNames, Writer
 from hitsalary.rosters.estimator import Estimator, error_record
-from hitsalary.rosters.layout import READ_ERROR, Layout, RowError
+from hitsalary.rosters.layout import EXTRA, READ_ERROR, Layout, RowError
+from hitsalary.rosters.readers import JsonRecords, clean_record
 
 
 @dataclass
@@ -53,7 +54,10 @@ def run(
             try:
                 if READ_ERROR in record:  # the reader could not take it apart: its own error
                     raise record[READ_ERROR]
-                write(estimate(row, record, layout))
+                if EXTRA in record:
+                    writer.write_extra(estimate(row, record, layout), record[EXTRA])
+                else:
+                    write(estimate(row, record, layout))
             except RowError as exc:
                 writer.write_error(error_record(row, record, exc, layout))
                 summary.rejected += 1
@@ -64,3 +68,38 @@ def run(
     summary.estimated = row - summary.rejected
     summary.implausible = estimator.implausible
     return summary
+
+
+def records_of(
+    mappings: Iterator[Any], data: ReferenceData, *, levels: bool = False, survey_dollars: bool = False
+) -> Iterator[dict[str, Any]]:
+    """The Python API's batch: each mapping's record as the dict a JSON Lines line holds; a bad
+    record (or an item that is not a mapping) is an error record, never an exception."""
+    source = JsonRecords(map(mapping_record, mappings))
+    layout = Layout.from_header(source.header, levels=levels)
+    estimator = Estimator(data, survey_dollars=survey_dollars)
+    names = ExtraNames(layout.columns())
+    columns = layout.columns()
+    for row, record in enumerate(source, start=1):
+        try:
+            if READ_ERROR in record:
+                raise record[READ_ERROR]
+            values = estimator.estimate(row, record, layout)
+        except RowError as exc:
+            yield error_record(row, record, exc, layout)
+            continue
+        out = dict(zip(columns, values, strict=True))
+        if EXTRA in record:
+            out.update((names.name(key), value) for key, value in record[EXTRA].items())
+        yield out
+
+
+def mapping_record(item: Any) -> dict[str, Any]:
+    if not isinstance(item, Mapping):
+        error = RowError("(record)", None, f"a record must be a mapping (a dict), not {type(item).__name__}")
+        return {READ_ERROR: error}
+    try:
+        return clean_record(item)
+    except Exception as exc:  # a key whose str() fails: that record's error, not the run's
+        message = f"a key cannot be read as text ({type(exc).__name__})"
+        return {READ_ERROR: RowError("(record)", None, message)}
