@@ -104,7 +104,7 @@ caption{padding:6px 8px 2px}
 tbody tr:first-child{padding-top:2px}
 }
 @media print{
-@page{margin:10mm}
+@page{margin:8mm}
 body{background:#fff;font-size:8.5pt}
 header,main,footer{max-width:none;padding:0}
 header{padding-top:0}h1{font-size:15pt;margin:0}.big{font-size:16pt}.profile{margin-bottom:4px}
@@ -116,7 +116,8 @@ h2{font-size:10.5pt;margin-bottom:4px}
 figure{margin:0;padding:6px 8px 4px;break-inside:avoid;border-radius:0}
 .band-fig .wide{display:block}.band-fig .narrow{display:none}
 figure:not(.band-fig) .wide{display:none}figure:not(.band-fig) .narrow{display:block}
-figcaption,.legend{font-size:7.5pt;margin-top:2px;line-height:1.3}
+figcaption,.legend{font-size:7pt;margin-top:2px;line-height:1.25}
+figure:not(.band-fig) svg{max-height:50mm}
 .tables h2{display:none}
 .tables{break-before:page;margin-top:0;display:grid;grid-template-columns:1fr 1fr;gap:0 10px;
 grid-template-areas:"est path" "lev path" "fac fac" "ref ref"}
