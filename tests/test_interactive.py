@@ -101,6 +101,16 @@ def test_the_equivalent_command_is_printed_and_reproduces_the_result(run) -> Non
     assert json.loads(again.stdout) == json.loads(result.stdout)
 
 
+def test_the_equivalent_command_keeps_the_offer_and_levels_flags(run) -> None:
+    """The guided mode asks for the profile; the flags it did not ask about are in the command."""
+    result = run("estimate", "-i", "--offer", "100k", "--levels", input=answers("5", "ehr", "CA", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("Same as: "))
+    assert line.endswith("--offer 100000 --levels")
+    again = run(*line.removeprefix("Same as: hitsalary ").split())
+    assert again.stdout == result.stdout
+
+
 def test_table_output_after_prompts(run, run_json) -> None:
     result = run("estimate", "-i", input=answers("5", "", "CA", "", "", ""))
     assert result.exit_code == 0

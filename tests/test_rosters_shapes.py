@@ -261,6 +261,8 @@ def test_dir_lists_the_public_names() -> None:
     names = dir(hitsalary)
     for name in ("estimate", "batch", "load_reference", "to_json", "make_profile", "UsageProblem"):
         assert name in names
+    public = [name for name in names if not name.startswith("__")]
+    assert public == sorted(n for n in hitsalary.__all__ if not n.startswith("__"))  # no os, sys, helpers
 
 
 def test_results_print_rounded_values() -> None:

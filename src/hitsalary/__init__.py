@@ -79,8 +79,9 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """The public names (the API's are imported on first use, so not yet module globals)."""
-    return sorted({*globals(), *__all__})
+    """The public names (the API's are imported on first use, so not yet module globals), and
+    the module's own dunders; not the helpers and imports this module needs to start."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 def main() -> None:

@@ -208,7 +208,9 @@ def estimate_parts(
     amount, warning = offer_amount(data, offer)
     if interactive or (exp is None and at_terminal()):
         offered = [f"--offer {amount}"] if amount else []
-        profile = asked_profile(data, exp, given, offered + extra, command, survey_dollars=survey_dollars)
+        levels_flag = ["--levels"] if with_levels and command == "estimate" else []
+        flags = offered + levels_flag + extra
+        profile = asked_profile(data, exp, given, flags, command, survey_dollars=survey_dollars)
     else:
         profile = flags_profile(data, exp, given, survey_dollars=survey_dollars)
     result = estimate_profile(profile, data)
@@ -458,8 +460,9 @@ def levels(
     json_output: JsonOption = False,
     data_path: DataOption = None,
 ) -> None:
-    """The Department of Labor's four prevailing-wage levels (about the 17th, 34th, 50th and 67th
-    percentile) for a role in a state or metro area, approximated from the OEWS percentiles
+    """The Department of Labor's four prevailing-wage levels for a role in a state or metro area,
+    by DOL's formula (Level I the mean of the lowest third of the area's wages, Level IV the mean
+    of the upper two-thirds, II and III evenly between), approximated from the OEWS figures
     hitsalary ships, and the highest level an offer meets. For a visa filing, use the Department
     of Labor's Online Wage Library figure.
 
