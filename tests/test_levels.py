@@ -391,3 +391,17 @@ def test_batch_levels_bad_offer_is_an_error_record(run) -> None:
     assert result.exit_code == 3
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (record["error_field"], record["error_value"]) == ("offer", "lots")
+
+
+def test_an_offer_inside_the_band_but_below_level_i_is_said_to_meet_no_level(run, run_json) -> None:
+    """The band's low end can lie under Level I (it is cut at the 10th percentile, Level I is a
+    mean): the screen says why 'inside your band' and 'meets no level' are both true."""
+    flags = ("--exp", "0", "--role", "software", "--metro", "41940")
+    band = run_json("estimate", *flags)["band"]
+    first = run_json("levels", "--role", "software", "--metro", "41940")["levels"][0]["annual"]
+    assert band["low"] < first  # the case this test is about
+    inside = band["low"] + (first - band["low"]) // 2
+    shown = " ".join(run("estimate", *flags, "--offer", str(inside), "--levels").stdout.split())
+    assert f"the band starts at ${band['low']:,}, below Level I (${first:,})" in shown
+    met = " ".join(run("estimate", *flags, "--offer", str(first), "--levels").stdout.split())
+    assert "below Level I (" not in met

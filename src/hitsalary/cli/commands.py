@@ -248,6 +248,13 @@ def estimate_tables(result: Any, data: Any, check: Any, levels: Any, level_check
         from hitsalary.core.levels import sentence
 
         verdicts = (f"Prevailing wage: {sentence(levels, level_check)}",)
+        first = levels.levels[0].annual
+        if level_check.highest_level_met is None and result.band.low < first:
+            verdicts += (
+                f"The band is where pay for this profile falls, a wage level is a floor: the band "
+                f"starts at ${result.band.low:,}, below Level I (${first:,}), so an amount inside "
+                "the band can still meet no level.",
+            )
     after = None  # the levels, printed before the estimate's one footer
     if levels is not None:
         from functools import partial
