@@ -183,3 +183,21 @@ def test_a_data_file_that_cannot_be_read_is_exit_1_wherever_it_fails(
         reference.load.cache_clear()
     assert result.exit_code == 1, result.stderr
     assert "Permission denied" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["areas", "--json"], ["sources", "--role", "ehr", "--json"]])
+def test_a_reader_that_stops_early_in_a_large_document_gives_141(args: list[str]) -> None:
+    """A JSON document larger than the pipe's buffer, read for 100 bytes (`| head -c 100`): the
+    closed pipe is seen (CPython loses it after one large partial write), exit 141, stderr quiet."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hitsalary", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    with child.stdout, child.stderr:
+        assert len(child.stdout.read(100)) == 100
+        child.stdout.close()
+        stderr = child.stderr.read()
+    assert (child.wait(timeout=60), stderr) == (141, b"")

@@ -196,6 +196,9 @@ class ClosedOutput(io.TextIOBase):
         raise BrokenPipeError(errno.EBADF, "stdout is closed")
 
 
+WRITE_CHUNK = 8192  # characters: larger writes go out in flushed pieces of this size
+
+
 class GuardedOutput:
     """stdout, with a failing write named for what it is wherever it comes from (a command,
     --help, --version): PipeClosed for a closed pipe (exit 141; Typer would make a raw EPIPE
@@ -206,7 +209,15 @@ class GuardedOutput:
 
     def write(self, text: str) -> int:
         try:  # not a context manager: this is called once per CSV row
-            return int(self.stream.write(text))
+            if len(text) <= WRITE_CHUNK:
+                return int(self.stream.write(text))
+            # CPython's buffered writer loses an EPIPE that follows a partial write of one large
+            # block (a 280 kB JSON document into `| head` exited 0): written in flushed pieces,
+            # the closed pipe is seen
+            for start in range(0, len(text), WRITE_CHUNK):
+                self.stream.write(text[start : start + WRITE_CHUNK])
+                self.stream.flush()
+            return len(text)
         except OSError as exc:
             raise named(exc) from None
 
