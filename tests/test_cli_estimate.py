@@ -397,3 +397,9 @@ def test_suggestions_stay_in_the_flags_own_vocabulary(run, data: ReferenceData, 
     named.discard("or")
     assert named <= own, named - own
     assert not (named & (foreign - own))
+
+
+def test_a_place_ending_in_s_is_an_owner_without_a_second_s(run) -> None:
+    shown = " ".join(run("estimate", "--exp", "5").stdout.split())
+    assert "United States' wage levels" in shown
+    assert "States's" not in shown

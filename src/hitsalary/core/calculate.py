@@ -34,6 +34,7 @@ from hitsalary.core.models import (
     Role,
     Wages,
 )
+from hitsalary.core.text import possessive
 
 NATION = "US"
 
@@ -147,7 +148,7 @@ def area_value(profile: Profile, dist: Distribution, label: str) -> FactorValue:
     """The location 'factor': the band is read from the area's own distribution, so no
     multiplier; what the distribution is and why (a fallback, a fill) is said here."""
     median = whole_dollars(dist.median)
-    how = f"{dist.where}'s own OEWS {dist.soc} distribution ({dist.label}, median ${median:,})"
+    how = f"{possessive(dist.where)} own OEWS {dist.soc} distribution ({dist.label}, median ${median:,})"
     if dist.scale is not None:
         how = f"the national {dist.soc} distribution x {dist.scale:.3f} for {dist.where} ({dist.label})"
     basis: Basis = "baseline" if dist.kind == "national" and dist.basis == "measured" else "measured"

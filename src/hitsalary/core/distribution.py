@@ -11,6 +11,7 @@ import math
 from dataclasses import replace
 
 from hitsalary.core.models import Distribution, Factor, ReferenceData, Wages
+from hitsalary.core.text import possessive
 
 NATION = "US"
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -111,7 +112,7 @@ def from_row(wages: Wages, *, kind: str, label: str, wider: Distribution | None)
         label = f"partial: {names} filled from {KIND_NAMES.get(wider.kind, wider.kind)} shape"
         reason = (
             f"BLS does not publish the {names} of {wages.soc} for {wages.where}; filled from "
-            f"{wider.where}'s distribution scaled to {wages.where}'s median ${median:,}"
+            f"{possessive(wider.where)} distribution scaled to {possessive(wages.where)} median ${median:,}"
         )
     if wages.mean:
         mean, mean_basis = float(wages.mean), "published"
@@ -159,7 +160,7 @@ def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | Non
     return fell_back(
         wider,
         f"{kind} fallback: {'metro' if area.kind == 'metro' else 'nonmetro area'} not published",
-        f"BLS does not publish {soc} wages for {area.name}; {wider.where}'s distribution stands in",
+        f"BLS does not publish {soc} wages for {area.name}; {possessive(wider.where)} distribution stands in",
     )
 
 
@@ -189,7 +190,7 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
     ratio = local.median / national.median  # type: ignore[operator]  # usable() checked it
     title = data.titles.get(group or "", group)
     reason = (
-        f"{why}; the national distribution x {name}'s {title} ({group}) median ratio "
+        f"{why}; the national distribution x {possessive(name)} {title} ({group}) median ratio "
         f"${local.median:,} / ${national.median:,} = {ratio:.3f} stands in"
     )
     employment = data.by_state[(soc, state)].employment if (soc, state) in data.by_state else None

@@ -18,6 +18,7 @@ from hitsalary.core.models import (
     Role,
     Wages,
 )
+from hitsalary.core.text import possessive
 
 MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
 
@@ -226,7 +227,9 @@ def parity_for(profile: Profile, data: ReferenceData) -> PurchasingPower | None:
             state = state_parity(data, area.state)
             return replace(state, note=note) if state is not None else None
         state = state_parity(data, area.state)
-        note = f"BEA publishes no parity for {area.name}; {data.states[area.state].name}'s stands in"
+        note = (
+            f"BEA publishes no parity for {area.name}; {possessive(data.states[area.state].name)} stands in"
+        )
         return replace(state, note=note) if state is not None else None
     return state_parity(data, profile.state)
 

@@ -59,3 +59,8 @@ def shown(value: object, limit: int = ECHO_LIMIT) -> str:
     if len(text) > limit:
         return repr(text[:limit]) + f"... ({len(text):,} characters)"
     return repr(text)
+
+
+def possessive(name: str) -> str:
+    """A place's name as an owner: "California's", "United States'" (not "States's")."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -20,6 +20,7 @@ from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
+from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
 
@@ -269,8 +270,8 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
     result.add_row(
         Text.assemble(
             ("Experience: ", "bold"),
-            f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on {d.where}'s wage "
-            f"levels (percentile {number(p.point)}; {survey_label(est)})\n",
+            f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on "
+            f"{possessive(d.where)} wage levels (percentile {number(p.point)}; {survey_label(est)})\n",
             (f"{distribution_line(d)} ({release(d.source)})", "dim"),
         ),
         "",
