@@ -70,7 +70,7 @@ def lower_third_mean(points: Points) -> float:
     return curve_integral(points, 0, THIRD) / THIRD
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
 def dol_levels(dist: Distribution) -> tuple[float, float, float, float]:
     """Levels I-IV by DOL's formula: I = mean of the lowest third, IV = mean of the upper
     two-thirds = (3 x mean - I) / 2, II and III one and two thirds of the way between."""
@@ -142,7 +142,7 @@ def usable(wages: Wages | None) -> Wages | None:
     return wages if wages is not None and wages.median is not None else None
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
 def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | None) -> Distribution:
     """The narrowest area with published figures: the metro (or nonmetro) area, the state, the
     nation; each step down says why."""
