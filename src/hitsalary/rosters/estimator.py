@@ -42,6 +42,8 @@ class Estimator:
             tuple[Any, ...], tuple[tuple[str, ...], float, Role, BandCurve]
         ] = {}  # raw spellings -> keys
         # role, state, metro -> the area's curve, and whether its local factors multiply by 1.0
+        self.raw_hits = 0  # hits on self.profiles since it last filled
+        self.by_raw = True  # False once the spellings are seen not to repeat
         self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, bool]] = {}
         self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
@@ -120,6 +122,7 @@ class Estimator:
         except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
             cached = None
         if cached is not None:
+            self.raw_hits += 1
             return cached
         try:  # the spellings seen before, inline; the first of each through choice()
             pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
@@ -139,9 +142,21 @@ class Estimator:
         if multiplier is None:
             multiplier = bounded(cache)[key] = self.product(keys, with_local=not neutral)
         found = (keys, multiplier, role, curve)
-        with suppress(TypeError):
-            bounded(self.profiles)[raw] = found
+        if self.by_raw:
+            self.remember(raw, found)
         return found
+
+    def remember(self, raw: tuple[Any, ...], found: tuple[Any, ...]) -> None:
+        """Cache a record's raw spellings; a roster whose spellings rarely repeat (fewer hits than
+        a tenth of the cache when it fills) stops paying for the cache: it cannot help there."""
+        profiles = self.profiles
+        if len(profiles) >= CACHE_LIMIT:
+            profiles.clear()
+            self.by_raw, self.raw_hits = self.raw_hits * 10 >= CACHE_LIMIT, 0
+            if not self.by_raw:
+                return
+        with suppress(TypeError):
+            profiles[raw] = found
 
     def area(self, keys: tuple[Any, ...], role: Role) -> tuple[BandCurve, bool]:
         """The area's curve (survey_band's) and whether each local factor's value is exactly 1.0,
