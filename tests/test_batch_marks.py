@@ -17,7 +17,8 @@ def test_json_lines_key_spelling_a_mark_is_an_error_record() -> None:
     result = RUNNER.invoke(app, ["batch", "-", "--input-format", "jsonl"], input=text)
     assert result.exit_code == 3, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert "error" not in records[0] and records[0]["mid"] > 0
+    assert "error" not in records[0]
+    assert records[0]["mid"] > 0
     assert [r["error_field"] for r in records[1:]] == ["(record)", "(record)"]
     assert "no column can have" in records[1]["error"]
 
