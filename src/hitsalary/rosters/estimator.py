@@ -1,9 +1,9 @@
-"""Estimate one roster record: the numbers are calculate()'s own (distribution_for, survey_band,
-the point's percentile_of, each factor's value_of), and the band is the survey band times the factors'
-product, rounded half up to the unit as round_money does; what the estimator adds is caching of
-the lookups that repeat from row to row (a state spelling, an area's band, a factor's value),
-bounded so memory stays flat whatever the input size. The hot loop builds tuples, not objects:
-a million rows must take seconds, not minutes.
+"""Estimate one roster record: the numbers are calculate()'s own (distribution_for, the BandCurve
+survey_band reads, the point's percentile_of, each factor's value_of), and the band is the
+survey band times the factors' product, rounded half up to the unit as round_money does; what
+the estimator adds is caching of the lookups that repeat from row to row (a state spelling, an
+area's curve, a factor's value), bounded so memory stays flat whatever the input size. The hot
+loop builds tuples, not objects: a million rows must take seconds, not minutes.
 """
 
 from __future__ import annotations
