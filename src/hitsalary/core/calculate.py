@@ -79,7 +79,6 @@ def anchor_for(method: Method, exp: float) -> Anchor:
     return [a for a in method.anchors if exp >= a.years][-1]
 
 
-@functools.lru_cache(maxsize=16384)
 def edges(method: Method, dist: Distribution) -> tuple[float, float]:
     """The area's 10th and 90th percentiles moved inward to the rounding unit, so that an amount
     cut there is still inside them once shown ($21,840 -> $21,900; $289,150 -> $289,100)."""
@@ -88,7 +87,6 @@ def edges(method: Method, dist: Distribution) -> tuple[float, float]:
     return (float(inner[0]), float(inner[1])) if inner[0] <= inner[1] else (low, high)
 
 
-@functools.lru_cache(maxsize=16384)
 def knots(method: Method, dist: Distribution) -> tuple[tuple[float, float], ...]:
     """The experience rule's anchors in the area's survey dollars: its Levels I-IV (each rounded
     up to the unit, so the shown point meets the level) at their years, then shares of the log gap
@@ -111,32 +109,62 @@ def knots(method: Method, dist: Distribution) -> tuple[tuple[float, float], ...]
     return tuple(zip(years, amounts, strict=True))
 
 
+class BandCurve:
+    """One role's experience rule in one area, worked out once: the anchors (knots), each step's
+    growth ratio and length in years, the area's P10-P90 edges, the band's level-step ratio and
+    the distribution's points. The band for any years is then a few float operations, the same
+    ones survey_band always did (the ratios are the same quotients, so the floats are identical).
+    The batch estimator keeps one per role and area; calculate() builds it through survey_band."""
+
+    __slots__ = ("high", "last", "low", "points", "segments", "step")
+
+    def __init__(self, method: Method, dist: Distribution) -> None:
+        anchors = knots(method, dist)
+        # (y0, w0, y1, w1 / w0, y1 - y0) per step of the rule
+        pairs = itertools.pairwise(anchors)
+        self.segments = tuple((y0, w0, y1, w1 / w0, y1 - y0) for (y0, w0), (y1, w1) in pairs)
+        self.last = anchors[-1][1]
+        self.low, self.high = edges(method, dist)
+        self.step = float((anchors[1][1] / anchors[0][1]) ** method.half_width)
+        self.points = dist.points
+
+    def point(self, exp: float) -> float:
+        """The point in survey dollars: constant growth in years between the anchors, flat after
+        the last, kept inside the area's published 10th-90th percentile."""
+        amount = self.last
+        for y0, w0, y1, ratio, span in self.segments:
+            if exp <= y1:
+                amount = w0 * ratio ** ((exp - y0) / span)
+                break
+        return min(max(amount, self.low), self.high)
+
+    def band(self, exp: float) -> tuple[float, float, float]:
+        """The band in survey dollars at neutral factors: the point divided and multiplied by one
+        level step, cut at the area's 10th and 90th percentiles."""
+        point, step = self.point(exp), self.step
+        return max(point / step, self.low), point, min(point * step, self.high)
+
+
+@functools.lru_cache(maxsize=1024)
+def band_curve(method: Method, dist: Distribution) -> BandCurve:
+    """The area's curve, cached for the single estimates (batch keeps its own, bounded)."""
+    return BandCurve(method, dist)
+
+
 def experience_amount(method: Method, dist: Distribution, exp: float) -> float:
-    """The point in survey dollars: constant growth in years between the anchors, flat after
-    the last, kept inside the area's published 10th-90th percentile."""
-    points = knots(method, dist)
-    amount = points[-1][1]
-    for (y0, w0), (y1, w1) in itertools.pairwise(points):
-        if exp <= y1:
-            amount = w0 * (w1 / w0) ** ((exp - y0) / (y1 - y0))
-            break
-    low, high = edges(method, dist)
-    return min(max(amount, low), high)
+    """The point in survey dollars for these years (BandCurve.point)."""
+    return band_curve(method, dist).point(exp)
 
 
 def step_ratio(method: Method, dist: Distribution) -> float:
     """The band's reach as a ratio: the rule's Level II over its Level I (after any raising), to
     the power of the method's half_width (in level steps)."""
-    points = knots(method, dist)
-    return float((points[1][1] / points[0][1]) ** method.half_width)
+    return band_curve(method, dist).step
 
 
 def survey_band(method: Method, dist: Distribution, exp: float) -> tuple[float, float, float]:
-    """The band in survey dollars at neutral factors: the point divided and multiplied by one
-    level step, cut at the area's 10th and 90th percentiles."""
-    point, step = experience_amount(method, dist, exp), step_ratio(method, dist)
-    low, high = edges(method, dist)
-    return max(point / step, low), point, min(point * step, high)
+    """The band in survey dollars at neutral factors (BandCurve.band): the one calculation."""
+    return band_curve(method, dist).band(exp)
 
 
 def band_percentiles(dist: Distribution, amounts: tuple[float, float, float]) -> Percentiles:

@@ -71,7 +71,7 @@ def lower_third_mean(points: Points) -> float:
     return curve_integral(points, 0, THIRD) / THIRD
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
 def dol_levels(dist: Distribution) -> tuple[float, float, float, float]:
     """Levels I-IV by DOL's formula: I = mean of the lowest third, IV = mean of the upper
     two-thirds = (3 x mean - I) / 2, II and III one and two thirds of the way between."""
@@ -143,12 +143,11 @@ def usable(wages: Wages | None) -> Wages | None:
     return wages if wages is not None and wages.median is not None else None
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
 def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | None) -> Distribution:
     """The narrowest area with published figures: the metro (or nonmetro) area, the state, the
     nation; each step down says why."""
-    nation = from_row(data.national[soc], kind="national", label="nation", wider=None)
-    wider = nation if state == NATION else state_distribution(data, soc, state, nation)
+    wider = wider_distribution(data, soc, state)
     if metro is None:
         return wider
     area = data.area_tables.areas()[metro]
@@ -162,6 +161,14 @@ def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | Non
         f"{kind} fallback: {'metro' if area.kind == 'metro' else 'nonmetro area'} not published",
         f"BLS does not publish {soc} wages for {area.name}; {possessive(wider.where)} distribution stands in",
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def wider_distribution(data: ReferenceData, soc: str, state: str) -> Distribution:
+    """The state's distribution (the nation's for US), the one a metro falls back to or fills
+    from: worked out once per role and state, not once per metro."""
+    nation = from_row(data.national[soc], kind="national", label="nation", wider=None)
+    return nation if state == NATION else state_distribution(data, soc, state, nation)
 
 
 def fell_back(dist: Distribution, label: str, reason: str) -> Distribution:

@@ -1,19 +1,20 @@
-"""Estimate one roster record: the numbers are calculate()'s own (distribution_for, survey_band,
-the point's percentile_of, each factor's value_of), and the band is the survey band times the factors'
-product, rounded half up to the unit as round_money does; what the estimator adds is caching of
-the lookups that repeat from row to row (a state spelling, an area's band, a factor's value),
-bounded so memory stays flat whatever the input size. The hot loop builds tuples, not objects:
-a million rows must take seconds, not minutes.
+"""Estimate one roster record: the numbers are calculate()'s own (distribution_for, the BandCurve
+survey_band reads, the point's percentile_of, each factor's value_of), and the band is the
+survey band times the factors' product, rounded half up to the unit as round_money does; what
+the estimator adds is caching of the lookups that repeat from row to row (a state spelling, an
+area's curve, a factor's value), bounded so memory stays flat whatever the input size. The hot
+loop builds tuples, not objects: a million rows must take seconds, not minutes.
 """
 
 from __future__ import annotations
 
 import math
+import operator
 from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import applied_factors, survey_band, value_of
+from hitsalary.core.calculate import BandCurve, applied_factors, value_of
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
 from hitsalary.core.distribution import distribution_for, percentile_of
 from hitsalary.core.errors import UsageProblem
@@ -38,8 +39,13 @@ class Estimator:
             tuple[float, str, str | None, str | None], tuple[float, float, float, float]
         ] = {}  # years, role, state, metro -> point, base
         self.profiles: dict[
-            tuple[Any, ...], tuple[tuple[str, ...], float, Role]
+            tuple[Any, ...], tuple[tuple[str, ...], float, Role, BandCurve]
         ] = {}  # raw spellings -> keys
+        # role, state, metro -> the area's curve, and whether its local factors multiply by 1.0
+        self.raw_hits = 0  # hits on self.profiles since it last filled
+        self.by_raw = True  # False once the spellings are seen not to repeat
+        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, bool]] = {}
+        self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
         self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
@@ -56,6 +62,9 @@ class Estimator:
             (f, PROFILE_FIELDS.index(f.name) if self.by_factor else 0, f.method == "area_median_ratio")
             for f in data.factors
         ]
+        # the fields the product of the factors that are not local depends on, the role included
+        fields = sorted({field for _, field, local in self.factors if not local} | {3})
+        self.product_key = operator.itemgetter(*fields)
 
     def choice(self, name: str, raw: Any) -> str:
         """The key a roster cell names (cached per column and spelling)."""
@@ -95,26 +104,25 @@ class Estimator:
         return years
 
     def base(
-        self, years: float, role: Role, keys: tuple[str | None, ...]
+        self, years: float, role: Role, keys: tuple[str | None, ...], curve: BandCurve
     ) -> tuple[float, float, float, float]:
-        """The point's percentile and the band in the area's survey dollars, before factors."""
-        where = (years, role.key, keys[0], keys[-1])
-        found = self.bases.get(where)
-        if found is None:
-            dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
-            amounts = survey_band(self.data.method, dist, years)
-            # band_percentiles' point alone (its low and high are not batch columns): a third of the cost
-            found = (round(percentile_of(dist.points, amounts[1]), 2), *amounts)
-            bounded(self.bases)[where] = found
+        """The point's percentile and the band in the area's survey dollars, before factors:
+        survey_band's own curve, worked out once per role and area, so new years cost a few
+        float operations."""
+        amounts = curve.band(years)
+        # band_percentiles' point alone (its low and high are not batch columns): a third of the cost
+        found = (round(percentile_of(curve.points, amounts[1]), 2), *amounts)
+        bounded(self.bases)[(years, role.key, keys[0], keys[-1])] = found
         return found
 
-    def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str | None, ...], float, Role]:
-        """The keys, the multiplier and the role for the raw spellings of a record."""
+    def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str | None, ...], float, Role, BandCurve]:
+        """The keys, the multiplier, the role and the area's curve for the raw spellings of a record."""
         try:
             cached = self.profiles.get(raw)
         except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
             cached = None
         if cached is not None:
+            self.raw_hits += 1
             return cached
         try:  # the spellings seen before, inline; the first of each through choice()
             pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
@@ -125,30 +133,65 @@ class Estimator:
         if not blank(raw[-1]):
             state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
         keys = (state, *chosen[1:], metro)
-        multiplier = self.multipliers.get(keys)
-        if multiplier is None:  # many spellings name one profile: the product is cached by its keys
-            multiplier = bounded(self.multipliers)[keys] = self.product(keys)
-        found = (keys, multiplier, self.data.roles[chosen[3]])
-        with suppress(TypeError):
-            bounded(self.profiles)[raw] = found
+        role = self.data.roles[chosen[3]]
+        curve, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role)
+        # many spellings name one profile: the product is cached by its keys; where the area's
+        # own factors multiply by exactly 1.0 (the location: no multiplier), by the other keys
+        cache, key = (self.products, self.product_key(keys)) if neutral else (self.multipliers, keys)
+        multiplier = cache.get(key)
+        if multiplier is None:
+            multiplier = bounded(cache)[key] = self.product(keys, with_local=not neutral)
+        found = (keys, multiplier, role, curve)
+        if self.by_raw:
+            self.remember(raw, found)
         return found
 
-    def product(self, keys: tuple[Any, ...]) -> float:
+    def remember(self, raw: tuple[Any, ...], found: tuple[Any, ...]) -> None:
+        """Cache a record's raw spellings; a roster whose spellings rarely repeat (fewer hits than
+        a tenth of the cache when it fills) stops paying for the cache: it cannot help there."""
+        profiles = self.profiles
+        if len(profiles) >= CACHE_LIMIT:
+            profiles.clear()
+            self.by_raw, self.raw_hits = self.raw_hits * 10 >= CACHE_LIMIT, 0
+            if not self.by_raw:
+                return
+        with suppress(TypeError):
+            profiles[raw] = found
+
+    def area(self, keys: tuple[Any, ...], role: Role) -> tuple[BandCurve, bool]:
+        """The area's curve (survey_band's) and whether each local factor's value is exactly 1.0,
+        so the product of the others, in order, is the product of all."""
+        dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
+        neutral = self.by_factor and all(
+            self.factor(factor, field, local, keys) == 1.0 for factor, field, local in self.factors if local
+        )
+        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (
+            BandCurve(self.data.method, dist),
+            neutral,
+        )
+        return found
+
+    def product(self, keys: tuple[Any, ...], *, with_local: bool = True) -> float:
         """calculate()'s multiplier for a profile's keys, the one place batch puts a multiplier on
         the survey band: the product of each factor's value_of, each cached on that factor's own
         inputs (its key, the role, the area for the location), so a roster of a thousand profiles
-        over 528 areas computes each factor's value once, not each profile's factors."""
+        over 528 areas computes each factor's value once, not each profile's factors. Without the
+        local factors only where they are exactly 1.0 (a product times 1.0 is the same float)."""
         if not self.by_factor:  # a factor that is not a profile field: the whole calculation
             return math.prod(a.value.multiplier for a in applied_factors(Profile(0.0, *keys), self.data))
-        role, metro = keys[3], keys[-1]
         multiplier = 1.0  # as math.prod multiplies: left to right, from 1
         for factor, field, local in self.factors:
-            key = (factor.name, keys[field], role, metro if local else None)
-            value = self.factor_values.get(key)
-            if value is None:
-                value = bounded(self.factor_values)[key] = self.factor_multiplier(factor, keys)
-            multiplier *= value
+            if with_local or not local:
+                multiplier *= self.factor(factor, field, local, keys)
         return multiplier
+
+    def factor(self, factor: Factor, field: int, local: bool, keys: tuple[Any, ...]) -> float:
+        """One factor's multiplier, cached on its own inputs."""
+        key = (factor.name, keys[field], keys[3], keys[-1] if local else None)
+        value = self.factor_values.get(key)
+        if value is None:
+            value = bounded(self.factor_values)[key] = self.factor_multiplier(factor, keys)
+        return value
 
     def factor_multiplier(self, factor: Factor, keys: tuple[Any, ...]) -> float:
         """One factor's multiplier for a profile's keys: value_of, as applied_factors applies it."""
@@ -204,10 +247,10 @@ class Estimator:
         exp = self.years.get(raw_exp) if type(raw_exp) is str else None
         if exp is None:
             exp = self.exp(raw_exp)
-        keys, multiplier, role = self.profile(tuple(map(get, layout.fields)))
+        keys, multiplier, role, curve = self.profile(tuple(map(get, layout.fields)))
         point, low_base, mid_base, high_base = self.bases.get(
             (exp, role.key, keys[0], keys[-1])
-        ) or self.base(exp, role, keys)
+        ) or self.base(exp, role, keys, curve)
         unit = self.unit
         # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds;
         # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)

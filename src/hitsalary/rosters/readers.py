@@ -177,6 +177,8 @@ def check_header(header: list[str]) -> None:
     """A column named twice would leave only its last value: refused."""
     seen: set[str] = set()
     for name in header:
+        if name in (READ_ERROR, EXTRA):  # the readers' own marks
+            raise UsageProblem(f"the input's header has a column no roster can have: {shown(name)}")
         if name in seen:
             raise UsageProblem(f"the input's header names the column {shown(name)} twice")
         seen.add(name)
@@ -273,6 +275,13 @@ def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
     """A record's keys as a header's names are matched. Two keys that match the same name (`exp`,
     `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither is chosen."""
     record = {clean_key(k): v for k, v in value.items()}
+    marks = [name for name in (READ_ERROR, EXTRA) if name in record]
+    if marks:  # a key spelling the readers' own marks: never taken for one
+        for name in marks:
+            del record[name]
+        message = f"the record has a key no column can have: {shown(marks[0])}"
+        record[READ_ERROR] = RowError("(record)", None, message)
+        return record
     if len(record) < len(value):
         seen: dict[str, Any] = {}
         for key in value:
