@@ -12,14 +12,36 @@ cut there; factors multiply; $100 half up."""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import math
 from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from .conftest import SHARED_DATA
 
 COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 YEARS = (0, 5, 10, 15, 25, 35, 50)
 SHARES = (0.5, 0.75, 0.9)
 QUARTER = 0.015
+
+Row = dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def oews() -> list[Row]:
+    """The rows of the shared OEWS CSV (skips where ../shared/data is not beside the checkout)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("shared/data is not beside this checkout")
+    with (SHARED_DATA / "oews_2025_areas.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def one(rows: list[Row], **match: str) -> Row:
+    """The one row that matches."""
+    [found] = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    return found
 
 
 def half_up(amount: float, unit: int = 1) -> int:

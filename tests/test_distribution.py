@@ -33,20 +33,9 @@ AREAS = [(None, state) for state in ("US", *DATA.states)] + [
     (code, area.state) for code, area in DATA.area_tables.areas().items()
 ]
 YEARS = (0, 2.5, 5, 7.5, 10, 15, 20, 25, 35, 50)
-Row = dict[str, str]
-
-
-@pytest.fixture(scope="module")
-def oews() -> list[Row]:
-    if not SHARED_DATA.is_dir():
-        pytest.skip("shared/data is not beside this checkout")
-    with (SHARED_DATA / "oews_2025_areas.csv").open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def one(rows: list[Row], **match: str) -> Row:
-    [found] = [r for r in rows if all(r[k] == v for k, v in match.items())]
-    return found
+Row = hand.Row
+oews = hand.oews  # the shared CSV's rows, a fixture
+one = hand.one
 
 
 def role_for(soc: str) -> str:

@@ -23,7 +23,7 @@ from hitsalary.core.levels import wage_levels
 from hitsalary.core.models import Profile, ReferenceData
 
 from . import distribution_hand as hand
-from .conftest import SHARED_DATA, one_line_error
+from .conftest import one_line_error
 
 LEVEL_KEYS = ("I", "II", "III", "IV")
 HOURS = 2080
@@ -37,20 +37,9 @@ SOC = {
 }
 WAGE_YEAR = "July 2026 to June 2027"
 
-Row = dict[str, str]
-
-
-@pytest.fixture(scope="module")
-def oews() -> list[Row]:
-    if not SHARED_DATA.is_dir():
-        pytest.skip("shared/data is not beside this checkout")
-    with (SHARED_DATA / "oews_2025_areas.csv").open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def one(rows: list[Row], **match: str) -> Row:
-    [found] = [r for r in rows if all(r[k] == v for k, v in match.items())]
-    return found
+Row = hand.Row
+oews = hand.oews  # the shared CSV's rows, a fixture
+one = hand.one
 
 
 def maybe(rows: list[Row], **match: str) -> Row | None:
