@@ -156,3 +156,10 @@ def test_a_table_rendered_twice_sizes_itself_afresh() -> None:
     assert lines(80) != wide
     assert lines(200) == wide
     assert all(len(line) <= 80 for line in lines(80))
+
+
+def test_a_career_path_is_a_table_at_80_columns(run) -> None:
+    """Seven columns fit 80 (years as a number under "Years"): a table, not one block per year."""
+    shown = run(*shlex.split(COMMANDS["path"]), env={"COLUMNS": "80"}).stdout.splitlines()
+    assert any(line.split()[:4] == ["Year", "Years", "Percentile", "Wage"] for line in shown if line.strip())
+    assert not any(line.strip().startswith("Years: ") for line in shown)

@@ -145,7 +145,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     for label, points in paths:
         result = table(f"Career path: {label} ({shown_dollars(points[0].estimate)})")
         result.add_column("Year", justify="right")
-        result.add_column("Experience", justify="right")
+        result.add_column("Years", justify="right")  # of experience: "Experience" would not fit 80
         result.add_column("Percentile", justify="right")
         result.add_column("Wage level")
         for name in ("Low", "Point", "High"):
@@ -158,7 +158,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
             )
             result.add_row(
                 f"+{p.year}",
-                years(est.profile.exp),
+                f"{est.profile.exp:g}",
                 f"{est.percentiles.point:.1f}",
                 level,
                 money(est.band.low),
