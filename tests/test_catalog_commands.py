@@ -283,3 +283,8 @@ def test_commands_lead_help_with_examples_and_accept_data(run, command: str, tmp
     result = run(command, "--data", str(tmp_path / "absent.yaml"))
     assert result.exit_code == 1
     assert "no such data file" in result.stderr
+
+
+def test_one_fallback_area_is_said_in_the_singular(run) -> None:
+    shown = " ".join(run("areas", "--state", "DE").stdout.split())
+    assert "1 of 3 areas falls back" in shown  # the default role in Delaware's three areas

@@ -757,7 +757,7 @@ def dollars_line(data: Any, *, survey_dollars: bool) -> str:
         return f"bands in {growth.survey_month} survey dollars (OEWS), not aged"
     return (
         f"bands in {growth.month} dollars: the {growth.survey_month} survey's aged by the ECI "
-        f"({growth.series}) x{growth.multiplier:.4f}; --survey-dollars for the survey month's"
+        f"({growth.series}) x{growth.multiplier:.4f}; --survey-dollars keeps the survey month's dollars"
     )
 
 

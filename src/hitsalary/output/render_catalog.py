@@ -189,10 +189,11 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
             row.value.basis,
         )
     fallbacks = sum(1 for row in rows if row.value.basis == "fallback")
+    fall = "falls" if fallbacks == 1 else "fall"
     source = national.source
     note = Text(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
-        f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas fall back: "
+        f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "
         "(`--json` gives each reason).\n" + data_line(data),
         style="dim",
