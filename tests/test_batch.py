@@ -348,3 +348,15 @@ def test_a_blank_cell_of_spaces_is_the_default_like_an_empty_one(run) -> None:
     assert result.exit_code == 0, result.stderr
     spaces, empty = (json.loads(line) for line in result.stdout.splitlines())
     assert {k: v for k, v in spaces.items() if k != "row"} == {k: v for k, v in empty.items() if k != "row"}
+
+
+@pytest.mark.parametrize(("header", "warned"), [("title", True), ("Job_Title", True), ("role", False)])
+def test_a_job_title_column_that_is_not_read_is_said(run, header: str, warned: bool) -> None:
+    """A roster's 'title' column is passed through, not read as the role: every row would get the
+    general band without a word, so one line says it and names the column to use."""
+    result = run("batch", "-", input=f"exp,{header}\n5,Cerner Analyst\n")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["role"] == ("ehr" if header == "role" else "general")
+    said = f"warning: column '{header.lower()}' is passed through, not read" in result.stderr
+    assert said is warned

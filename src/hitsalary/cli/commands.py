@@ -737,9 +737,9 @@ def batch(
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    warning = summary.warning()
-    if warning:
-        say(warning)
+    for warning in (summary.warning(), layout.title_warning()):
+        if warning:
+            say(warning)
     unknown = list(getattr(records, "unknown", ()))
     if unknown and fmt != "jsonl":  # JSON Lines output passes them through, record by record
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")

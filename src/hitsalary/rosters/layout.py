@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
+from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, distinct
 from hitsalary.rosters.values import RowError as RowError
 from hitsalary.rosters.values import as_text as as_text
 from hitsalary.rosters.values import blank as blank
 
 AMOUNT_FIELDS = ("offer", "salary")
+TITLES = ("title", "job title", "job", "position", "job role", "occupation")  # look like the role
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
 FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
 KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
@@ -61,6 +63,19 @@ class Layout:
         """The input column each profile field is read from (role may come as specialization)."""
         old = {new: old for old, new in OLD_NAMES.items()}
         return tuple(old[f] if f in old and f not in header and old[f] in header else f for f in FIELDS)
+
+    def title_warning(self) -> str | None:
+        """A column that looks like a job title, in a roster with no role column: it is passed
+        through, so every row gets the default role; one line says so and how to fix it."""
+        if self.fields[PROFILE_FIELDS.index("role")] != "role" or "role" in self.passthrough:
+            return None
+        titles = [c for c in self.passthrough if " ".join(c.lower().replace("_", " ").split()) in TITLES]
+        if not titles:
+            return None
+        return (
+            f"warning: column {shown(titles[0], 30)} is passed through, not read: every row has the "
+            "default role; name the column 'role' to estimate each row by its job title"
+        )
 
     def amount_columns(self) -> list[str]:
         suffixes = ("", "_position", "_percent_through", *(LEVEL_SUFFIXES if self.levels else ()))
