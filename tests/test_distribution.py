@@ -227,7 +227,7 @@ def test_a_partial_row_is_filled_from_the_wider_shape_and_says_so() -> None:
     state = distribution_for(DATA, "15-1211", "CA", None)
     full = DATA.area_tables.wages_in("41940")["15-1211"]
     partial = Wages(**{**full.__dict__, "points": full.points[:-1]})
-    dist = from_row(partial, kind="metro", label="metro 41940", wider=state)
+    dist = from_row(partial, kind="metro", label="metro 41940", wider=state, method=DATA.method)
     assert dist.filled == (90,)
     assert dist.basis == "partial"
     assert dist.label == "partial: P90 filled from state shape"
@@ -236,7 +236,8 @@ def test_a_partial_row_is_filled_from_the_wider_shape_and_says_so() -> None:
 
 def test_a_missing_mean_is_the_curves_own_and_labelled() -> None:
     full = DATA.area_tables.wages_in("41940")["15-1211"]
-    dist = from_row(Wages(**{**full.__dict__, "mean": None}), kind="metro", label="metro 41940", wider=None)
+    without_mean = Wages(**{**full.__dict__, "mean": None})
+    dist = from_row(without_mean, kind="metro", label="metro 41940", wider=None, method=DATA.method)
     assert dist.mean_basis == "estimated"
     assert dist.wage(10) < dist.mean < dist.wage(90)
 

@@ -10,13 +10,11 @@ import itertools
 import math
 from dataclasses import replace
 
-from hitsalary.core.models import Distribution, Factor, ReferenceData, Wages
+from hitsalary.core.models import Distribution, Factor, Method, ReferenceData, Wages
 from hitsalary.core.text import possessive
 
 NATION = "US"
 PERCENTILES = (10, 25, 50, 75, 90)
-RSE_LIMIT = 10.0  # percent: above it BLS's own error makes the area figure imprecise
-EMPLOYMENT_LIMIT = 100  # jobs: under it the area figure rests on few workers
 THIRD = 100 / 3
 
 Points = tuple[tuple[int, float], ...]
@@ -92,11 +90,16 @@ def complete(wages: Wages | None) -> bool:
     return wages is not None and len(wages.points) == len(PERCENTILES)
 
 
-def imprecise(rse: float | None, employment: int | None) -> bool:
-    return (rse is not None and rse > RSE_LIMIT) or (employment is not None and employment < EMPLOYMENT_LIMIT)
+def imprecise(rse: float | None, employment: int | None, method: Method) -> bool:
+    """The stated precision rule (method.yaml `precision`): a large wage RSE or few jobs."""
+    return (rse is not None and rse > method.max_wage_rse) or (
+        employment is not None and employment < method.min_employment
+    )
 
 
-def from_row(wages: Wages, *, kind: str, label: str, wider: Distribution | None) -> Distribution:
+def from_row(
+    wages: Wages, *, kind: str, label: str, wider: Distribution | None, method: Method
+) -> Distribution:
     """An area's own row; percentiles it does not publish are filled from the wider area's shape
     scaled to the area's median, a mean it does not publish from the curve."""
     published = dict(wages.points)
@@ -134,7 +137,7 @@ def from_row(wages: Wages, *, kind: str, label: str, wider: Distribution | None)
         source=wages.source,
         wage_rse=wages.wage_rse,
         employment=wages.employment,
-        imprecise=imprecise(wages.wage_rse, wages.employment),
+        imprecise=imprecise(wages.wage_rse, wages.employment, method),
     )
 
 
@@ -154,7 +157,8 @@ def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | Non
     row = usable(data.area_tables.wages_in(metro).get(soc))
     if row is not None:
         label = f"{'metro' if area.kind == 'metro' else 'nonmetro area'} {metro}"
-        return from_row(row, kind=area.kind, label=label, wider=None if complete(row) else wider)
+        wider_or_none = None if complete(row) else wider
+        return from_row(row, kind=area.kind, label=label, wider=wider_or_none, method=data.method)
     kind = KIND_NAMES.get(wider.kind, wider.kind)
     return fell_back(
         wider,
@@ -167,7 +171,7 @@ def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | Non
 def wider_distribution(data: ReferenceData, soc: str, state: str) -> Distribution:
     """The state's distribution (the nation's for US), the one a metro falls back to or fills
     from: worked out once per role and state, not once per metro."""
-    nation = from_row(data.national[soc], kind="national", label="nation", wider=None)
+    nation = from_row(data.national[soc], kind="national", label="nation", wider=None, method=data.method)
     return nation if state == NATION else state_distribution(data, soc, state, nation)
 
 
@@ -183,7 +187,8 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
     broad group (the location factor's fallback), else the nation's."""
     row = usable(data.by_state.get((soc, state)))
     if row is not None:
-        return from_row(row, kind="state", label=f"state {state}", wider=None if complete(row) else nation)
+        wider = None if complete(row) else nation
+        return from_row(row, kind="state", label=f"state {state}", wider=wider, method=data.method)
     name = data.states[state].name if state in data.states else state
     factor = location_factor(data)
     group = factor.fallback_soc if factor else None
@@ -211,7 +216,7 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
         mean_basis="scaled",
         wage_rse=None,
         employment=employment,
-        imprecise=imprecise(None, employment),
+        imprecise=imprecise(None, employment, data.method),
         scale=ratio,
     )
     return fell_back(scaled, f"state fallback: national x {state} {group} ratio, state not published", reason)

@@ -103,6 +103,8 @@ class Method:
     anchors: tuple[Anchor, ...]
     max_quarter_growth: float  # the steepest rise of the point from one quarter-year to the next
     half_width: float  # the band's reach either side of the point, in level steps
+    max_wage_rse: float  # percent: an area's figures above it are imprecise
+    min_employment: int  # jobs: an area's figures under it are imprecise
     rule: str
     band_rule: str
     interpolation: str

@@ -351,6 +351,13 @@ SPECS: dict[str, Map] = {
         band=Map(
             required={"half_width": Num(minimum=0.1, maximum=3, what="level steps either side"), "rule": TEXT}
         ),
+        precision=Map(
+            required={
+                "max_wage_rse": Num(minimum=0.1, maximum=100, what="percent"),
+                "min_employment": Num(minimum=0, maximum=1_000_000, integer=True, what="jobs"),
+                "rule": TEXT,
+            }
+        ),
         interpolation=TEXT,
         rounding=Map(
             required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}

@@ -35,6 +35,8 @@ def method(ctx: Context) -> Method:
         ),
         max_quarter_growth=experience["max_quarter_growth"],
         half_width=raw["band"]["half_width"],
+        max_wage_rse=raw["precision"]["max_wage_rse"],
+        min_employment=raw["precision"]["min_employment"],
         rule=experience["rule"],
         band_rule=raw["band"]["rule"],
         interpolation=raw["interpolation"],
