@@ -9,11 +9,11 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
 from typing import NamedTuple
 
 from hitsalary.core.errors import DataError
 from hitsalary.core.models import Source, Wages
+from hitsalary.loading import shipped
 
 PERCENTILE_COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 SERIES = re.compile(r"OEU[NMS][0-9A-Z-]{19}XX")
@@ -73,11 +73,7 @@ class Table(Mapping[tuple[str, str], Wages]):
 
 
 def read_text(name: str) -> str:
-    resource = resources.files("hitsalary") / "data" / name
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{resource}: cannot read the shipped table: {exc}") from None
+    return shipped.text(f"data/{name}", "table")
 
 
 class Row(NamedTuple):
