@@ -4,14 +4,39 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Literal, NamedTuple, Protocol
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
 Status = Literal["verified", "as_reported", "differs"]
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
+
+def rounded(value: object) -> object:
+    """A float to 6 places (20.2, not 20.200000000000003), also inside a tuple."""
+    if type(value) is float:
+        return round(value, 6)
+    if type(value) is tuple:
+        return tuple(rounded(item) for item in value)
+    return value
+
+
+def rounded_repr(self: Any) -> str:
+    """The dataclass repr, with its floats rounded: what a notebook shows should read like the JSON."""
+    shown = ", ".join(f"{f.name}={rounded(getattr(self, f.name))!r}" for f in fields(self) if f.repr)
+    return f"{type(self).__qualname__}({shown})"
+
+
+def printed(kind: type[T]) -> type[T]:
+    """A class a notebook prints: its repr rounds floats. (Given with repr=False to @dataclass,
+    whose own repr would be generated, and compiled at start-up, only to be replaced.)"""
+    kind.__repr__ = rounded_repr  # type: ignore[method-assign]  # the point of the decorator
+    return kind
+
+
+@printed
+@dataclass(frozen=True, repr=False)
 class Source:
     """Who published a figure, what it measures and when."""
 
@@ -27,7 +52,8 @@ class Source:
     origin: str = "shipped"  # "shipped", or the path of the user's data file
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Level:
     """An experience level and its salary range as the article gives them (the article's view)."""
 
@@ -38,7 +64,8 @@ class Level:
     high: int
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Role:
     """A healthcare IT role, tied to one BLS occupation."""
 
@@ -51,7 +78,8 @@ class Role:
     spellings: tuple[str, ...] = ()  # also accepted, not listed: 'none', each vendor x job title
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Wages:
     """One row of BLS OEWS figures: an occupation in an area or an industry."""
 
@@ -122,7 +150,8 @@ class Method:
     levels_url: str = ""
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class FactorValue:
     """A factor's value for one role and profile: its multiplier and where it comes from."""
 
@@ -175,7 +204,8 @@ class ArticleClaim:
     reason: str
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class ReferenceFigure:
     """A published figure an estimate is compared with."""
 
@@ -293,7 +323,8 @@ class IndexSeries:
 AREA_KINDS = ("metro", "nonmetro")  # metropolitan (CBSA code) and nonmetropolitan (OEWS code)
 
 
-@dataclass(frozen=True)
+@printed
+@dataclass(frozen=True, repr=False)
 class Area:
     """A BLS OEWS metropolitan (CBSA code) or nonmetropolitan area (7-digit OEWS code)."""
 
@@ -359,7 +390,8 @@ class ReferenceData:
         return next(f for f in self.factors if f.name == name)
 
 
-@dataclass(frozen=True)
+@printed
+@dataclass(frozen=True, repr=False)
 class Profile:
     """A person's profile, every value normalized to a key of its factor or role."""
 
@@ -372,7 +404,8 @@ class Profile:
     survey_dollars: bool = False  # True: the survey month's dollars, not aged by the ECI
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Growth:
     """How the survey month's wages are brought to the dollars shown: the ECI multiplier, the
     months and index values it comes from, or none (survey dollars, or nothing to age with)."""
@@ -399,7 +432,8 @@ class Hourly(NamedTuple):
     high: float
 
 
-@dataclass(frozen=True)
+@printed
+@dataclass(frozen=True, repr=False)
 class Band:
     """Annual salary band, rounded to the method's unit."""
 
@@ -408,7 +442,8 @@ class Band:
     high: int
 
 
-@dataclass(frozen=True)
+@printed
+@dataclass(frozen=True, repr=False)
 class Percentiles:
     """Where the band sits in the role's wage distribution."""
 
@@ -417,7 +452,8 @@ class Percentiles:
     high: float
 
 
-@dataclass(frozen=True)
+@printed
+@dataclass(frozen=True, repr=False)
 class PurchasingPower:
     """A band in national-average dollars: the band over the price parity where the job is."""
 
@@ -429,7 +465,8 @@ class PurchasingPower:
     note: str | None = None  # why a broader parity stands in (no nonmetropolitan portion published)
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class AppliedFactor:
     """One factor as applied to a profile."""
 
@@ -446,7 +483,8 @@ class AppliedFactor:
         return self.value.basis
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Comparison:
     """A reference figure and how far the estimate's mid is from it."""
 
@@ -454,7 +492,8 @@ class Comparison:
     delta_pct: float
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Distribution:
     """The role's OEWS wage distribution where the person works (metro, state or nation), with
     every percentile from the 10th to the 90th: published, or filled by a stated rule."""
@@ -485,7 +524,8 @@ class Distribution:
         return self.wage(50)
 
 
-@dataclass(frozen=True, eq=False)  # never compared; printed in a notebook
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 
@@ -504,23 +544,3 @@ class Estimate:
     outside: str | None = None  # where the factors move the band past the area's P10-P90
     survey_band: Band | None = None  # the band in the survey month's dollars, before wage growth
     growth: Growth | None = None  # how `band` was aged from `survey_band`
-
-
-def rounded(value: object) -> object:
-    """A float to 6 places (20.2, not 20.200000000000003), also inside a tuple."""
-    if type(value) is float:
-        return round(value, 6)
-    if type(value) is tuple:
-        return tuple(rounded(item) for item in value)
-    return value
-
-
-def rounded_repr(self: object) -> str:
-    """The dataclass repr, with its floats rounded: what a notebook shows should read like the JSON."""
-    shown = ", ".join(f"{f.name}={rounded(getattr(self, f.name))!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]  # only set on dataclasses, below
-    return f"{type(self).__qualname__}({shown})"
-
-
-for _kind in [kind for kind in list(globals().values()) if isinstance(kind, type) and is_dataclass(kind)]:
-    if _kind.__dataclass_params__.repr:  # type: ignore[attr-defined]  # set by @dataclass
-        setattr(_kind, "__repr__", rounded_repr)  # noqa: B010 - mypy refuses assigning a method

@@ -8,11 +8,10 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Mapping
-from importlib import resources
 
 from hitsalary.core.errors import DataError
 from hitsalary.core.models import AREA_KINDS, Area, Source, Wages
-from hitsalary.loading import tables
+from hitsalary.loading import shipped, tables
 
 
 class CsvAreaTables:
@@ -33,11 +32,7 @@ class CsvAreaTables:
 
 
 def read(name: str) -> str:
-    resource = resources.files("hitsalary") / "data" / name
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{resource}: cannot read the shipped table: {exc}") from None
+    return shipped.text(f"data/{name}", "table")
 
 
 # Module-level caches keyed by the tables object, bounded so that a batch over many areas keeps

@@ -29,10 +29,10 @@ import re
 import stat
 import zlib
 from contextlib import suppress
-from importlib import resources
 from typing import Any
 
 from hitsalary.core.version import __version__
+from hitsalary.loading import shipped
 from hitsalary.loading.files import alive
 from hitsalary.loading.safedir import open_folder
 
@@ -64,8 +64,7 @@ def folder() -> str | None:
 
 def identities(names: list[str]) -> tuple[list[tuple[str, str]], str]:
     """The files the cache depends on (name, path), and one line of their identities."""
-    package = resources.files("hitsalary")
-    files = [(r, str(package / r)) for r in (*(f"data/{name}.yaml" for name in names), *CHECKING_CODE)]
+    files = [(r, shipped.path(r)) for r in (*(f"data/{name}.yaml" for name in names), *CHECKING_CODE)]
     parts = [__version__]
     for _, path in files:
         info = os.stat(path)  # OSError (the package in a zip): no cache

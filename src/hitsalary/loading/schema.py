@@ -38,11 +38,14 @@ class Spec:
 class Str(Spec):
     def __init__(self, pattern: str | None = None, hint: str = "") -> None:
         self.pattern, self.hint = pattern, hint
+        self.regex: re.Pattern[str] | None = None  # compiled on first use, not at import
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, str) or not value.strip():
             raise SchemaError(path, f"expected text, got {describe(value)}")
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self.pattern and self.regex is None:
+            self.regex = re.compile(self.pattern)
+        if self.regex and not self.regex.fullmatch(value):
             raise SchemaError(path, f"{bounded_repr(value)} is not {self.hint or 'of the expected form'}")
 
 
@@ -125,11 +128,12 @@ class Map(Spec):
     ) -> None:
         self.required, self.optional = required, optional or {}
         self.checks, self.always = checks, always
+        self.known = {**self.required, **self.optional}
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, dict):
             raise SchemaError(path, f"expected a mapping, got {describe(value)}")
-        known = {**self.required, **self.optional}
+        known = self.known
         for key, element in value.items():
             if key not in known:
                 raise SchemaError((*path, str(key)), unknown_key(str(key), known))
@@ -150,12 +154,15 @@ class Items(Spec):
 
     def __init__(self, item: Spec, key_pattern: str | None = None, key_hint: str = "") -> None:
         self.item, self.key_pattern, self.key_hint = item, key_pattern, key_hint
+        self.key_regex: re.Pattern[str] | None = None  # compiled on first use, not at import
 
     def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
         if not isinstance(value, dict) or not value:
             raise SchemaError(path, f"expected a non-empty mapping, got {describe(value)}")
+        if self.key_pattern and self.key_regex is None:
+            self.key_regex = re.compile(self.key_pattern)
         for key, element in value.items():
-            if self.key_pattern and not re.fullmatch(self.key_pattern, str(key)):
+            if self.key_regex and not self.key_regex.fullmatch(str(key)):
                 raise SchemaError((*path, str(key)[:60]), f"key {bounded_repr(key)} is not {self.key_hint}")
             self.item.check(element, (*path, key), partial=partial)
 

@@ -1,5 +1,5 @@
 """The BLS OEWS May 2025 tables, shipped as CSV and read with the csv module (far faster than
-YAML for a thousand rows). A table is indexed when the data loads, but a row is parsed and
+YAML for a thousand rows). A table is read and indexed when a run first uses it, and a row is parsed and
 checked only when it is used, so a run pays for the few rows its estimate needs. A bad row is
 reported with the file, line and column, like a bad YAML value (a test checks every shipped row)."""
 
@@ -9,11 +9,11 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
 from typing import NamedTuple
 
 from hitsalary.core.errors import DataError
 from hitsalary.core.models import Source, Wages
+from hitsalary.loading import shipped
 
 PERCENTILE_COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 SERIES = re.compile(r"OEU[NMS][0-9A-Z-]{19}XX")
@@ -26,21 +26,31 @@ class Table(Mapping[tuple[str, str], Wages]):
     def __init__(
         self, name: str, key: tuple[str, str], where: Callable[[dict[str, str]], str], source: Source
     ):
-        self.name, self.where, self.source = name, where, source
-        text = read_text(name)
-        header_line, _, body = text.partition("\n")
-        self.header = next(csv.reader([header_line]))
-        missing = [c for c in (*key, "median", "series_id") if c not in self.header]
-        if missing:
-            raise DataError(f"{name}:1: missing column '{missing[0]}'")
-        first, second = self.header.index(key[0]), self.header.index(key[1])
-        self.lines: dict[tuple[str, str], tuple[int, str]] = {}
-        cut = max(first, second) + 1
-        for number, line in enumerate(body.split("\n"), start=2):
-            if line:
-                cells = line.split(",", cut)
-                self.lines[(cells[first], cells[second])] = (number, line)
+        self.name, self.key, self.where, self.source = name, key, where, source
+        self.indexed: dict[tuple[str, str], tuple[int, str]] | None = None  # on first use
+        self.header: list[str] = []  # set with the index
         self.parsed: dict[tuple[str, str], Wages] = {}
+
+    @property
+    def lines(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """Each row's line number and text, by its key: the file read and indexed once, when a
+        run first asks (an estimate that never looks at the industry table never reads it)."""
+        if self.indexed is None:
+            text = read_text(self.name)
+            header_line, _, body = text.partition("\n")
+            self.header = next(csv.reader([header_line]))
+            missing = [c for c in (*self.key, "median", "series_id") if c not in self.header]
+            if missing:
+                raise DataError(f"{self.name}:1: missing column '{missing[0]}'")
+            first, second = self.header.index(self.key[0]), self.header.index(self.key[1])
+            cut = max(first, second) + 1
+            indexed = {}
+            for number, line in enumerate(body.split("\n"), start=2):
+                if line:
+                    cells = line.split(",", cut)
+                    indexed[(cells[first], cells[second])] = (number, line)
+            self.indexed = indexed
+        return self.indexed
 
     def __getitem__(self, key: tuple[str, str]) -> Wages:
         found = self.parsed.get(key)
@@ -73,11 +83,7 @@ class Table(Mapping[tuple[str, str], Wages]):
 
 
 def read_text(name: str) -> str:
-    resource = resources.files("hitsalary") / "data" / name
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{resource}: cannot read the shipped table: {exc}") from None
+    return shipped.text(f"data/{name}", "table")
 
 
 class Row(NamedTuple):

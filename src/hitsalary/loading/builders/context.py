@@ -26,11 +26,16 @@ class Context:
 
     def __init__(self, raw: dict[str, Raw], files: Files, user_sources: set[int], user: str | None) -> None:
         self.raw, self.files, self.user_sources, self.user = raw, files, user_sources, user
+        self.built: dict[int, Source] = {}  # id of a source block (alive as long as raw) -> its Source
 
     def source(self, block: Raw) -> Source:
-        fields = {k: block[k] for k in Source.__dataclass_fields__ if k in block}
-        origin = self.user if id(block) in self.user_sources and self.user else "shipped"
-        return Source(**fields, origin=origin)
+        """The Source of a block, built once: hundreds of items share their data set's block."""
+        found = self.built.get(id(block))
+        if found is None:
+            fields = {k: block[k] for k in Source.__dataclass_fields__ if k in block}
+            origin = self.user if id(block) in self.user_sources and self.user else "shipped"
+            found = self.built[id(block)] = Source(**fields, origin=origin)
+        return found
 
     def item_source(self, dataset: str, item: Raw) -> Source:
         return self.source(item.get("source") or self.raw[dataset]["source"])
