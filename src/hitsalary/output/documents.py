@@ -26,9 +26,9 @@ def doc(description: str, **constraints: Any) -> Any:
     return Field(description=description, **constraints)
 
 
-Money = Annotated[int, Field(ge=0, description="whole US dollars a year")]
-Soc = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="a BLS SOC code", examples=["15-1212"])]
-Month = Annotated[str, Field(pattern=r"^\d{4}-\d\d$", description="a year-month", examples=["2025-05"])]
+Money = Annotated[int, Field(ge=0)]  # whole dollars
+Soc = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", examples=["15-1212"])]  # a BLS SOC code
+Month = Annotated[str, Field(pattern=r"^\d{4}-\d\d$", examples=["2025-05"])]
 Multiplier = Annotated[float, Field(gt=0)]
 LevelKey = Literal["I", "II", "III", "IV"]
 AreaKind = Literal["metro", "nonmetro"]
