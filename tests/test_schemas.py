@@ -103,11 +103,115 @@ def test_every_schema_is_valid_and_named_in_the_readme() -> None:
         assert f"schemas/{name}" in readme, name
 
 
-def test_the_script_writes_the_shipped_schemas() -> None:
+def write_schemas() -> Any:
     spec = importlib.util.spec_from_file_location("write_schemas", REPO / "scripts" / "write_schemas.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for file_name, text in module.rendered().items():
+    return module
+
+
+def test_the_script_writes_the_shipped_schemas() -> None:
+    for file_name, text in write_schemas().rendered().items():
         assert (SCHEMAS / file_name).read_text(encoding="utf-8") == text, file_name
+
+
+def test_the_readme_tables_are_the_generated_ones() -> None:
+    """The README's JSON tables come from the same definitions: edited by hand, they fail here."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    module = write_schemas()
+    assert module.readme_with_tables(readme) == readme
+    assert "| `wage_growth` | object or null |" in readme
+
+
+def test_every_document_type_is_a_shipped_schema() -> None:
+    """One definition per shipped file: a schema without a definition (or the reverse) fails."""
+    from hitsalary.output.documents import DOCUMENTS
+
+    names = {p.name for p in SCHEMAS.iterdir() if p.name.endswith(".json")}
+    assert {f"{name}.json" for name in DOCUMENTS} == names
+
+
+def test_the_definitions_stay_off_the_start_up_path() -> None:
+    """`estimate --json` never imports the TypedDicts or pydantic.fields: they cost start-up time."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "hitsalary", "estimate", "--exp", "5", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "hitsalary.output.jsonout" in imported
+    assert "hitsalary.output.documents" not in imported
+    assert "pydantic.fields" not in imported
+
+
+WRONG = [
+    ("an unknown key in a nested object", lambda d: d["band"].update(extra=1)),
+    ("an unknown key in a source block", lambda d: d["factors"][0]["source"].update(extra=1)),
+    ("a missing required key in the distribution", lambda d: d["distribution"].pop("mean")),
+    ("a float where an integer is promised", lambda d: d["band"].update(low=1.5)),
+    ("a negative amount", lambda d: d["band"].update(mid=-1)),
+    ("null where null is not allowed", lambda d: d["role"].update(soc=None)),
+    ("a SOC code of the wrong shape", lambda d: d.update(soc="151212")),
+    ("a kind outside its set", lambda d: d["distribution"].update(kind="county")),
+    ("a precision other than its one sentence", lambda d: d["distribution"].update(precision="x")),
+    ("a zero multiplier", lambda d: d.update(multiplier=0)),
+    ("fewer anchors than the four levels", lambda d: d["experience_rule"].update(anchors=[])),
+    ("no factors", lambda d: d.update(factors=[])),
+    ("an empty datasets block", lambda d: d["data"].update(datasets={})),
+    ("another schema_version", lambda d: d.update(schema_version=2)),
+    ("a string for a bool", lambda d: d["profile"].update(survey_dollars="no")),
+    ("an unknown key in an offer", lambda d: d["offer"].update(extra=1)),
+    ("a wage level outside I-IV", lambda d: d["wage_levels"]["levels"][0].update(level="V")),
+]
+
+
+@pytest.mark.parametrize("change", [c for _, c in WRONG], ids=[name for name, _ in WRONG])
+def test_a_wrong_estimate_fails(run_json, change: Any) -> None:
+    """Deliberately wrong documents (each kind of promise the schemas make) fail validation."""
+    document = run_json(
+        "estimate", "--exp", "5", "--role", "ehr", "--metro", "san jose", "--offer", "130k", "--levels"
+    )
+    validate("estimate", document)
+    change(document)
+    with pytest.raises(jsonschema.ValidationError):
+        validate("estimate", document)
+
+
+def test_wrong_documents_of_other_commands_fail(run_json) -> None:
+    cases = [
+        ("states", run_json("states", "--role", "ehr"), lambda d: d["states"][0].update(code="California")),
+        ("states", run_json("states", "--role", "ehr"), lambda d: d.update(sort="rpp")),
+        ("areas", run_json("areas", "--role", "ehr"), lambda d: d["areas"][0].update(type="state")),
+        ("roles", run_json("roles"), lambda d: d["roles"][0].update(extra=1)),
+        ("compare", run_json("compare", "--exp", "5", "--vs", "state=CA"), lambda d: d["base"].pop("band")),
+        ("path", run_json("path", "--exp", "2", "--years", "2"), lambda d: d.update(paths=[])),
+        ("outlook", run_json("outlook"), lambda d: d["occupations"][0].update(editions=[])),
+        ("sources", run_json("sources"), lambda d: d["figures"][0].update(status="unknown")),
+        ("levels", run_json("levels", "--role", "ehr"), lambda d: d["levels"].pop()),
+    ]
+    for name, document, change in cases:
+        validate(name, document)
+        change(document)
+        with pytest.raises(jsonschema.ValidationError):
+            validate(name, document)
+
+
+def test_a_batch_record_is_one_kind_or_the_other() -> None:
+    """An estimated row with an `error` too, or a row number under 1, fails (oneOf, as before)."""
+    estimated = {"row": 1, "id": "a", "exp": 5, "state": "CA", "education": "typical"}
+    estimated |= {"employer": "any", "role": "general", "metro": None, "soc": "29-9021"}
+    estimated |= {"percentile": 40.0, "low": 1, "mid": 2, "high": 3, "note": "passed through"}
+    validate("batch-record", estimated)
+    for wrong in (
+        {**estimated, "error": "x", "error_field": None, "error_value": None},
+        {**estimated, "row": 0},
+        {**estimated, "offer_level": "V"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            validate("batch-record", wrong)
