@@ -1,11 +1,11 @@
-"""The command line: the Typer app, its commands, the prompts and the batch driver.
+"""The command line: the Typer app (app.py), one module per command (commands/), the shared flags
+(options.py), the prompts (prompts.py) and the files commands write (output_files.py).
 
 The top layer: it parses flags, calls the public API and the core, and chooses one renderer.
-Importing this package registers every command on `app`."""
+A run imports only the module of the command it runs (cli/app.py COMMANDS)."""
 
 from __future__ import annotations
 
-from hitsalary.cli import commands as _commands  # noqa: F401  # registers every command on app
 from hitsalary.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,5 +1,6 @@
 """The Typer app and what every command shares: flags in, one calculation, one renderer out;
-errors caught in one place. The commands themselves register on `app` in commands.py."""
+errors caught in one place. Each command is a module of `cli/commands/` with a Typer of its own
+(`command_app`), imported and built only when it is run or listed (COMMANDS)."""
 
 from __future__ import annotations
 
@@ -59,24 +60,45 @@ def silence_stdout() -> None:
         pass  # not a real file (a test runner's buffer): nothing to protect
 
 
-LAZY_COMMANDS = {"report": "hitsalary.cli.report"}  # built only when run or listed (start-up)
+# The commands in the order `hitsalary --help` lists them, each the module hitsalary.cli.commands.NAME:
+# a run imports and builds only the one it runs (start-up), --help and completion build them all
+COMMANDS = (
+    "estimate",
+    "compare",
+    "path",
+    "report",
+    "sources",
+    "levels",
+    "areas",
+    "roles",
+    "outlook",
+    "states",
+    "batch",
+    "data",
+)
 
 
 class HitsalaryGroup(TyperGroup):
     """Runs a command and turns every failure into one line on stderr and an exit code."""
 
     def list_commands(self, ctx: Any) -> list[str]:  # click.Context: Typer does not re-export it
-        """The commands in the order they were made, the lazy ones after `path`."""
-        names = [name for name in super().list_commands(ctx) if name not in LAZY_COMMANDS]  # once built too
-        at = names.index("path") + 1 if "path" in names else len(names)
-        return names[:at] + list(LAZY_COMMANDS) + names[at:]
+        return list(COMMANDS)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        """A command; a lazy one is imported and built the first time it is asked for, so
-        `estimate` never pays for `report`'s options."""
-        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
-            self.commands[cmd_name] = importlib.import_module(LAZY_COMMANDS[cmd_name]).click_command()
+        """A command, imported and built the first time it is asked for, so that `estimate`
+        pays for no other command's module and options."""
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module = importlib.import_module(f"hitsalary.cli.commands.{cmd_name}")
+            self.commands[cmd_name] = typer.main.get_command(module.app)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named first in args; a name that is none of them is matched against all
+        (Typer suggests close names from the commands built so far)."""
+        if args and args[0] not in COMMANDS:
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]  # narrower on purpose: it always exits by itself
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
@@ -100,7 +122,7 @@ class HitsalaryGroup(TyperGroup):
         except Exception as exc:
             code = internal_error(exc)
         except BaseException as exc:
-            if type(exc).__name__ != "Terminated":  # batch.Terminated, not imported on every run
+            if type(exc).__name__ != "Terminated":  # cli.output_files.Terminated, not imported on every run
                 raise
             say("terminated by a signal; temporary files removed")
             end_by_signal(exc.signum)  # type: ignore[attr-defined]  # Terminated carries it
@@ -278,15 +300,18 @@ def prepare_streams() -> None:
                 stream.reconfigure(errors="hitsalary-ascii")  # type: ignore[union-attr]
 
 
-app = typer.Typer(
-    cls=HitsalaryGroup,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+SETTINGS: dict[str, Any] = {
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "pretty_exceptions_enable": False,
     # click's plain help wraps to any width; Rich's help panels cut option names short at 40
-    rich_markup_mode=None,
-)
+    "rich_markup_mode": None,
+}
+app = typer.Typer(cls=HitsalaryGroup, add_completion=True, no_args_is_help=True, **SETTINGS)
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer of one command's module, with the app's settings; the group builds it (COMMANDS)."""
+    return typer.Typer(add_completion=False, **SETTINGS, **settings)
 
 
 def load_data(path: Path | None, *, aged: bool = False) -> Any:

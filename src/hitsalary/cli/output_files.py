@@ -1,7 +1,6 @@
-"""Batch output files: written atomically (a temporary file renamed over the output), devices and
-FIFOs written into, the temporary files of killed runs removed. The roster engine itself (readers,
-the estimator, the run) lives in `hitsalary.rosters`, below the command line, so that the Python
-API's `hitsalary.batch` uses the same code.
+"""The files a command writes (batch's --output, report's page): written atomically (a temporary
+file renamed over the output), devices and FIFOs written into, the temporary files of killed runs
+removed, and an output that is one of the run's own inputs refused before anything is written.
 """
 
 from __future__ import annotations
@@ -214,50 +213,3 @@ def file_identity(what: Any) -> tuple[int, int] | None:
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         return None
     return info.st_dev, info.st_ino
-
-
-def regular_file_size(binary: Any) -> int | None:
-    """The size of the input when it is a regular file (a progress bar can follow it), else None:
-    a FIFO or pipe cannot tell() its position (and must never be asked to)."""
-    try:
-        info = os.fstat(binary.fileno())
-    except (OSError, ValueError, AttributeError):
-        return None
-    return info.st_size if stat.S_ISREG(info.st_mode) else None
-
-
-def read_roster(
-    in_format: str, stream: TextIO, binary: Any, *, path: str, delimiter: str | None, sheet: str | None
-) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    """The roster's header and records, by its format (a workbook's library only for a workbook)."""
-    from hitsalary.rosters import readers
-
-    if in_format == "xlsx":
-        if path == "-":
-            raise UsageProblem("invalid value for INPUT: an Excel workbook is read from a file, not stdin")
-        if delimiter is not None:
-            raise UsageProblem("invalid value for --delimiter: the input is an Excel workbook, not CSV")
-        from hitsalary.rosters.xlsx_reader import read_xlsx
-
-        return read_xlsx(binary, sheet=sheet)
-    if sheet is not None:
-        raise UsageProblem("invalid value for --sheet: the input is not an Excel workbook")
-    reader = readers.read_csv if in_format == "csv" else readers.read_jsonl
-    return reader(stream, delimiter=delimiter)
-
-
-def make_writer(fmt: str, out: TextIO, layout: Any) -> Any:
-    """The writer for the output format; a workbook is written to the output's bytes."""
-    if fmt != "xlsx":
-        from hitsalary.output.batch_writers import WRITERS
-
-        return WRITERS[fmt](out, layout)
-    buffer = getattr(out, "buffer", None)
-    if buffer is None or out.isatty():
-        raise UsageProblem(
-            "invalid value for --format: an Excel workbook needs --output PATH, not a terminal"
-        )
-    from hitsalary.output.xlsx_writer import XlsxWriter
-
-    out.flush()
-    return XlsxWriter(buffer, layout)

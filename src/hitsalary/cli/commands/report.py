@@ -1,7 +1,7 @@
 """`hitsalary report`: the estimate, its wage levels, a career path and one comparison as one
 self-contained HTML page. The page is drawn by hitsalary.output.report from the same JSON
 documents `estimate --levels --json`, `path --json` and `compare --json` print. This module is
-imported only when `report` is run or listed (cli/app.py LAZY_COMMANDS), and the page code only
+imported only when `report` is run or listed (cli/app.py COMMANDS), and the page code only
 when it runs: `estimate` pays for neither."""
 
 from __future__ import annotations
@@ -14,20 +14,19 @@ from typing import Annotated, Any
 
 import typer
 
-from hitsalary.cli.app import jsonout, output, say
-from hitsalary.cli.commands import (
+from hitsalary.cli.app import command_app, jsonout, output, say
+from hitsalary.cli.commands import estimate_json, estimate_parts
+from hitsalary.cli.options import (
     DataOption,
     EducationOption,
     EmployerOption,
-    EstimateOfferOption,
     ExpOption,
     InteractiveOption,
     MetroOption,
+    OfferOption,
     RoleOption,
     StateOption,
     SurveyDollarsOption,
-    estimate_json,
-    estimate_parts,
 )
 
 DEFAULT_YEARS = 10
@@ -70,22 +69,10 @@ LevelsAlwaysOption = Annotated[
 ]
 
 
-report_app = typer.Typer(
-    context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+app = command_app()
 
 
-def click_command() -> Any:
-    """The `report` command, built on demand by the app's group (cli/app.py LAZY_COMMANDS)."""
-    command = typer.main.get_command(report_app)
-    command.name = "report"
-    return command
-
-
-@report_app.command(short_help="One HTML page to look at and share: band, path, factors, sources.")
+@app.command(short_help="One HTML page to look at and share: band, path, factors, sources.")
 def report(
     exp: ExpOption = None,
     state: StateOption = None,
@@ -93,7 +80,7 @@ def report(
     employer: EmployerOption = None,
     role: RoleOption = None,
     metro: MetroOption = None,
-    offer: EstimateOfferOption = None,
+    offer: OfferOption = None,
     years: YearsOption = None,
     vs: OneVsOption = None,
     out: ReportOutputOption = None,
@@ -211,7 +198,7 @@ def write_page(page: str, target: str, data_path: Path | None) -> None:
         with output():
             sys.stdout.write(page)
         return
-    from hitsalary.cli.batch import atomic_output, refuse_reading_own_output
+    from hitsalary.cli.output_files import atomic_output, refuse_reading_own_output
 
     # the page must never replace the data file it was made from
     refuse_reading_own_output(target, sys.stdout, {"--data": None if data_path is None else str(data_path)})
