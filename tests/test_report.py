@@ -333,7 +333,9 @@ def test_the_estimate_path_never_imports_the_report(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["band"]["low"] > 0
     modules = json.loads(listing.read_text())
     assert "hitsalary.cli.commands" in modules  # the listing is of a real run ...
-    reports = [m for m in modules if m.startswith(("hitsalary.cli.report", "hitsalary.output.report"))]
+    reports = [
+        m for m in modules if m.startswith(("hitsalary.cli.commands.report", "hitsalary.output.report"))
+    ]
     assert reports == []  # ... that loaded neither the report command nor its page code
     assert "html" not in modules
 
