@@ -68,14 +68,17 @@ PROFILES = st.builds(
 @given(PROFILES)
 def test_the_aged_band_is_the_survey_band_times_the_multiplier(profile: Profile) -> None:
     """Whatever the survey-dollar band is: --survey-dollars shows it, and the aged band is it
-    times the multiplier, each rounded once to the unit (so within one unit of the product)."""
+    times the multiplier, each rounded once to the unit. Both amounts come from one unrounded
+    x: shown = round(x * g) is within unit/2 of x * g, and before * g = round(x) * g within
+    g * unit/2 of it, so they differ by at most unit * (1 + g) / 2 (a little over one unit:
+    hypothesis found 100.14 with a $100 unit and g = 1.0283)."""
     unit = DATA.method.rounding_unit
     growth = wage_growth(DATA, survey_dollars=False).multiplier
     aged = calculate(profile, DATA)
     survey = calculate(replace(profile, survey_dollars=True), DATA)
     assert survey.band == aged.survey_band == survey.survey_band
     for shown, before in zip(vars(aged.band).values(), vars(survey.band).values(), strict=True):
-        assert abs(shown - before * growth) <= unit
+        assert abs(shown - before * growth) <= unit * (1 + growth) / 2
     if aged.purchasing_power and survey.purchasing_power:
         assert aged.purchasing_power.band.mid >= survey.purchasing_power.band.mid
 
