@@ -113,8 +113,7 @@ class Wages:
         return float(points[-1][1])
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class Anchor:
+class Anchor(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A point of the experience rule: a wage level reached at these years, or (beyond Level IV)
     the share of the log gap between Level IV and the 90th percentile closed by then."""
 
@@ -166,8 +165,7 @@ class FactorValue:
     bound: float | None = None  # for an assumption: the BLS figure it may not exceed
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class Choice:
+class Choice(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """One value a factor accepts, as the data defines it (before any role is known)."""
 
     key: str
@@ -180,8 +178,7 @@ class Choice:
     entry_education: tuple[str, ...] = ()  # BLS typical-entry levels this value stands for
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class Factor:
+class Factor(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A profile field that moves the band, with every value it accepts."""
 
     name: str
@@ -194,8 +191,7 @@ class Factor:
     fallback_soc: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class ArticleClaim:
+class ArticleClaim(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """What the seed article said, where the primary source says otherwise."""
 
     figure: int
@@ -228,8 +224,7 @@ class ReferenceFigure:
     roles: tuple[str, ...] = ()  # shown only for these roles; empty = for every role
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class IndustryEstimate:
+class IndustryEstimate(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """BLS OEWS figures for one occupation within one industry sector and year."""
 
     soc: str
@@ -243,8 +238,7 @@ class IndustryEstimate:
     median: int | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class Projection:
+class Projection(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A BLS employment projection for one occupation and edition."""
 
     soc: str
@@ -259,8 +253,7 @@ class Projection:
     secondary_copy: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class GrowthClaim:
+class GrowthClaim(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A job-growth figure the seed article states, and what the BLS projections say of it."""
 
     key: str
@@ -273,8 +266,7 @@ class GrowthClaim:
     matches: Projection | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class StateInfo:
+class StateInfo(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A state (or DC, Puerto Rico): its name and its price parity."""
 
     code: str
@@ -283,8 +275,7 @@ class StateInfo:
     rpp_source: Source | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class SurveyFigure:
+class SurveyFigure(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A figure from a survey shown as a cross-check only (HIMSS), never used in an estimate."""
 
     group: str
@@ -300,8 +291,7 @@ class Parity(NamedTuple):
     source: Source
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class AreaParities:
+class AreaParities(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """BEA price parities below the state: metro areas by CBSA code; each state's metropolitan
     and nonmetropolitan portions, by state code and "metropolitan" / "nonmetropolitan"."""
 
@@ -309,8 +299,7 @@ class AreaParities:
     portions: Mapping[str, Mapping[str, Parity]]
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
-class IndexSeries:
+class IndexSeries(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A BLS index by quarter (the Employment Cost Index), oldest quarter first."""
 
     series_id: str
