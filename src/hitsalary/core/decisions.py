@@ -60,14 +60,15 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     return whole_dollars(amount)
 
 
-def implausible_amount(amount: int, text: str, *, flag: str = "--offer") -> str | None:
+def implausible_amount(amount: int, text: str, *, hours_per_year: float, flag: str = "--offer") -> str | None:
     """A warning when an annual amount is outside any plausible salary (e.g. an hourly rate
-    typed without '/hr')."""
+    typed without '/hr'); the '/hr' hint only where the amount as an hourly rate is plausible."""
     low, high = PLAUSIBLE
     if low <= amount <= high:
         return None
     side = "below" if amount < low else "above"
-    hint = f"; for an hourly rate write {text.strip()}/hr" if amount < low else ""
+    as_hourly = low <= amount * hours_per_year <= high
+    hint = f"; for an hourly rate write {text.strip()}/hr" if as_hourly else ""
     return (
         f"warning: {flag} {shown(text)} is read as ${amount:,} a year, {side} any plausible annual "
         f"salary (${low:,} to ${high:,}){hint}"

@@ -14,7 +14,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import BandCurve, applied_factors, value_of
+from hitsalary.core.calculate import BandCurve, applied_factors, percent, value_of
 from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
 from hitsalary.core.distribution import distribution_for, percentile_of
 from hitsalary.core.errors import UsageProblem
@@ -111,7 +111,7 @@ class Estimator:
         float operations."""
         amounts = curve.band(years)
         # band_percentiles' point alone (its low and high are not batch columns): a third of the cost
-        found = (round(percentile_of(curve.points, amounts[1]), 2), *amounts)
+        found = (percent(percentile_of(curve.points, amounts[1])), *amounts)  # as estimate shows it
         bounded(self.bases)[(years, role.key, keys[0], keys[-1])] = found
         return found
 

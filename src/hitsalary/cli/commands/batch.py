@@ -79,7 +79,7 @@ BatchLevelsOption = Annotated[
 app = command_app()
 
 
-@app.command(short_help="Estimate every row of a roster (CSV or JSON Lines).", cls=PlainArguments)
+@app.command(short_help="Estimate every row of a roster (CSV, JSON Lines or Excel).", cls=PlainArguments)
 def batch(
     input_path: BatchInput,
     output: BatchOutputOption = "-",
