@@ -209,8 +209,9 @@ def render_levels(
     parts: list[RenderableType] = []
     if check is not None and verdict:  # estimate --levels prints the verdict at its top instead
         parts += [Text(level_sentence(table, check), style="bold"), Text()]
+    where = f"{d.where} ({d.label})" if d.basis == "fallback" else d.where  # said at once, not below
     result = flex_table(
-        f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {d.where}: wage year {m.levels_year}"
+        f"Prevailing-wage levels, {table.role.label} ({table.role.soc}), {where}: wage year {m.levels_year}"
     )
     result.add_column("Level", no_wrap=True)
     result.add_column("Annual", justify="right", no_wrap=True)
