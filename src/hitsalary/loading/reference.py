@@ -1,7 +1,8 @@
 """Load the reference data once: parse, validate, merge a user's file, derive the factors.
 
-Shipped files live in hitsalary/data and are read through importlib.resources, so they work
-from a wheel. A user's file (``--data`` / ``HITSALARY_DATA``) has one section per shipped file
+Shipped files live in hitsalary/data and are read through the package's loader (the YAML with
+importlib.resources, the CSV tables with pkgutil: loading/shipped.py), so they work from a wheel
+or a zip. A user's file (``--data`` / ``HITSALARY_DATA``) has one section per shipped file
 (``state_wages:``, ``references:`` ...), each with its own ``source`` block; it is checked with
 the same specs, then merged over the shipped data, key by key.
 """

@@ -1,7 +1,8 @@
 """The BLS OEWS May 2025 tables, shipped as CSV and read with the csv module (far faster than
-YAML for a thousand rows). A table is read and indexed when a run first uses it, and a row is parsed and
-checked only when it is used, so a run pays for the few rows its estimate needs. A bad row is
-reported with the file, line and column, like a bad YAML value (a test checks every shipped row)."""
+YAML for a thousand rows). A table is read and indexed when a run first uses it, and a row is
+parsed and checked only when it is used, so a run pays for the few rows its estimate needs. A
+bad row is reported with the file, line and column, like a bad YAML value (a test checks every
+shipped row)."""
 
 from __future__ import annotations
 
