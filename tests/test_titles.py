@@ -47,17 +47,21 @@ TITLES = {
     "Systems Administrator": "network-admin",
     "Database Administrator": "database",
 }
-# Misspelt titles and keys: the right role must be the first suggestion.
+# Misspelt titles and keys: the right role must be the first suggestion, named by the nearest
+# spelling (the job title the person nearly typed) with its role key, or by the key alone where
+# the key is itself the nearest spelling.
 MISSPELT = {
-    "cerner anlyst": "ehr",
-    "meditech analist": "ehr",
-    "epic anaylst": "ehr",
-    "nurse informatcs": "nursing-informatics",
-    "informaton security analyst": "cybersecurity",
-    "sofware": "software",  # one word: the one-word spellings first
-    "cybersecurty": "cybersecurity",
-    "databse": "database",
-    "analytcs": "analytics",
+    "cerner anlyst": ("ehr", "'cerner analyst' (ehr)"),
+    "meditech analist": ("ehr", "'meditech analyst' (ehr)"),
+    "epic anaylst": ("ehr", "'epic analyst' (ehr)"),
+    "epic anlyst": ("ehr", "'epic analyst' (ehr)"),
+    "Senior Epic Anlyst II": ("ehr", "'epic analyst' (ehr)"),  # seniority words dropped first
+    "nurse informatcs": ("nursing-informatics", "'nurse informatics' (nursing-informatics)"),
+    "informaton security analyst": ("cybersecurity", "'information security analyst' (cybersecurity)"),
+    "sofware": ("software", "software"),  # one word: the one-word spellings first
+    "cybersecurty": ("cybersecurity", "cybersecurity"),
+    "databse": ("database", "database"),
+    "analytcs": ("analytics", "analytics"),
 }
 DEGREES = {
     "bsn": "bachelor",
@@ -76,11 +80,17 @@ DEGREES = {
 
 
 def suggestions(vocabulary: Vocabulary, text: str) -> list[str]:
+    """The suggestions as shown: "'epic analyst' (ehr)", or a key alone."""
     with pytest.raises(UsageProblem) as refused:
         choose(vocabulary, text, flag="--role")
     hint = re.search(r"did you mean (.+)\?\)$", str(refused.value))
     assert hint is not None, str(refused.value)
     return hint.group(1).split(" or ")
+
+
+def key_of(suggestion: str) -> str:
+    named = re.fullmatch(r"'[^']+' \(([a-z0-9-]+)\)", suggestion)
+    return named.group(1) if named else suggestion
 
 
 def test_at_least_thirty_titles_besides_cerner_analyst() -> None:
@@ -92,9 +102,49 @@ def test_a_real_title_resolves(data: ReferenceData, title: str, role: str) -> No
     assert choose(Vocabulary.of(data, "role"), title, flag="--role") == role
 
 
-@pytest.mark.parametrize(("title", "role"), MISSPELT.items())
-def test_a_misspelt_title_suggests_its_role_first(data: ReferenceData, title: str, role: str) -> None:
-    assert suggestions(Vocabulary.of(data, "role"), title)[0] == role
+@pytest.mark.parametrize(("title", "expected"), MISSPELT.items())
+def test_a_misspelt_title_suggests_its_role_first(data: ReferenceData, title: str, expected) -> None:
+    role, shown = expected
+    first = suggestions(Vocabulary.of(data, "role"), title)[0]
+    assert first == shown
+    assert key_of(first) == role
+    assert choose(Vocabulary.of(data, "role"), role, flag="--role") == role
+
+
+@pytest.mark.parametrize(("title", "expected"), MISSPELT.items())
+def test_the_suggested_spelling_is_accepted_as_typed(data: ReferenceData, title: str, expected) -> None:
+    """What the suggestion names can be typed back as it is shown and gives the role it names."""
+    role, shown = expected
+    spelling = re.fullmatch(r"'([^']+)' \([a-z0-9-]+\)", shown)
+    typed = spelling.group(1) if spelling else shown
+    assert choose(Vocabulary.of(data, "role"), typed, flag="--role") == role
+
+
+MISSPELT_CHOICES = {  # education and employer answer a near miss the same way
+    ("education", "mastrs"): "'masters' (master)",
+    ("education", "bachelor of sciense"): "'bachelor of science' (bachelor)",
+    ("education", "mastr"): "master",
+    ("employer", "physician practise"): "'physician practice' (clinic)",
+    ("employer", "hosptal"): "hospital",
+}
+
+
+@pytest.mark.parametrize(("field", "text"), MISSPELT_CHOICES)
+def test_a_misspelt_degree_or_employer_names_the_nearest_spelling(
+    data: ReferenceData, field: str, text: str
+) -> None:
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, field), text, flag=f"--{field}")
+    assert str(refused.value) == (
+        f"invalid value for --{field}: '{text}' (did you mean {MISSPELT_CHOICES[field, text]}?)"
+    )
+
+
+def test_a_misspelt_state_is_answered_with_its_code(data: ReferenceData) -> None:
+    """A state's code is what people know it by (and its names are proper nouns): the code alone."""
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, "state"), "Califrnia", flag="--state")
+    assert str(refused.value) == "invalid value for --state: 'Califrnia' (did you mean CA?)"
 
 
 @pytest.mark.parametrize(("degree", "key"), DEGREES.items())

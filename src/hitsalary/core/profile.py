@@ -7,7 +7,7 @@ import re
 
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Factor, Profile, ReferenceData
-from hitsalary.core.spelling import normalize, suggest, without_seniority
+from hitsalary.core.spelling import nearest, normalize, spelled, without_seniority
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
@@ -47,17 +47,25 @@ class Vocabulary:
     """The spellings one profile field accepts (a factor's values, or the roles)."""
 
     def __init__(
-        self, label: str, neutral: str, keys: list[str], aliases: dict[str, str], *, titles: bool = False
+        self,
+        label: str,
+        neutral: str,
+        keys: list[str],
+        aliases: dict[str, str],
+        *,
+        titles: bool = False,
+        codes: bool = False,
     ) -> None:
         self.label, self.neutral, self.keys, self.aliases = label, neutral, keys, aliases
         self.titles = titles  # job titles: seniority words ('senior', 'II') do not change the key
+        self.codes = codes  # keys are codes people know (CA): a suggestion names the code alone
 
     @classmethod
     def of(cls, data: ReferenceData, name: str) -> Vocabulary:
         if name == "role":
             return cls("Role", data.neutral_role, list(data.roles), data.role_aliases, titles=True)
         factor: Factor = data.factor(name)
-        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases)
+        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases, codes=name == "state")
 
 
 def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
@@ -67,8 +75,10 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
         key = vocabulary.aliases.get(without_seniority(normalize(text)))
     if key is not None:
         return key
-    close = suggest(text, vocabulary.aliases) if len(text) <= 60 else []
-    hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(vocabulary.keys)}"
+    close = nearest(text, vocabulary.aliases) if len(text) <= 60 else []
+    # the nearest spelling first, with its key: 'epic anlyst' -> 'epic analyst' (ehr)
+    named = [key if vocabulary.codes else spelled(spelling, key) for spelling, key in close]
+    hint = f"did you mean {' or '.join(named)}?" if named else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
 
 
