@@ -184,3 +184,94 @@ def test_a_roster_of_real_titles_is_estimated_row_for_row(run, tmp_path) -> None
     records = [json.loads(line) for line in result.stdout.splitlines()]
     expected = list(zip(TITLES.values(), DEGREES.values(), strict=False))
     assert [(r["role"], r["education"]) for r in records] == expected
+
+
+def roles_by_soc(data: ReferenceData) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, role in data.roles.items():
+        found.setdefault(role.soc, []).append(key)
+    return found
+
+
+def test_the_shipped_roles_have_both_kinds_of_soc(data: ReferenceData) -> None:
+    """The tests below need a SOC of one role and one shared by several (README: 15-1211)."""
+    by_soc = roles_by_soc(data)
+    assert by_soc["15-1211"] == ["ehr", "nursing-informatics"]
+    assert by_soc["15-1212"] == ["cybersecurity"]
+
+
+@pytest.mark.parametrize("form", ["{soc}", "{soc}.00", " {soc} "])
+def test_a_soc_code_of_one_role_is_that_role(data: ReferenceData, form: str) -> None:
+    for soc, keys in roles_by_soc(data).items():
+        if len(keys) == 1:
+            assert choose(Vocabulary.of(data, "role"), form.format(soc=soc), flag="--role") == keys[0]
+
+
+def test_a_soc_code_several_roles_share_names_them_all(data: ReferenceData) -> None:
+    shared = {soc: keys for soc, keys in roles_by_soc(data).items() if len(keys) > 1}
+    assert shared
+    for soc, keys in shared.items():
+        with pytest.raises(UsageProblem) as refused:
+            choose(Vocabulary.of(data, "role"), soc, flag="--role")
+        listed = f"{', '.join(keys[:-1])} or {keys[-1]}"
+        assert str(refused.value) == (
+            f"invalid value for --role: '{soc}' is the SOC code of more than one role (choose {listed})"
+        )
+
+
+@pytest.mark.parametrize("text", ["15-9999", "99-0000.00", "15-1212.0", "15-12120"])
+def test_an_unknown_soc_code_is_an_unknown_role(data: ReferenceData, text: str) -> None:
+    """A code no role has, or a malformed one (15-1212.0 is neither a SOC nor an O*NET-SOC code)."""
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, "role"), text, flag="--role")
+    assert str(refused.value).startswith(f"invalid value for --role: '{text}' (")
+    assert "SOC code of more than one role" not in str(refused.value)
+
+
+def test_only_the_role_takes_a_soc_code(data: ReferenceData) -> None:
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "employer"), "15-1212", flag="--employer")
+
+
+def test_estimate_takes_a_soc_code_as_the_cli_and_the_api(run, run_json) -> None:
+    import hitsalary
+
+    by_key = run_json("estimate", "--exp", "5", "--state", "CA", "--role", "cybersecurity")
+    assert run_json("estimate", "--exp", "5", "--state", "CA", "--role", "15-1212") == by_key
+    assert hitsalary.to_json(hitsalary.estimate(exp=5, state="CA", role="15-1212")) == by_key
+    shared = run("estimate", "--exp", "5", "--state", "CA", "--role", "15-1211")
+    assert shared.exit_code == 2
+    assert shared.stdout == ""
+    assert shared.stderr == (
+        "hitsalary: invalid value for --role: '15-1211' is the SOC code of more than one role "
+        "(choose ehr or nursing-informatics)\n"
+    )
+    with pytest.raises(UsageProblem, match="choose ehr or nursing-informatics"):
+        hitsalary.estimate(exp=5, role="15-1211")
+
+
+def test_a_roster_row_takes_a_soc_code(run) -> None:
+    roster = "exp,state,role\n5,CA,15-1212\n5,CA,cybersecurity\n5,CA,15-1211\n5,CA,15-9999\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 3, result.stderr  # finished, some rows rejected
+    soc, key, shared, unknown = (json.loads(line) for line in result.stdout.splitlines())
+    assert {**soc, "row": 2} == key
+    assert key["role"] == "cybersecurity"
+    assert shared["error_field"] == "role"
+    assert shared["error"] == (
+        "invalid value for role: '15-1211' is the SOC code of more than one role "
+        "(choose ehr or nursing-informatics)"
+    )
+    assert unknown["error_field"] == "role"
+    assert "choose from" in unknown["error"]
+    import hitsalary
+
+    rows = list(hitsalary.batch([{"exp": 5, "role": "15-1212"}, {"exp": 5, "role": "15-1211"}]))
+    assert rows[0]["role"] == "cybersecurity"
+    assert rows[1]["error"] == shared["error"]
+
+
+def test_roles_says_a_soc_code_is_accepted(run) -> None:
+    result = run("roles")
+    assert result.exit_code == 0
+    assert "--role also takes a SOC code" in " ".join(result.stdout.split())
