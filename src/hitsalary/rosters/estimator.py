@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from hitsalary.core.calculate import BandCurve, applied_factors, percent, value_of
-from hitsalary.core.decisions import PLAUSIBLE, parse_money, place
+from hitsalary.core.decisions import parse_money, place
 from hitsalary.core.distribution import distribution_for, percentile_of
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
@@ -48,7 +48,8 @@ class Estimator:
         self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
-        self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
+        self.implausible = 0  # amounts outside self.plausible, reported once at the end
+        self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
@@ -270,7 +271,7 @@ class Estimator:
                 values += (None,) * (5 if layout.levels else 3)
                 continue
             amount = self.amount(name, raw)
-            if not PLAUSIBLE[0] <= amount <= PLAUSIBLE[1]:
+            if not self.plausible[0] <= amount <= self.plausible[1]:
                 self.implausible += 1
             values += (amount, *place(amount, low, high)[:2])
             if layout.levels:
