@@ -308,6 +308,8 @@ def test_the_differing_article_figure_is_explained_for_it_managers(run, data: Re
         (["--exp", "5", "--employer", "zzz"], ["--employer", "choose from", "clinic"]),
         (["--exp", "5", "--employer", "hosptal"], ["--employer", "did you mean hospital?"]),
         (["--exp", "5", "--role", "cybersecurty"], ["--role", "did you mean cybersecurity?"]),
+        (["--exp", "5", "--role", "epic anlyst"], ["--role", "did you mean 'epic analyst' (ehr)?"]),
+        (["--exp", "5", "--education", "mastrs"], ["--education", "did you mean 'masters' (master)?"]),
         (["--exp", "5", "--specialization", "cybersecurty"], ["--role", "did you mean cybersecurity?"]),
         (["--exp", "5", "--role", "zzzzqq"], ["--role", "'zzzzqq'", "choose from", "medical-coding"]),
         (["--exp", "5", "--stat", "CA"], ["--stat", "--state"]),
@@ -383,6 +385,7 @@ def test_json_through_a_real_pipe_is_complete(run_json) -> None:
         ("--role", "hospital", "employer"),  # an employer typed as a role
         ("--education", "vendor", "employer"),
         ("--state", "ehr", "role"),
+        ("--employer", "vendor analyst", "role"),  # a suggestion with its spelling: 'vendors' (vendor)
     ],
 )
 def test_suggestions_stay_in_the_flags_own_vocabulary(run, data: ReferenceData, flag, value, other) -> None:
@@ -391,6 +394,7 @@ def test_suggestions_stay_in_the_flags_own_vocabulary(run, data: ReferenceData, 
     own = set(data.roles) if name == "role" else set(data.factor(name).values)
     foreign = set(data.roles) if other == "role" else set(data.factor(other).values)
     hint = line.split("(", 1)[1]
+    hint = re.sub(r"'[^']*' \(([^)]+)\)", r"\1", hint)  # "'epic analyst' (ehr)" names the key ehr
     named = {
         word.strip(" ,?)") for word in hint.replace("choose from", "").replace("did you mean", "").split()
     }

@@ -186,3 +186,48 @@ def test_ctrl_c_at_a_prompt_exits_130_cleanly() -> None:
     assert child.exitstatus == 130
     assert "Traceback" not in child.before
     assert "hitsalary: interrupted" in child.before
+
+
+def readme_guided_sessions() -> list[tuple[str, list[str]]]:
+    """The README's guided-mode transcript: each '$ ' command with the lines it printed."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```text\n$ hitsalary estimate -i\n", 1)[1].split("```", 1)[0]
+    sessions: list[tuple[str, list[str]]] = [("hitsalary estimate -i", [])]
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            sessions.append((line[2:], []))
+        else:
+            sessions[-1][1].append(line)
+    return sessions
+
+
+def typed_answers(lines: list[str]) -> list[str]:
+    """The answers a transcript shows after its questions ('...) [US]: ca' -> 'ca')."""
+    end = next(i for i, line in enumerate(lines) if line.startswith("Same as:"))
+    questions = [line for line in lines[1:end] if not line.startswith("  ")]  # '  invalid ...': a reply
+    return [line.rsplit(": ", 1)[1] if ": " in line else "" for line in questions]
+
+
+def test_the_readme_transcript_is_what_guided_mode_prints(run) -> None:
+    (_, lines), _ = readme_guided_sessions()
+    shown = lines[: lines.index("Healthcare IT salary estimate")]
+    result = run("estimate", "-i", input=answers(*typed_answers(shown)))
+    assert result.exit_code == 0, result.stderr
+    assert [line.rstrip() for line in result.stderr.splitlines()] == shown
+    assert result.stdout.splitlines()[0] == "Healthcare IT salary estimate"
+    assert lines[lines.index("Healthcare IT salary estimate") + 1 :] == ["..."]
+
+
+def test_the_readme_piped_example_is_what_guided_mode_prints(run) -> None:
+    _, (piped, lines) = readme_guided_sessions()
+    fed, pipeline = piped.split(" | ", 1)
+    assert pipeline == "hitsalary estimate -i --json | jq .band"
+    typed = fed.removeprefix("printf '").removesuffix("'").replace("\\n", "\n")
+    assert typed.splitlines() == typed_answers(lines)  # the transcript shows the answers printf gives
+    result = run("estimate", "-i", "--json", input=typed)
+    assert result.exit_code == 0, result.stderr
+    end = lines.index("{")
+    assert [line.rstrip() for line in result.stderr.splitlines()] == lines[:end]
+    assert json.loads("\n".join(lines[end:])) == json.loads(result.stdout)["band"]

@@ -157,7 +157,9 @@ def test_the_offer_purchasing_power_and_sources_are_estimate_json(run, run_json,
         assert "BEA publishes no price parity" in text
     else:
         assert all(money(ppp[key]) in text for key in ("low", "mid", "high"))
-        assert f"{ppp['rpp']:g}%" in text
+        shown = f"{ppp['rpp']:.1f}"  # BEA's three decimals, shown to one as the terminal shows them
+        assert f"are {shown}% of the national average" in text
+        assert f"(parity {shown})" in text
     for source in out["data"]["datasets"].values():
         assert f"{source['publisher']}: {source['title']}" in text
         assert source.get("url") is None or f'href="{source["url"]}"' in html
@@ -390,3 +392,28 @@ def test_every_dollar_figure_in_the_pictures_comes_from_the_json(run, run_json, 
     drawn = re.findall(r"\$([\d,]+)(?![\d,]*k)", " ".join(re.findall(r"<svg.*?</svg>", html, re.S)))
     assert len(drawn) > 20
     assert {int(d.replace(",", "")) for d in drawn} <= known
+
+
+@pytest.mark.parametrize(
+    "place",
+    [["--metro", "san jose"], ["--metro", "boston"], ["--metro", "0500002"], ["--state", "CA"], []],
+    ids=" ".join,
+)
+def test_the_price_parity_is_rounded_as_the_terminal_shows_it(run, place: list[str]) -> None:
+    """BEA publishes parities to three decimals (San Jose 110.423): the terminal and the page
+    both show one (110.4), never the published three."""
+    terminal = run("estimate", "--exp", "5", *place, env={"COLUMNS": "400"})
+    assert terminal.exit_code == 0, terminal.stderr
+    found = re.search(r"price parity of .*?, (\d+\.\d) \(US = 100", " ".join(terminal.stdout.split()))
+    assert found is not None, terminal.stdout
+    text = " ".join(" ".join(Page(report(run, "--exp", "5", *place)).text).split())
+    assert f"are {found.group(1)}% of the national average" in text
+    assert f"(parity {found.group(1)})" in text
+    assert not re.search(r"\d+\.\d{2,}%", text)  # no percentage with more than one decimal
+
+
+def test_san_jose_parity_is_shown_to_one_decimal(run, run_json) -> None:
+    assert run_json("estimate", "--exp", "5", "--metro", "san jose")["purchasing_power"]["rpp"] == 110.423
+    text = " ".join(" ".join(Page(report(run, "--exp", "5", "--metro", "san jose")).text).split())
+    assert "are 110.4% of the national average" in text
+    assert "110.423" not in text

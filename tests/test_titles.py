@@ -47,17 +47,21 @@ TITLES = {
     "Systems Administrator": "network-admin",
     "Database Administrator": "database",
 }
-# Misspelt titles and keys: the right role must be the first suggestion.
+# Misspelt titles and keys: the right role must be the first suggestion, named by the nearest
+# spelling (the job title the person nearly typed) with its role key, or by the key alone where
+# the key is itself the nearest spelling.
 MISSPELT = {
-    "cerner anlyst": "ehr",
-    "meditech analist": "ehr",
-    "epic anaylst": "ehr",
-    "nurse informatcs": "nursing-informatics",
-    "informaton security analyst": "cybersecurity",
-    "sofware": "software",  # one word: the one-word spellings first
-    "cybersecurty": "cybersecurity",
-    "databse": "database",
-    "analytcs": "analytics",
+    "cerner anlyst": ("ehr", "'cerner analyst' (ehr)"),
+    "meditech analist": ("ehr", "'meditech analyst' (ehr)"),
+    "epic anaylst": ("ehr", "'epic analyst' (ehr)"),
+    "epic anlyst": ("ehr", "'epic analyst' (ehr)"),
+    "Senior Epic Anlyst II": ("ehr", "'epic analyst' (ehr)"),  # seniority words dropped first
+    "nurse informatcs": ("nursing-informatics", "'nurse informatics' (nursing-informatics)"),
+    "informaton security analyst": ("cybersecurity", "'information security analyst' (cybersecurity)"),
+    "sofware": ("software", "software"),  # one word: the one-word spellings first
+    "cybersecurty": ("cybersecurity", "cybersecurity"),
+    "databse": ("database", "database"),
+    "analytcs": ("analytics", "analytics"),
 }
 DEGREES = {
     "bsn": "bachelor",
@@ -76,11 +80,17 @@ DEGREES = {
 
 
 def suggestions(vocabulary: Vocabulary, text: str) -> list[str]:
+    """The suggestions as shown: "'epic analyst' (ehr)", or a key alone."""
     with pytest.raises(UsageProblem) as refused:
         choose(vocabulary, text, flag="--role")
     hint = re.search(r"did you mean (.+)\?\)$", str(refused.value))
     assert hint is not None, str(refused.value)
     return hint.group(1).split(" or ")
+
+
+def key_of(suggestion: str) -> str:
+    named = re.fullmatch(r"'[^']+' \(([a-z0-9-]+)\)", suggestion)
+    return named.group(1) if named else suggestion
 
 
 def test_at_least_thirty_titles_besides_cerner_analyst() -> None:
@@ -92,9 +102,49 @@ def test_a_real_title_resolves(data: ReferenceData, title: str, role: str) -> No
     assert choose(Vocabulary.of(data, "role"), title, flag="--role") == role
 
 
-@pytest.mark.parametrize(("title", "role"), MISSPELT.items())
-def test_a_misspelt_title_suggests_its_role_first(data: ReferenceData, title: str, role: str) -> None:
-    assert suggestions(Vocabulary.of(data, "role"), title)[0] == role
+@pytest.mark.parametrize(("title", "expected"), MISSPELT.items())
+def test_a_misspelt_title_suggests_its_role_first(data: ReferenceData, title: str, expected) -> None:
+    role, shown = expected
+    first = suggestions(Vocabulary.of(data, "role"), title)[0]
+    assert first == shown
+    assert key_of(first) == role
+    assert choose(Vocabulary.of(data, "role"), role, flag="--role") == role
+
+
+@pytest.mark.parametrize(("title", "expected"), MISSPELT.items())
+def test_the_suggested_spelling_is_accepted_as_typed(data: ReferenceData, title: str, expected) -> None:
+    """What the suggestion names can be typed back as it is shown and gives the role it names."""
+    role, shown = expected
+    spelling = re.fullmatch(r"'([^']+)' \([a-z0-9-]+\)", shown)
+    typed = spelling.group(1) if spelling else shown
+    assert choose(Vocabulary.of(data, "role"), typed, flag="--role") == role
+
+
+MISSPELT_CHOICES = {  # education and employer answer a near miss the same way
+    ("education", "mastrs"): "'masters' (master)",
+    ("education", "bachelor of sciense"): "'bachelor of science' (bachelor)",
+    ("education", "mastr"): "master",
+    ("employer", "physician practise"): "'physician practice' (clinic)",
+    ("employer", "hosptal"): "hospital",
+}
+
+
+@pytest.mark.parametrize(("field", "text"), MISSPELT_CHOICES)
+def test_a_misspelt_degree_or_employer_names_the_nearest_spelling(
+    data: ReferenceData, field: str, text: str
+) -> None:
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, field), text, flag=f"--{field}")
+    assert str(refused.value) == (
+        f"invalid value for --{field}: '{text}' (did you mean {MISSPELT_CHOICES[field, text]}?)"
+    )
+
+
+def test_a_misspelt_state_is_answered_with_its_code(data: ReferenceData) -> None:
+    """A state's code is what people know it by (and its names are proper nouns): the code alone."""
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, "state"), "Califrnia", flag="--state")
+    assert str(refused.value) == "invalid value for --state: 'Califrnia' (did you mean CA?)"
 
 
 @pytest.mark.parametrize(("degree", "key"), DEGREES.items())
@@ -134,3 +184,94 @@ def test_a_roster_of_real_titles_is_estimated_row_for_row(run, tmp_path) -> None
     records = [json.loads(line) for line in result.stdout.splitlines()]
     expected = list(zip(TITLES.values(), DEGREES.values(), strict=False))
     assert [(r["role"], r["education"]) for r in records] == expected
+
+
+def roles_by_soc(data: ReferenceData) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, role in data.roles.items():
+        found.setdefault(role.soc, []).append(key)
+    return found
+
+
+def test_the_shipped_roles_have_both_kinds_of_soc(data: ReferenceData) -> None:
+    """The tests below need a SOC of one role and one shared by several (README: 15-1211)."""
+    by_soc = roles_by_soc(data)
+    assert by_soc["15-1211"] == ["ehr", "nursing-informatics"]
+    assert by_soc["15-1212"] == ["cybersecurity"]
+
+
+@pytest.mark.parametrize("form", ["{soc}", "{soc}.00", " {soc} "])
+def test_a_soc_code_of_one_role_is_that_role(data: ReferenceData, form: str) -> None:
+    for soc, keys in roles_by_soc(data).items():
+        if len(keys) == 1:
+            assert choose(Vocabulary.of(data, "role"), form.format(soc=soc), flag="--role") == keys[0]
+
+
+def test_a_soc_code_several_roles_share_names_them_all(data: ReferenceData) -> None:
+    shared = {soc: keys for soc, keys in roles_by_soc(data).items() if len(keys) > 1}
+    assert shared
+    for soc, keys in shared.items():
+        with pytest.raises(UsageProblem) as refused:
+            choose(Vocabulary.of(data, "role"), soc, flag="--role")
+        listed = f"{', '.join(keys[:-1])} or {keys[-1]}"
+        assert str(refused.value) == (
+            f"invalid value for --role: '{soc}' is the SOC code of more than one role (choose {listed})"
+        )
+
+
+@pytest.mark.parametrize("text", ["15-9999", "99-0000.00", "15-1212.0", "15-12120"])
+def test_an_unknown_soc_code_is_an_unknown_role(data: ReferenceData, text: str) -> None:
+    """A code no role has, or a malformed one (15-1212.0 is neither a SOC nor an O*NET-SOC code)."""
+    with pytest.raises(UsageProblem) as refused:
+        choose(Vocabulary.of(data, "role"), text, flag="--role")
+    assert str(refused.value).startswith(f"invalid value for --role: '{text}' (")
+    assert "SOC code of more than one role" not in str(refused.value)
+
+
+def test_only_the_role_takes_a_soc_code(data: ReferenceData) -> None:
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "employer"), "15-1212", flag="--employer")
+
+
+def test_estimate_takes_a_soc_code_as_the_cli_and_the_api(run, run_json) -> None:
+    import hitsalary
+
+    by_key = run_json("estimate", "--exp", "5", "--state", "CA", "--role", "cybersecurity")
+    assert run_json("estimate", "--exp", "5", "--state", "CA", "--role", "15-1212") == by_key
+    assert hitsalary.to_json(hitsalary.estimate(exp=5, state="CA", role="15-1212")) == by_key
+    shared = run("estimate", "--exp", "5", "--state", "CA", "--role", "15-1211")
+    assert shared.exit_code == 2
+    assert shared.stdout == ""
+    assert shared.stderr == (
+        "hitsalary: invalid value for --role: '15-1211' is the SOC code of more than one role "
+        "(choose ehr or nursing-informatics)\n"
+    )
+    with pytest.raises(UsageProblem, match="choose ehr or nursing-informatics"):
+        hitsalary.estimate(exp=5, role="15-1211")
+
+
+def test_a_roster_row_takes_a_soc_code(run) -> None:
+    roster = "exp,state,role\n5,CA,15-1212\n5,CA,cybersecurity\n5,CA,15-1211\n5,CA,15-9999\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 3, result.stderr  # finished, some rows rejected
+    soc, key, shared, unknown = (json.loads(line) for line in result.stdout.splitlines())
+    assert {**soc, "row": 2} == key
+    assert key["role"] == "cybersecurity"
+    assert shared["error_field"] == "role"
+    assert shared["error"] == (
+        "invalid value for role: '15-1211' is the SOC code of more than one role "
+        "(choose ehr or nursing-informatics)"
+    )
+    assert unknown["error_field"] == "role"
+    assert "choose from" in unknown["error"]
+    import hitsalary
+
+    rows = list(hitsalary.batch([{"exp": 5, "role": "15-1212"}, {"exp": 5, "role": "15-1211"}]))
+    assert rows[0]["role"] == "cybersecurity"
+    assert rows[1]["error"] == shared["error"]
+
+
+def test_roles_says_a_soc_code_is_accepted(run) -> None:
+    result = run("roles")
+    assert result.exit_code == 0
+    assert "--role also takes a SOC code" in " ".join(result.stdout.split())

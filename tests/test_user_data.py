@@ -170,6 +170,18 @@ BAD = {
         "method.experience.anchors: anchor at 0 years must come later than the one at "
         "0 years: the rule must rise",
     ),
+    "a plausible salary range upside down": (
+        "method:\n" + SOURCE + "  plausible_salary:\n    low: 300000\n    high: 200000\n",
+        "4: method.plausible_salary.low: low 300000 must be below high 200000",
+    ),
+    "a plausible salary that is not an amount": (
+        "method:\n" + SOURCE + "  plausible_salary:\n    high: 2m\n",
+        "4: method.plausible_salary.high: expected wage (whole dollars), got text '2m'",
+    ),
+    "a plausible salary's unknown key": (
+        "method:\n" + SOURCE + "  plausible_salary:\n    lowest: 5000\n",
+        "4: method.plausible_salary.lowest: unknown key 'lowest' (did you mean 'low'?)",
+    ),
     "new state without its name": (
         "bea_rpp:\n" + SOURCE + "  states:\n    GU:\n      rpp: 100\n",
         "4: bea_rpp.states.GU: missing key 'name'",
@@ -306,3 +318,27 @@ def test_aliases_in_a_users_file_add_to_the_shipped_ones(run_json, tmp_path: Pat
     for title in ("beaker analyst", "epic analyst", "cerner"):  # the new title and shipped ones
         out = run_json("estimate", "--exp", "5", "--role", title, "--data", str(path))
         assert out["role"]["key"] == "ehr"
+
+
+PLAUSIBLE = "method:\n" + SOURCE + "  plausible_salary:\n    low: 5000\n    high: 60000\n"
+
+
+def test_a_users_file_sets_the_plausible_salary_range(run, tmp_path: Path, data) -> None:
+    path = write(tmp_path, PLAUSIBLE)
+    shipped_low, shipped_high = data.method.plausible
+    assert shipped_low > 8000  # so 8000 warns with the shipped data, and not with this file
+    assert shipped_high > 90000  # and 90000 warns only with this file
+    quiet = run("estimate", "--exp", "5", "--offer", "8000", "--data", str(path), "--json")
+    assert quiet.exit_code == 0, quiet.stderr
+    assert quiet.stderr == ""
+    shipped = run("estimate", "--exp", "5", "--offer", "8000", "--json")
+    assert f"(${shipped_low:,} to ${shipped_high:,})" in shipped.stderr
+    assert run("estimate", "--exp", "5", "--offer", "90000").stderr == ""
+    loud = run("estimate", "--exp", "5", "--offer", "90000", "--data", str(path), "--json")
+    [line] = loud.stderr.splitlines()
+    assert line.startswith("hitsalary: warning: --offer '90000' is read as $90,000 a year, above")
+    assert "($5,000 to $60,000)" in line
+    roster = run("batch", "-", "--data", str(path), input="exp,offer\n5,8000\n5,90000\n")
+    assert roster.exit_code == 0, roster.stderr
+    [warning] = [w for w in roster.stderr.splitlines() if "warning" in w]
+    assert "1 offer or salary amounts are outside any plausible annual salary ($5,000 to $60,000)" in warning

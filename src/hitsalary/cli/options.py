@@ -84,8 +84,9 @@ RoleOption = Annotated[
         "--role",
         "--specialization",
         metavar="ROLE",
-        help="The job: ehr, cybersecurity, analytics, medical-coding, it-manager, help-desk ... or a "
-        "job title such as 'epic analyst' (see `hitsalary roles`). Default: general health IT.",
+        help="The job: ehr, cybersecurity, analytics, medical-coding, it-manager, help-desk ..., a "
+        "job title such as 'epic analyst', or a BLS SOC code such as 15-1212 where only one role has "
+        "it (see `hitsalary roles`). Default: general health IT.",
         show_default=False,
     ),
 ]

@@ -9,7 +9,7 @@ from typing import Literal
 from hitsalary.core.calculate import calculate, percent, whole_dollars
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.levels import assess, wage_levels
-from hitsalary.core.models import Estimate, Profile, ReferenceData, ReferenceFigure
+from hitsalary.core.models import Estimate, Method, Profile, ReferenceData, ReferenceFigure
 from hitsalary.core.profile import MAX_YEARS, PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 
 Position = Literal["below", "inside", "above"]
@@ -23,7 +23,6 @@ YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/
 GROUPED = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 )  # 92,000 or 1,250,000.50: commas group by three
-PLAUSIBLE = (10_000, 2_000_000)  # outside this, an 'annual' amount is most likely a typo or hourly
 MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
 
@@ -60,14 +59,15 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     return whole_dollars(amount)
 
 
-def implausible_amount(amount: int, text: str, *, hours_per_year: float, flag: str = "--offer") -> str | None:
-    """A warning when an annual amount is outside any plausible salary (e.g. an hourly rate
-    typed without '/hr'); the '/hr' hint only where the amount as an hourly rate is plausible."""
-    low, high = PLAUSIBLE
+def implausible_amount(amount: int, text: str, *, method: Method, flag: str = "--offer") -> str | None:
+    """A warning when an annual amount is outside any plausible salary (method.yaml
+    `plausible_salary`, e.g. an hourly rate typed without '/hr'); the '/hr' hint only where the
+    amount as an hourly rate is plausible."""
+    low, high = method.plausible
     if low <= amount <= high:
         return None
     side = "below" if amount < low else "above"
-    as_hourly = low <= amount * hours_per_year <= high
+    as_hourly = low <= amount * method.hours_per_year <= high
     hint = f"; for an hourly rate write {text.strip()}/hr" if as_hourly else ""
     return (
         f"warning: {flag} {shown(text)} is read as ${amount:,} a year, {side} any plausible annual "

@@ -139,6 +139,7 @@ class Method:
     rounding_rule: str
     hours_per_year: float
     hours_source: Source
+    plausible: tuple[int, int]  # an annual amount outside it gets a warning (assumed, method.yaml)
     anchor_source: Source
     source: Source
     levels: tuple[tuple[str, str], ...] = ()  # Department of Labor wage levels: key, label

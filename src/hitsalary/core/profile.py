@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 from hitsalary.core.errors import UsageProblem, shown
-from hitsalary.core.models import Factor, Profile, ReferenceData
-from hitsalary.core.spelling import normalize, suggest, without_seniority
+from hitsalary.core.models import Factor, Profile, ReferenceData, Role
+from hitsalary.core.spelling import nearest, normalize, spelled, without_seniority
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 THOUSANDS = re.compile(r",[0-9]{3}$")
 PROFILE_FIELDS = ("state", "education", "employer", "role")
+SOC_CODE = re.compile(r"(\d\d-\d{4})(?:\.\d\d)?", re.ASCII)  # a SOC code, or an O*NET-SOC one
 
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
@@ -47,17 +49,29 @@ class Vocabulary:
     """The spellings one profile field accepts (a factor's values, or the roles)."""
 
     def __init__(
-        self, label: str, neutral: str, keys: list[str], aliases: dict[str, str], *, titles: bool = False
+        self,
+        label: str,
+        neutral: str,
+        keys: list[str],
+        aliases: dict[str, str],
+        *,
+        titles: bool = False,
+        codes: bool = False,
+        roles: Mapping[str, Role] | None = None,
     ) -> None:
         self.label, self.neutral, self.keys, self.aliases = label, neutral, keys, aliases
         self.titles = titles  # job titles: seniority words ('senior', 'II') do not change the key
+        self.codes = codes  # keys are codes people know (CA): a suggestion names the code alone
+        self.roles = roles  # the roles, for a BLS SOC code given where a role is expected
 
     @classmethod
     def of(cls, data: ReferenceData, name: str) -> Vocabulary:
         if name == "role":
-            return cls("Role", data.neutral_role, list(data.roles), data.role_aliases, titles=True)
+            return cls(
+                "Role", data.neutral_role, list(data.roles), data.role_aliases, titles=True, roles=data.roles
+            )
         factor: Factor = data.factor(name)
-        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases)
+        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases, codes=name == "state")
 
 
 def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
@@ -65,11 +79,30 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     key = vocabulary.aliases.get(normalize(text))
     if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
         key = vocabulary.aliases.get(without_seniority(normalize(text)))
+    if key is None and vocabulary.roles is not None:
+        key = by_soc(vocabulary.roles, text, flag=flag)
     if key is not None:
         return key
-    close = suggest(text, vocabulary.aliases) if len(text) <= 60 else []
-    hint = f"did you mean {' or '.join(close)}?" if close else f"choose from {', '.join(vocabulary.keys)}"
+    close = nearest(text, vocabulary.aliases) if len(text) <= 60 else []
+    # the nearest spelling first, with its key: 'epic anlyst' -> 'epic analyst' (ehr)
+    named = [key if vocabulary.codes else spelled(spelling, key) for spelling, key in close]
+    hint = f"did you mean {' or '.join(named)}?" if named else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
+
+
+def by_soc(roles: Mapping[str, Role], text: str, *, flag: str) -> str | None:
+    """The role a BLS SOC code names (15-1212, or the O*NET-SOC 15-1212.00 an LCA shows) when
+    exactly one role has it; a usage problem naming them when several do; None for any other text."""
+    code = SOC_CODE.fullmatch(text.strip())
+    if code is None:
+        return None
+    named = [key for key, role in roles.items() if role.soc == code.group(1)]
+    if len(named) > 1:
+        listed = f"{', '.join(named[:-1])} or {named[-1]}"
+        raise UsageProblem(
+            f"invalid value for {flag}: {shown(text)} is the SOC code of more than one role (choose {listed})"
+        )
+    return named[0] if named else None
 
 
 def choices(vocabulary: Vocabulary) -> list[str]:

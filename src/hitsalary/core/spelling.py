@@ -23,10 +23,16 @@ def without_seniority(spelling: str) -> str:
 
 
 def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
-    """The keys of the nearest spellings. A text of two words or more is matched against the
-    spellings of two words or more (job titles such as 'cerner-analyst') first, so that 'cerner
-    anlyst' points at the EHR analyst and not at 'security-analyst', whose letters it also
-    resembles; a single word is matched against single words first ('sofware': software)."""
+    """The keys of the nearest spellings (see nearest), at most three."""
+    return [key for _, key in nearest(text, choices)]
+
+
+def nearest(text: str, choices: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The nearest spellings and their keys, one spelling per key, at most three. A text of two
+    words or more is matched against the spellings of two words or more (job titles such as
+    'cerner-analyst') first, so that 'cerner anlyst' points at the EHR analyst and not at
+    'security-analyst', whose letters it also resembles; a single word is matched against single
+    words first ('sofware': software)."""
     import difflib  # only on an error: it costs start-up time
 
     norm = without_seniority(normalize(text)) or normalize(text)
@@ -34,4 +40,15 @@ def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
     words = [c for c in choices if "-" not in c]
     groups = (titles, words) if "-" in norm else (words, titles)
     close = [c for group in groups for c in difflib.get_close_matches(norm, group, n=3, cutoff=0.6)]
-    return list(dict.fromkeys(choices[c] for c in close))[:3]
+    first: dict[str, str] = {}  # key -> its nearest spelling
+    for spelling in close:
+        first.setdefault(choices[spelling], spelling)
+    return [(spelling, key) for key, spelling in first.items()][:3]
+
+
+def spelled(spelling: str, key: str) -> str:
+    """A suggestion as the person would type it: 'epic analyst' (ehr); a key alone when the
+    nearest spelling is the key itself."""
+    if spelling == key:
+        return key
+    return f"'{spelling.replace('-', ' ')}' ({key})"

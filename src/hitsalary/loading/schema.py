@@ -199,6 +199,12 @@ def low_not_above_high(item: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def low_below_high(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    if item["low"] >= item["high"]:
+        return "low", f"low {item['low']} must be below high {item['high']}"
+    return None
+
+
 def needs_figure_and_year(item: Mapping[str, Any]) -> tuple[str, str] | None:
     if "from" in item:
         return None
@@ -370,6 +376,10 @@ SPECS: dict[str, Map] = {
             required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}
         ),
         hours_per_year=Map(required={"value": Num(minimum=1, maximum=8784, what="hours"), "source": SOURCE}),
+        plausible_salary=Map(
+            required={"low": money(), "high": money(), "rule": TEXT, "source": SOURCE},
+            checks=(low_below_high,),
+        ),
         wage_levels=Map(
             required={
                 "wage_year": TEXT,

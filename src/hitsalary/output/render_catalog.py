@@ -163,6 +163,8 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
         f"Medians: {source.publisher}, {release(source)}, all industries.\n"
         f"Typical entry education: {entry.publisher}, {entry.title}; it is the education baseline "
         "(x1.000) and the default --education for the role.\n"
+        "--role also takes a SOC code (15-1212, or 15-1212.00 as an LCA shows it) where only one "
+        "role has it; a code several roles share names them.\n"
         f"Why each occupation:\n{why}\n" + data_line(data),
         style="dim",
     )

@@ -151,7 +151,7 @@ def power_figure(est: dict[str, Any]) -> str:
     if not ppp:
         return figure("Purchasing power", "", "BEA publishes no price parity for this area.", cls="half")
     band = est["band"]
-    parity = f"{ppp['rpp']:g}"
+    parity = f"{ppp['rpp']:.1f}"  # one decimal, as the terminal shows it (BEA publishes three)
     rows = [
         RangeRow("Your band, in local dollars", band["low"], band["mid"], band["high"]),
         RangeRow(

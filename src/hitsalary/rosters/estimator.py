@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from hitsalary.core.calculate import BandCurve, applied_factors, value_of
-from hitsalary.core.decisions import PLAUSIBLE, parse_money
+from hitsalary.core.decisions import parse_money
 from hitsalary.core.distribution import Points, distribution_for
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
@@ -50,7 +50,8 @@ class Estimator:
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
         self.roles = data.roles
-        self.implausible = 0  # amounts outside PLAUSIBLE, reported once at the end
+        self.implausible = 0  # amounts outside self.plausible, reported once at the end
+        self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
@@ -287,7 +288,7 @@ class Estimator:
             amount = self.amounts.get((name, raw)) if type(raw) is str else None
             if amount is None:
                 amount = self.amount(name, raw)
-            if not PLAUSIBLE[0] <= amount <= PLAUSIBLE[1]:
+            if not self.plausible[0] <= amount <= self.plausible[1]:
                 self.implausible += 1
             # decisions.place inlined: the position, and the percent through as percent() rounds it
             through = 50.0

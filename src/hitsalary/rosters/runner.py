@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hitsalary.core.decisions import PLAUSIBLE
 from hitsalary.core.models import ReferenceData
 from hitsalary.output.batch_writers import ExtraNames, Writer
 from hitsalary.rosters.estimator import Estimator, error_record
@@ -17,6 +16,7 @@ from hitsalary.rosters.readers import JsonRecords, clean_record
 
 @dataclass
 class Summary:
+    plausible: tuple[int, int]  # the data's plausible annual salary (method.yaml plausible_salary)
     estimated: int = 0
     rejected: int = 0
     implausible: int = 0  # amounts used, but outside any plausible annual salary
@@ -28,7 +28,7 @@ class Summary:
         """As estimate --offer warns for one amount, one line for a roster's implausible ones."""
         if not self.implausible:
             return None
-        low, high = PLAUSIBLE
+        low, high = self.plausible
         return (
             f"warning: {self.implausible:,} offer or salary amounts are outside any plausible annual "
             f"salary (${low:,} to ${high:,}); an hourly rate needs '/hr' (e.g. 45/hr)"
@@ -47,7 +47,7 @@ def run(
     """One output record per input record, in input order; a bad record becomes an error record."""
     estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
-    summary = Summary()
+    summary = Summary(plausible=data.method.plausible)
     row = 0
     try:
         for row, record in enumerate(records, start=1):

@@ -75,7 +75,7 @@ def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
     from hitsalary.core.decisions import implausible_amount, parse_money
 
     amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
-    return amount, implausible_amount(amount, offer, hours_per_year=data.method.hours_per_year)
+    return amount, implausible_amount(amount, offer, method=data.method)
 
 
 def asked_profile(

@@ -11,7 +11,8 @@ app = command_app()
 @app.command(short_help="Every role, its BLS occupation and national median.")
 def roles(json_output: JsonOption = False, data_path: DataOption = None) -> None:
     """Every healthcare IT role hitsalary knows: the BLS occupation (SOC) it is measured by, why,
-    the national median, and the job titles it accepts.
+    the national median, and the job titles it accepts. Where a role is expected (--role, a
+    roster's role column, the API's role=) a SOC code works too when only one role has it.
 
     \b
     Examples:

@@ -44,6 +44,7 @@ def method(ctx: Context) -> Method:
         rounding_rule=raw["rounding"]["rule"],
         hours_per_year=raw["hours_per_year"]["value"],
         hours_source=ctx.source(raw["hours_per_year"]["source"]),
+        plausible=(raw["plausible_salary"]["low"], raw["plausible_salary"]["high"]),
         anchor_source=ctx.source(experience["anchor_source"]),
         source=ctx.source(raw["source"]),
         levels=tuple((k, v["label"]) for k, v in raw["wage_levels"]["levels"].items()),
