@@ -83,3 +83,55 @@ def test_an_int_too_long_for_text_is_an_error_record_not_an_exception() -> None:
     record = next(hitsalary.batch([{"exp": 5, "offer": 10**5000}]))
     assert record["error_field"] == "offer"
     assert "digits is $" in record["error"]
+
+
+def passed_through(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: record[key] for key in ("Name", "Team Lead", "input_Low_2", "input_low")}
+
+
+def test_a_passed_through_column_keeps_its_headers_spelling(run, tmp_path: Path) -> None:
+    """`Name` came out as `name`; the known columns (`EXP`, `State`) are still matched in any case
+    and written under their own names. A clash with an output column is one in any case."""
+    header = ["EXP", "State", "Name", " Team Lead ", "Low", "input_low"]
+    row = [5, "CA", "Ann", "Bo", "x", "y"]
+    # Low clashes with low; input_Low with the passed-through input_low: input_Low_2
+    expected = {"Name": "Ann", "Team Lead": "Bo", "input_Low_2": "x", "input_low": "y"}
+    roster = ",".join(header) + "\n" + ",".join(map(str, row)) + "\n"
+    for fmt in ("jsonl", "csv"):
+        result = run("batch", "-", "--input-format", "csv", "--format", fmt, input=roster)
+        assert result.exit_code == 0, result.stderr
+        if fmt == "csv":
+            out_header, values = (line.split(",") for line in result.stdout.splitlines())
+            record = dict(zip(out_header, values, strict=True))
+        else:
+            record = lines(result.stdout)[0]
+        assert passed_through(record) == expected, fmt
+        assert record["state"] == "CA"
+        assert not {"EXP", "State", "name", "Low", "input_Low"} & set(record)
+    as_json = json.dumps(dict(zip(header, row, strict=True))) + "\n"
+    assert passed_through(lines(run("batch", "-", input=as_json).stdout)[0]) == expected
+    book = openpyxl.Workbook()
+    book.active.append(header)
+    book.active.append(row)
+    book.save(tmp_path / "staff.xlsx")
+    assert passed_through(lines(run("batch", str(tmp_path / "staff.xlsx")).stdout)[0]) == expected
+    run("batch", str(tmp_path / "staff.xlsx"), "-o", str(tmp_path / "bands.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "bands.xlsx").active
+    written = dict(zip(*sheet.iter_rows(max_row=2, values_only=True), strict=True))
+    assert passed_through(written) == expected
+    api = next(hitsalary.batch([dict(zip(header, row, strict=True))]))
+    assert passed_through(api) == expected
+
+
+def test_a_later_json_record_may_spell_a_column_otherwise(run) -> None:
+    records = [{"exp": 5, "Name": "Ann"}, {"exp": 5, "NAME": "Bo", "Team": "A"}, {"exp": 5, "TEAM": "B"}]
+    result = run("batch", "-", input="".join(json.dumps(r) + "\n" for r in records))
+    assert result.exit_code == 0, result.stderr
+    out = lines(result.stdout)
+    assert [r.get("Name") for r in out] == ["Ann", "Bo", None]  # the first record's spelling
+    assert [r.get("Team") for r in out] == [None, "A", "B"]  # the first spelling seen
+    assert not {"name", "NAME", "TEAM"} & {key for r in out for key in r}
+    api = list(hitsalary.batch(records))
+    assert [{k: r.get(k) for k in ("Name", "Team")} for r in api] == [
+        {k: r.get(k) for k in ("Name", "Team")} for r in out
+    ]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from hitsalary.core.errors import UsageProblem, shown
-from hitsalary.output.batch_writers import distinct
+from hitsalary.output.batch_writers import column_key, distinct
 from hitsalary.rosters.layout import AMOUNT_FIELDS, EXTRA, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
 from hitsalary.rosters.lines import RECORD_LIMIT, Lines, LongLine, Unclosed
 
@@ -24,17 +24,26 @@ def text_stream(binary: IO[bytes]) -> TextIO:
     return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
 
 
+def column_name(name: str) -> str:
+    """A header name or a record's key as the roster is read by: a known column's as matched
+    (`EXP` is exp), any other in its own spelling, trimmed (`Name` is passed through as Name)."""
+    key = column_key(name)
+    return key if key in KNOWN_NAMES or not key else name.strip()
+
+
 def clean_header(names: list[str]) -> list[str]:
-    """Header names as matched (trimmed, lower case, no leading dashes); an empty name becomes
-    `column_N` (its position), so that no two output columns share a name."""
-    cleaned = [name.strip().lower().lstrip("-") for name in names]
-    taken = set(cleaned)
+    """Header names as column_name reads them; an empty name becomes `column_N` (its position),
+    so that no two output columns share a name."""
+    cleaned = [column_name(name) for name in names]
+    taken = set(map(column_key, cleaned))
     for n, name in enumerate(cleaned):
-        if not name:
+        if not column_key(name):
             cleaned[n] = distinct(f"column_{n + 1}", taken)
             taken.add(cleaned[n])
     return cleaned
 
+
+KNOWN_NAMES = frozenset(KNOWN)
 
 DELIMITERS = {
     ",": ",",
@@ -177,11 +186,11 @@ def check_header(header: list[str]) -> None:
     """A column named twice would leave only its last value: refused."""
     seen: set[str] = set()
     for name in header:
-        if name in (READ_ERROR, EXTRA):  # the readers' own marks
+        if column_key(name) in (READ_ERROR, EXTRA):  # the readers' own marks, in any case
             raise UsageProblem(f"the input's header has a column no roster can have: {shown(name)}")
-        if name in seen:
-            raise UsageProblem(f"the input's header names the column {shown(name)} twice")
-        seen.add(name)
+        if column_key(name) in seen:
+            raise UsageProblem(f"the input's header names the column {shown(column_key(name))} twice")
+        seen.add(column_key(name))
 
 
 class JsonRecords:
@@ -200,6 +209,7 @@ class JsonRecords:
                 self.header.append(name)
         self.known = {*self.header, *KNOWN}
         self.unknown: dict[str, None] = {}  # in the order first seen
+        self.spelled = {column_key(name): name for name in self.header}  # key -> first spelling
         self.records = self.generate()
 
     def __iter__(self) -> JsonRecords:
@@ -212,14 +222,26 @@ class JsonRecords:
         if self.first is None:
             return
         yield self.first
-        known, unknown = self.known, self.unknown
+        known = self.known
         for record in self.rest:
             if not known.issuperset(record):
-                extra = {k: record.pop(k) for k in [k for k in record if k not in known and k != READ_ERROR]}
-                if extra:
-                    unknown.update(dict.fromkeys(extra))
-                    record[EXTRA] = extra
+                self.sort_out(record)
             yield record
+
+    def sort_out(self, record: dict[str, Any]) -> None:
+        """The keys of a record that no column is spelled as: another spelling of a column is
+        that column (`NAME` after `Name`); the others go under EXTRA, in their first spelling."""
+        extra: dict[str, Any] = {}
+        for key in [k for k in record if k not in self.known and k != READ_ERROR]:
+            name = self.spelled.setdefault(column_key(key), key)
+            value = record.pop(key)
+            if name in self.known:
+                record[name] = value
+            else:
+                extra[name] = value
+        if extra:
+            self.unknown.update(dict.fromkeys(extra))
+            record[EXTRA] = extra
 
 
 def json_lines(source: Lines) -> Iterator[dict[str, Any]]:
@@ -267,27 +289,28 @@ def parse_json_line(line: str) -> dict[str, Any]:
     return clean_record(value)
 
 
-def clean_key(key: Any) -> str:
-    return str(key).strip().lower().lstrip("-")
-
-
 def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
-    """A record's keys as a header's names are matched. Two keys that match the same name (`exp`,
-    `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither is chosen."""
-    record = {clean_key(k): v for k, v in value.items()}
-    marks = [name for name in (READ_ERROR, EXTRA) if name in record]
+    """A record's keys as a header's names are read (column_name). Two keys that match the same
+    name (`exp`, `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither
+    is chosen."""
+    keys = [k if type(k) is str else str(k) for k in value]
+    matched = [column_key(k) for k in keys]
+    record = {
+        m if m in KNOWN_NAMES or not m else k.strip(): v
+        for k, m, v in zip(keys, matched, value.values(), strict=True)
+    }
+    marks = [k for k, m in zip(keys, matched, strict=True) if m in (READ_ERROR, EXTRA)]
     if marks:  # a key spelling the readers' own marks: never taken for one
         for name in marks:
-            del record[name]
+            record.pop(name.strip(), None)
         message = f"the record has a key no column can have: {shown(marks[0])}"
         record[READ_ERROR] = RowError("(record)", None, message)
         return record
-    if len(record) < len(value):
+    if len(set(matched)) < len(matched):
         seen: dict[str, Any] = {}
-        for key in value:
-            name = clean_key(key)
+        for key, name in zip(keys, matched, strict=True):
             if name in seen:
-                both = f"{shown(str(seen[name]))} and {shown(str(key))}"
+                both = f"{shown(seen[name])} and {shown(key)}"
                 message = f"the record has two keys for {shown(name)}: {both}"
                 record[READ_ERROR] = RowError("(record)", None, message)
                 return record
