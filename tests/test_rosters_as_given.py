@@ -4,6 +4,8 @@ with two spellings of one key shows both, and a workbook's numbers are the JSON 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -135,3 +137,33 @@ def test_a_later_json_record_may_spell_a_column_otherwise(run) -> None:
     assert [{k: r.get(k) for k in ("Name", "Team")} for r in api] == [
         {k: r.get(k) for k in ("Name", "Team")} for r in out
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "later"), [(3, 4, 4), ("3", 4, "4"), (None, "x", '"x"'), ({"a": 1}, 2, "2")]
+)
+def test_two_keys_for_one_column_show_the_first_value_and_name_both(
+    run, first: Any, second: Any, later: str
+) -> None:
+    """The error record's exp showed the last of the two values, silently."""
+    text = json.dumps({"id": "A", "exp": first, "EXP": second}) + "\n"
+    result = run("batch", "-", input=text)
+    assert result.exit_code == 3
+    (record,) = lines(result.stdout)
+    assert record["exp"] == (json.dumps(first) if isinstance(first, dict) else first)  # as given
+    assert record["error_field"] == "(record)"
+    both = f"'exp' ({json.dumps(first)}) and 'EXP' ({later})"
+    assert record["error"] == f"the record has two keys for 'exp': {both}; the first is shown"
+    assert next(hitsalary.batch([{"id": "A", "exp": first, "EXP": second}]))["error"] == record["error"]
+
+
+def test_every_column_given_twice_is_named_with_its_first_value_shown(run) -> None:
+    text = '{"Name": "a", "exp": 5, "NAME": "b", "offer": "90k", "OFFER": 95000, "name": "c"}\n'
+    result = run("batch", "-", "--format", "csv", input=text)
+    assert result.exit_code == 3
+    (record,) = csv.DictReader(io.StringIO(result.stdout))
+    assert (record["Name"], record["exp"], record["offer"]) == ("a", "5", "90k")
+    assert record["error"] == (
+        "the record has 3 keys for 'name': 'Name' (\"a\") and 'NAME' (\"b\"), and 1 more; "
+        "two keys for 'offer': 'offer' (\"90k\") and 'OFFER' (95000); the first of each is shown"
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from hitsalary.core.errors import UsageProblem, shown
-from hitsalary.output.batch_writers import column_key, distinct
+from hitsalary.output.batch_writers import column_key, distinct, encode_json
 from hitsalary.rosters.layout import AMOUNT_FIELDS, EXTRA, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
 from hitsalary.rosters.lines import RECORD_LIMIT, Lines, LongLine, Unclosed
 
@@ -292,7 +292,7 @@ def parse_json_line(line: str) -> dict[str, Any]:
 def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
     """A record's keys as a header's names are read (column_name). Two keys that match the same
     name (`exp`, `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither
-    is chosen."""
+    is chosen (see same_column)."""
     keys = [k if type(k) is str else str(k) for k in value]
     matched = [column_key(k) for k in keys]
     record = {
@@ -307,18 +307,47 @@ def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
         record[READ_ERROR] = RowError("(record)", None, message)
         return record
     if len(set(matched)) < len(matched):
-        seen: dict[str, Any] = {}
-        for key, name in zip(keys, matched, strict=True):
-            if name in seen:
-                both = f"{shown(seen[name])} and {shown(key)}"
-                message = f"the record has two keys for {shown(name)}: {both}"
-                record[READ_ERROR] = RowError("(record)", None, message)
-                return record
-            seen[name] = key
+        return same_column(keys, matched, list(value.values()))
     for old, new in OLD_NAMES.items():  # the older name of a column, record by record
         if old in record and new not in record:
             record[new] = record.pop(old)
     return record
+
+
+def same_column(keys: list[str], matched: list[str], values: list[Any]) -> dict[str, Any]:
+    """The error record of a record with two keys for one column: each column holds its first
+    key's value (in the order given), and the message names the keys of each column given twice
+    (two columns at most), with their values: none is picked without a word."""
+    record: dict[str, Any] = {}
+    for n, (key, name, item) in enumerate(zip(keys, matched, values, strict=True)):
+        if name not in matched[:n]:
+            record[name if name in KNOWN_NAMES or not name else key.strip()] = item
+    twice = list(dict.fromkeys(name for n, name in enumerate(matched) if name in matched[:n]))
+    given = [(k, v) for k, m, v in zip(keys, matched, values, strict=True) if m in twice[:2]]
+    parts = [keys_for(name, [(k, v) for k, v in given if column_key(k) == name]) for name in twice[:2]]
+    more = f"; {len(twice) - 2:,} more of its columns too" if len(twice) > 2 else ""
+    first = "the first is shown" if len(twice) == 1 else "the first of each is shown"
+    message = f"the record has {'; '.join(parts)}{more}; {first}"
+    record[READ_ERROR] = RowError("(record)", None, message)
+    return record
+
+
+def keys_for(name: str, given: list[tuple[str, Any]]) -> str:
+    """`two keys for 'exp': 'exp' (3) and 'EXP' (4)`: the first two keys with their values (the
+    message stays within 600 characters however long the keys and values)."""
+    named = [f"{shown(key, 20)} ({as_json(value)})" for key, value in given[:2]]
+    rest = f", and {len(given) - 2:,} more" if len(given) > 2 else ""
+    count = "two" if len(given) == 2 else f"{len(given):,}"
+    return f"{count} keys for {shown(name, 20)}: {named[0]} and {named[1]}{rest}"
+
+
+def as_json(value: Any, limit: int = 20) -> str:
+    """A value as a message about a record repeats it: as JSON (5, "5", null), cut short."""
+    try:
+        text = encode_json(value)
+    except (TypeError, ValueError, RecursionError):  # an object JSON cannot hold, a 5,000-digit int
+        return f"a value of type {type(value).__name__}"
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:
