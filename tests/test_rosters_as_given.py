@@ -7,11 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import column_index_from_string
 
 import hitsalary
 from hitsalary.core.decisions import PLAUSIBLE
@@ -167,3 +170,64 @@ def test_every_column_given_twice_is_named_with_its_first_value_shown(run) -> No
         "the record has 3 keys for 'name': 'Name' (\"a\") and 'NAME' (\"b\"), and 1 more; "
         "two keys for 'offer': 'offer' (\"90k\") and 'OFFER' (95000); the first of each is shown"
     )
+
+
+NUMBER_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"[^>]*><v>([^<]*)</v></c>')
+
+
+def stored_numbers(path: Path) -> dict[tuple[int, int], str]:
+    """Each number cell's text as the workbook stores it, by (row, column), from 0."""
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    return {(int(r) - 1, column_index_from_string(c) - 1): text for c, r, text in NUMBER_CELL.findall(xml)}
+
+
+def test_a_workbook_holds_the_numbers_json_lines_and_csv_show(run, tmp_path: Path) -> None:
+    """A percentile of 80.1 was stored as 80.09999999999999 (XlsxWriter writes 16 digits); a float
+    that needs 17 read back as another number; and a whole number too large for a float stopped the run."""
+    states = ["CA", "NY", "TX", "WA", "MA", "FL", "IL", "OH", "GA", "MN"]
+    records = [
+        {
+            "id": f"E{n}",
+            "exp": exp,
+            "state": state,
+            "offer": 60000 + 997 * n,
+            "score": 0.1 + 0.2,
+            "badge": 2**60 + n,
+        }
+        for n, (exp, state) in enumerate((e, s) for e in (0, 1, 2.5, 5, 7.5, 12, 20) for s in states)
+    ]
+    records.append({"id": "big", "exp": 5, "offer": 90000, "score": 1.5, "badge": 10**400})
+    records.append({"id": "bad", "exp": 5, "offer": 0.4, "score": 1.1, "badge": 1})  # an error record
+    (tmp_path / "staff.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = {}
+    for fmt in ("jsonl", "csv", "xlsx"):
+        result = run("batch", str(tmp_path / "staff.jsonl"), "-o", str(tmp_path / f"bands.{fmt}"))
+        assert result.exit_code == 3, result.stderr
+        out[fmt] = tmp_path / f"bands.{fmt}"
+    expected = lines(out["jsonl"].read_text())
+    floats = [v for r in expected for v in r.values() if isinstance(v, float)]
+    assert any(f"{v:.16G}" != repr(v) for v in floats)  # percentiles XlsxWriter alone would spoil
+    assert all(
+        v == round(v, 1)
+        for r in expected
+        for k, v in r.items()
+        if k.endswith(("percentile", "through")) and v
+    )
+    sheet = openpyxl.load_workbook(out["xlsx"]).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    stored = stored_numbers(out["xlsx"])
+    with out["csv"].open(newline="") as handle:
+        csv_rows = list(csv.DictReader(handle))
+    for n, (want, got, as_csv) in enumerate(zip(expected, rows, csv_rows, strict=True), start=1):
+        cells = dict(zip(header, got, strict=True))
+        for c, key in enumerate(header):
+            value = want.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                assert as_csv[key] == json.dumps(value), (n, key)  # CSV: the JSON's own text
+                if abs(value) > 2**53:  # no spreadsheet number holds it: its digits, as text
+                    assert cells[key] == str(value), (n, key)
+                    continue
+                assert (type(cells[key]), cells[key]) == (type(value), value), (n, key)
+                assert stored[(n, c)] == json.dumps(value), (n, key)  # the very digits JSON writes
+            elif value is not None:
+                assert cells[key] == value, (n, key)
