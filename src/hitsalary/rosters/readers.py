@@ -15,7 +15,16 @@ from typing import IO, Any, TextIO
 
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.output.batch_writers import column_key, distinct, encode_json
-from hitsalary.rosters.layout import AMOUNT_FIELDS, EXTRA, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
+from hitsalary.rosters.layout import (
+    AMOUNT_FIELDS,
+    CACHE_LIMIT,
+    EXTRA,
+    FORMATS,
+    KNOWN,
+    OLD_NAMES,
+    READ_ERROR,
+    RowError,
+)
 from hitsalary.rosters.lines import RECORD_LIMIT, Lines, LongLine, Unclosed
 
 
@@ -289,16 +298,27 @@ def parse_json_line(line: str) -> dict[str, Any]:
     return clean_record(value)
 
 
+SHAPES: dict[tuple[str, ...], tuple[str, ...]] = {}  # a record's keys -> the names read for them
+
+
 def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
     """A record's keys as a header's names are read (column_name). Two keys that match the same
     name (`exp`, `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither
-    is chosen (see same_column)."""
+    is chosen (see same_column). The records of a roster mostly share their keys: the names of
+    each set of keys are worked out once (a bounded cache)."""
+    shape = tuple(value)
+    names = SHAPES.get(shape)
+    if names is None:
+        return new_shape(value)
+    return old_names(dict(zip(names, value.values(), strict=True)))
+
+
+def new_shape(value: Mapping[Any, Any]) -> dict[str, Any]:
+    """clean_record for keys not seen before; a set of text keys that is not an error is cached."""
     keys = [k if type(k) is str else str(k) for k in value]
     matched = [column_key(k) for k in keys]
-    record = {
-        m if m in KNOWN_NAMES or not m else k.strip(): v
-        for k, m, v in zip(keys, matched, value.values(), strict=True)
-    }
+    names = tuple(m if m in KNOWN_NAMES or not m else k.strip() for k, m in zip(keys, matched, strict=True))
+    record = dict(zip(names, value.values(), strict=True))
     marks = [k for k, m in zip(keys, matched, strict=True) if m in (READ_ERROR, EXTRA)]
     if marks:  # a key spelling the readers' own marks: never taken for one
         for name in marks:
@@ -308,7 +328,16 @@ def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
         return record
     if len(set(matched)) < len(matched):
         return same_column(keys, matched, list(value.values()))
-    for old, new in OLD_NAMES.items():  # the older name of a column, record by record
+    if all(type(k) is str for k in value):  # 1 == 1.0 == True: only text keys name one shape
+        if len(SHAPES) >= CACHE_LIMIT:
+            SHAPES.clear()
+        SHAPES[tuple(keys)] = names
+    return old_names(record)
+
+
+def old_names(record: dict[str, Any]) -> dict[str, Any]:
+    """The older name of a column (specialization) as its name, record by record."""
+    for old, new in OLD_NAMES.items():
         if old in record and new not in record:
             record[new] = record.pop(old)
     return record
