@@ -17,7 +17,6 @@ import pytest
 from openpyxl.utils import column_index_from_string
 
 import hitsalary
-from hitsalary.core.decisions import PLAUSIBLE
 
 
 def lines(text: str) -> list[dict[str, Any]]:
@@ -80,8 +79,9 @@ def test_a_number_amount_is_read_as_the_same_amount_written_as_text(
         assert cli.stderr.strip() == "hitsalary: " + from_csv["error"].replace(" offer: ", " --offer: ", 1)
     else:
         assert json.loads(cli.stdout)["offer"]["amount"] == from_csv["offer"]
-        implausible = not PLAUSIBLE[0] <= from_csv["offer"] <= PLAUSIBLE[1]
-        assert warned(cli.stderr) is warned(as_csv.stderr) is implausible
+        assert warned(cli.stderr) is warned(as_csv.stderr)
+    if text == "45.5":  # the trial's case: an hourly rate without /hr is warned about everywhere
+        assert warned(cli.stderr)
 
 
 def test_an_int_too_long_for_text_is_an_error_record_not_an_exception() -> None:
