@@ -58,10 +58,16 @@ def json_value(value: Any) -> str:
     return "null" if value is None else encode_json(value)
 
 
+def column_key(name: str) -> str:
+    """A column's name as a roster's header is matched: trimmed, lower case, no leading dashes
+    (`Exp`, ` EXP `, `--exp` are one column). Two names with one key are the same column."""
+    return name.strip().lower().lstrip("-")
+
+
 def distinct(name: str, taken: set[str] | frozenset[str]) -> str:
-    """name, or name_2, name_3 ... whichever is not taken."""
+    """name, or name_2, name_3 ... whichever's column key is not taken (taken: column keys)."""
     found, n = name, 1
-    while found in taken:
+    while column_key(found) in taken:
         n += 1
         found = f"{name}_{n}"
     return found
@@ -69,17 +75,18 @@ def distinct(name: str, taken: set[str] | frozenset[str]) -> str:
 
 class ExtraNames:
     """The output name of each key first seen after the first record: its own, or `input_KEY`
-    (`input_KEY_2` ...) when a column already has it, as passed-through columns are renamed."""
+    (`input_KEY_2` ...) when a column already has it in any case, as passed-through columns are
+    renamed."""
 
     def __init__(self, columns: list[str]) -> None:
-        self.used = set(columns)
+        self.used = {column_key(name) for name in columns}
         self.names: dict[str, str] = {}
 
     def name(self, key: str) -> str:
         found = self.names.get(key)
         if found is None:
-            found = key if key not in self.used else distinct(f"input_{key}", self.used)
-            self.used.add(found)
+            found = key if column_key(key) not in self.used else distinct(f"input_{key}", self.used)
+            self.used.add(column_key(found))
             self.names[key] = found
         return found
 

@@ -7,12 +7,27 @@ workbook is written."""
 from __future__ import annotations
 
 import math
+import sys
 from typing import IO, Any
 
 from hitsalary.core.errors import OutputError
 from hitsalary.core.text import escape_controls
 from hitsalary.output.batch_writers import ERROR_COLUMNS, Columns, Values, cell
 
+
+class Shortest(float):
+    """A float whose text in the workbook is its repr: the shortest digits that read back as the
+    same number, those the JSON Lines and CSV writers write. XlsxWriter writes a number as
+    f"{number:.16G}" (xmlwriter.py): a percentile of 80.1 was stored as 80.09999999999999, and
+    a float that needs 17 digits (0.30000000000000004) read back as another number."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return float.__repr__(self)
+
+
+EXACT = 2**sys.float_info.mant_dig  # a whole number past this is not held exactly as a number
 MONEY_COLUMNS = ("low", "mid", "high", "offer", "salary", "offer_below_level_i", "salary_below_level_i")
 COLUMN_WIDTH = 14
 ROW_LIMIT = 1_048_575  # Excel's 1,048,576 rows, less the header
@@ -62,12 +77,14 @@ class XlsxWriter:
             if value is None or value == "":
                 continue
             kind = type(value)
-            if kind is int or (kind is float and math.isfinite(value)):
+            if kind is float and math.isfinite(value):
+                sheet.write_number(row, n, Shortest(value), formats[n])
+            elif kind is int and -EXACT <= value <= EXACT:
                 sheet.write_number(row, n, value, formats[n])
             elif kind is bool:
                 sheet.write_boolean(row, n, value)
-            else:
-                text = cell(value) if kind is not str else value
+            else:  # text; and a whole number too long for a spreadsheet's number, as its digits
+                text = value if kind is str else str(value) if kind is int else cell(value)
                 sheet.write_string(row, n, text if text.isprintable() else escape_controls(text))
 
     def flush(self) -> None:

@@ -25,6 +25,7 @@ from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp
 from hitsalary.output.batch_writers import Values, encode_json
 from hitsalary.rosters.areas import RunAreaTables
 from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
+from hitsalary.rosters.values import amount_text
 
 # a record's keys (state, education, employer, role, metro), the role's SOC, the factors' product
 # aged to today's dollars, the role and the area's curve
@@ -224,11 +225,13 @@ class Estimator:
         if type(raw) is not str and (isinstance(raw, bool) or not isinstance(raw, (int, float))):
             kind = type(raw).__name__
             raise RowError(name, None, f"invalid value for {name}: expected an amount, got {kind}")
-        key = (name, raw if isinstance(raw, str) else repr(raw))
+        # a number is read as its digits: exactly as the same amount written as text in a CSV cell
+        text = raw if isinstance(raw, str) else amount_text(name, raw)
+        key = (name, text)
         cached = self.amounts.get(key)
         if cached is None:
             try:
-                cached = parse_money(str(raw), flag=name, hours_per_year=self.data.method.hours_per_year)
+                cached = parse_money(text, flag=name, hours_per_year=self.data.method.hours_per_year)
             except UsageProblem as exc:
                 raise RowError(name, raw, str(exc)) from None
             bounded(self.amounts)[key] = cached

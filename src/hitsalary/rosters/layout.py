@@ -11,7 +11,7 @@ from typing import Any
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
 from hitsalary.core.text import shown
-from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, distinct
+from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS, column_key, distinct
 from hitsalary.rosters.values import RowError as RowError
 from hitsalary.rosters.values import as_text as as_text
 from hitsalary.rosters.values import blank as blank
@@ -53,13 +53,14 @@ class Layout:
     pick_passthrough: Callable[[dict[str, Any]], tuple[Any, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        """Each passed-through column keeps its name unless a result column has it; then it is
-        `input_NAME` (or `input_NAME_2` ... whichever no other column has): names never collide."""
-        used = {*self.passthrough, *self.taken()}
+        """Each passed-through column keeps its name, as the header spells it, unless a result
+        column has it in any case; then it is `input_NAME` (or `input_NAME_2` ... whichever no
+        other column has in any case): names never collide, even when the output is read again."""
+        used = {*map(column_key, self.passthrough), *self.taken()}
         self.renamed = []
         for column in self.passthrough:
-            name = column if column not in self.taken() else distinct(f"input_{column}", used)
-            used.add(name)
+            name = column if column_key(column) not in self.taken() else distinct(f"input_{column}", used)
+            used.add(column_key(name))
             self.renamed.append((column, name))
         self.pick_fields = picker(self.fields)
         self.pick_passthrough = picker(self.passthrough)

@@ -14,8 +14,17 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from hitsalary.core.errors import UsageProblem, shown
-from hitsalary.output.batch_writers import distinct
-from hitsalary.rosters.layout import AMOUNT_FIELDS, EXTRA, FORMATS, KNOWN, OLD_NAMES, READ_ERROR, RowError
+from hitsalary.output.batch_writers import column_key, distinct, encode_json
+from hitsalary.rosters.layout import (
+    AMOUNT_FIELDS,
+    CACHE_LIMIT,
+    EXTRA,
+    FORMATS,
+    KNOWN,
+    OLD_NAMES,
+    READ_ERROR,
+    RowError,
+)
 from hitsalary.rosters.lines import RECORD_LIMIT, Lines, LongLine, Unclosed
 
 
@@ -24,17 +33,26 @@ def text_stream(binary: IO[bytes]) -> TextIO:
     return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
 
 
+def column_name(name: str) -> str:
+    """A header name or a record's key as the roster is read by: a known column's as matched
+    (`EXP` is exp), any other in its own spelling, trimmed (`Name` is passed through as Name)."""
+    key = column_key(name)
+    return key if key in KNOWN_NAMES or not key else name.strip()
+
+
 def clean_header(names: list[str]) -> list[str]:
-    """Header names as matched (trimmed, lower case, no leading dashes); an empty name becomes
-    `column_N` (its position), so that no two output columns share a name."""
-    cleaned = [name.strip().lower().lstrip("-") for name in names]
-    taken = set(cleaned)
+    """Header names as column_name reads them; an empty name becomes `column_N` (its position),
+    so that no two output columns share a name."""
+    cleaned = [column_name(name) for name in names]
+    taken = set(map(column_key, cleaned))
     for n, name in enumerate(cleaned):
-        if not name:
+        if not column_key(name):
             cleaned[n] = distinct(f"column_{n + 1}", taken)
             taken.add(cleaned[n])
     return cleaned
 
+
+KNOWN_NAMES = frozenset(KNOWN)
 
 DELIMITERS = {
     ",": ",",
@@ -177,11 +195,11 @@ def check_header(header: list[str]) -> None:
     """A column named twice would leave only its last value: refused."""
     seen: set[str] = set()
     for name in header:
-        if name in (READ_ERROR, EXTRA):  # the readers' own marks
+        if column_key(name) in (READ_ERROR, EXTRA):  # the readers' own marks, in any case
             raise UsageProblem(f"the input's header has a column no roster can have: {shown(name)}")
-        if name in seen:
-            raise UsageProblem(f"the input's header names the column {shown(name)} twice")
-        seen.add(name)
+        if column_key(name) in seen:
+            raise UsageProblem(f"the input's header names the column {shown(column_key(name))} twice")
+        seen.add(column_key(name))
 
 
 class JsonRecords:
@@ -200,6 +218,7 @@ class JsonRecords:
                 self.header.append(name)
         self.known = {*self.header, *KNOWN}
         self.unknown: dict[str, None] = {}  # in the order first seen
+        self.spelled = {column_key(name): name for name in self.header}  # key -> first spelling
         self.records = self.generate()
 
     def __iter__(self) -> JsonRecords:
@@ -212,14 +231,26 @@ class JsonRecords:
         if self.first is None:
             return
         yield self.first
-        known, unknown = self.known, self.unknown
+        known = self.known
         for record in self.rest:
             if not known.issuperset(record):
-                extra = {k: record.pop(k) for k in [k for k in record if k not in known and k != READ_ERROR]}
-                if extra:
-                    unknown.update(dict.fromkeys(extra))
-                    record[EXTRA] = extra
+                self.sort_out(record)
             yield record
+
+    def sort_out(self, record: dict[str, Any]) -> None:
+        """The keys of a record that no column is spelled as: another spelling of a column is
+        that column (`NAME` after `Name`); the others go under EXTRA, in their first spelling."""
+        extra: dict[str, Any] = {}
+        for key in [k for k in record if k not in self.known and k != READ_ERROR]:
+            name = self.spelled.setdefault(column_key(key), key)
+            value = record.pop(key)
+            if name in self.known:
+                record[name] = value
+            else:
+                extra[name] = value
+        if extra:
+            self.unknown.update(dict.fromkeys(extra))
+            record[EXTRA] = extra
 
 
 def json_lines(source: Lines) -> Iterator[dict[str, Any]]:
@@ -267,35 +298,85 @@ def parse_json_line(line: str) -> dict[str, Any]:
     return clean_record(value)
 
 
-def clean_key(key: Any) -> str:
-    return str(key).strip().lower().lstrip("-")
+SHAPES: dict[tuple[str, ...], tuple[str, ...]] = {}  # a record's keys -> the names read for them
 
 
 def clean_record(value: Mapping[Any, Any]) -> dict[str, Any]:
-    """A record's keys as a header's names are matched. Two keys that match the same name (`exp`,
-    `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither is chosen."""
-    record = {clean_key(k): v for k, v in value.items()}
-    marks = [name for name in (READ_ERROR, EXTRA) if name in record]
+    """A record's keys as a header's names are read (column_name). Two keys that match the same
+    name (`exp`, `EXP`, ` Exp `) make the record an error, as they make a CSV header one: neither
+    is chosen (see same_column). The records of a roster mostly share their keys: the names of
+    each set of keys are worked out once (a bounded cache)."""
+    shape = tuple(value)
+    names = SHAPES.get(shape)
+    if names is None:
+        return new_shape(value)
+    return old_names(dict(zip(names, value.values(), strict=True)))
+
+
+def new_shape(value: Mapping[Any, Any]) -> dict[str, Any]:
+    """clean_record for keys not seen before; a set of text keys that is not an error is cached."""
+    keys = [k if type(k) is str else str(k) for k in value]
+    matched = [column_key(k) for k in keys]
+    names = tuple(m if m in KNOWN_NAMES or not m else k.strip() for k, m in zip(keys, matched, strict=True))
+    record = dict(zip(names, value.values(), strict=True))
+    marks = [k for k, m in zip(keys, matched, strict=True) if m in (READ_ERROR, EXTRA)]
     if marks:  # a key spelling the readers' own marks: never taken for one
         for name in marks:
-            del record[name]
+            record.pop(name.strip(), None)
         message = f"the record has a key no column can have: {shown(marks[0])}"
         record[READ_ERROR] = RowError("(record)", None, message)
         return record
-    if len(record) < len(value):
-        seen: dict[str, Any] = {}
-        for key in value:
-            name = clean_key(key)
-            if name in seen:
-                both = f"{shown(str(seen[name]))} and {shown(str(key))}"
-                message = f"the record has two keys for {shown(name)}: {both}"
-                record[READ_ERROR] = RowError("(record)", None, message)
-                return record
-            seen[name] = key
-    for old, new in OLD_NAMES.items():  # the older name of a column, record by record
+    if len(set(matched)) < len(matched):
+        return same_column(keys, matched, list(value.values()))
+    if all(type(k) is str for k in value):  # 1 == 1.0 == True: only text keys name one shape
+        if len(SHAPES) >= CACHE_LIMIT:
+            SHAPES.clear()
+        SHAPES[tuple(keys)] = names
+    return old_names(record)
+
+
+def old_names(record: dict[str, Any]) -> dict[str, Any]:
+    """The older name of a column (specialization) as its name, record by record."""
+    for old, new in OLD_NAMES.items():
         if old in record and new not in record:
             record[new] = record.pop(old)
     return record
+
+
+def same_column(keys: list[str], matched: list[str], values: list[Any]) -> dict[str, Any]:
+    """The error record of a record with two keys for one column: each column holds its first
+    key's value (in the order given), and the message names the keys of each column given twice
+    (two columns at most), with their values: none is picked without a word."""
+    record: dict[str, Any] = {}
+    for n, (key, name, item) in enumerate(zip(keys, matched, values, strict=True)):
+        if name not in matched[:n]:
+            record[name if name in KNOWN_NAMES or not name else key.strip()] = item
+    twice = list(dict.fromkeys(name for n, name in enumerate(matched) if name in matched[:n]))
+    given = [(k, v) for k, m, v in zip(keys, matched, values, strict=True) if m in twice[:2]]
+    parts = [keys_for(name, [(k, v) for k, v in given if column_key(k) == name]) for name in twice[:2]]
+    more = f"; {len(twice) - 2:,} more of its columns too" if len(twice) > 2 else ""
+    first = "the first is shown" if len(twice) == 1 else "the first of each is shown"
+    message = f"the record has {'; '.join(parts)}{more}; {first}"
+    record[READ_ERROR] = RowError("(record)", None, message)
+    return record
+
+
+def keys_for(name: str, given: list[tuple[str, Any]]) -> str:
+    """`two keys for 'exp': 'exp' (3) and 'EXP' (4)`: the first two keys with their values (the
+    message stays within 600 characters however long the keys and values)."""
+    named = [f"{shown(key, 20)} ({as_json(value)})" for key, value in given[:2]]
+    rest = f", and {len(given) - 2:,} more" if len(given) > 2 else ""
+    count = "two" if len(given) == 2 else f"{len(given):,}"
+    return f"{count} keys for {shown(name, 20)}: {named[0]} and {named[1]}{rest}"
+
+
+def as_json(value: Any, limit: int = 20) -> str:
+    """A value as a message about a record repeats it: as JSON (5, "5", null), cut short."""
+    try:
+        text = encode_json(value)
+    except (TypeError, ValueError, RecursionError):  # an object JSON cannot hold, a 5,000-digit int
+        return f"a value of type {type(value).__name__}"
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def sniff_format(binary: IO[bytes]) -> tuple[str, IO[bytes]]:

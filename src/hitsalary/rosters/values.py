@@ -34,6 +34,27 @@ def as_text(name: str, raw: Any) -> str | None:
     raise RowError(name, raw, f"invalid value for {name}: expected text or a whole number, got {kind}")
 
 
+def amount_text(name: str, value: float) -> str:
+    """An amount given as a number, as the digits a person types for it in a CSV cell or after
+    --offer, so that a JSON, workbook or API number is read exactly as that text is: 45.5 is
+    "45.5"; the exponent Python and JSON writers use for large and small numbers is written out
+    (1e+16 is "10000000000000000", 1.5e-05 "0.000015"), since an amount's text takes none. A
+    float's digits are its shortest repr, the ones the JSON Lines output shows."""
+    try:
+        text = float.__repr__(value) if isinstance(value, float) else int.__repr__(value)
+    except ValueError:  # an int of thousands of digits: str() refuses it, and so does the limit
+        from hitsalary.core.decisions import MAX_AMOUNT
+        from hitsalary.core.text import shown
+
+        message = f"invalid value for {name}: {shown(value)} is ${MAX_AMOUNT:,} or more"
+        raise RowError(name, value, message) from None
+    if "e" in text:
+        from decimal import Decimal  # rare: only numbers Python writes with an exponent
+
+        text = format(Decimal(text), "f")
+    return text
+
+
 class RowError(Exception):
     """One input record cannot be estimated; the run goes on."""
 
