@@ -271,6 +271,24 @@ def test_fast_json_lines_equal_json_dumps(identifier: str, extra: list) -> None:
     assert json.loads(out.getvalue()) == expected
 
 
+@given(
+    st.lists(st.text(max_size=6), min_size=1, max_size=3, unique=True),
+    st.lists(text_values, min_size=3, max_size=3),
+)
+def test_json_lines_column_names_are_text_not_a_template(names: list[str], extra: list) -> None:
+    """The writer formats the columns after the fixed ones with one %-template: a passed-through
+    column named '50%' or '%s' is written as its name, never read as a placeholder."""
+    names = [f"{name}%" for name in names]  # every name has a % in it
+    layout = Layout(names, [])
+    sample = {**RESULT_SAMPLE, "id": "E1"}
+    values = (*(sample[c] for c in RESULT_COLUMNS), *extra[: len(names)])
+    out = io.StringIO()
+    writer = batch_writers.JsonlWriter(out, layout)
+    writer.write(values)
+    writer.flush()
+    assert json.loads(out.getvalue()) == dict(zip(layout.columns(), values, strict=True))
+
+
 def test_help_leads_with_examples(run) -> None:
     text = run("batch", "--help").stdout
     assert text.index("Examples:") < text.index("Options")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import csv
 import itertools
+import math
 from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hitsalary.core.calculate import calculate, edges, knots, round_money, survey_band
+from hitsalary.core.calculate import BandCurve, calculate, edges, knots, percent, round_money, survey_band
 from hitsalary.core.decisions import career_path
-from hitsalary.core.distribution import distribution_for, dol_levels, from_row
+from hitsalary.core.distribution import distribution_for, dol_levels, from_row, percentile_of
 from hitsalary.core.levels import assess, wage_levels
 from hitsalary.core.models import Profile, Wages
 from hitsalary.loading import area_tables
@@ -315,3 +316,28 @@ def test_the_extreme_multipliers_break_the_two_percent_rule_in_one_stated_area_o
         }
         extremes[soc] = (min(found), max(found))
     assert quarter_year_jumps(extremes.__getitem__) == {("29-9021", "4000004")}
+
+
+def percentile_by_definition(points, amount: float) -> float:  # type: ignore[no-untyped-def]
+    """The log-linear inverse of the percentile curve, written out segment by segment."""
+    if amount <= points[0][1]:
+        return float(points[0][0])
+    for (p0, w0), (p1, w1) in itertools.pairwise(points):
+        if amount <= w1:
+            return float(p0 if w1 == w0 else p0 + (p1 - p0) * math.log(amount / w0) / math.log(w1 / w0))
+    return float(points[-1][0])
+
+
+def test_batch_rows_equal_the_single_estimates_calculation_to_the_last_bit() -> None:
+    """BandCurve.row (what a batch row reads, inlined for speed) is band() with the point's
+    percentile rounded as estimate rounds it; percentile_of on precomputed segments is the
+    curve's inverse by definition: identical floats for every role, area and years."""
+    amounts = [w * f for w in (20_000.0, 55_555.5, 101_010.1, 250_000.0) for f in (0.5, 1.0, 1.5)]
+    for soc, metro, state, dist in every_distribution():
+        curve = BandCurve(DATA.method, dist)
+        for years in (*YEARS, 0.1, 4.99, 12.3, 49.9):
+            low, point, high = survey_band(DATA.method, dist, years)
+            expected = (percent(percentile_by_definition(dist.points, point)), low, point, high)
+            assert curve.row(years) == expected, (soc, metro, state, years)
+        for amount in (*amounts, *(w for _, w in dist.points)):
+            assert percentile_of(dist.points, amount) == percentile_by_definition(dist.points, amount)

@@ -4,13 +4,20 @@ education factors multiply the amounts read there; money is rounded once."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
 from dataclasses import replace
 
-from hitsalary.core.distribution import distribution_for, dol_levels, percentile_of
+from hitsalary.core.distribution import (
+    distribution_for,
+    dol_levels,
+    percentile_in,
+    percentile_of,
+    percentile_spans,
+)
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.measure import factor_value, parity_for
 from hitsalary.core.models import (
@@ -112,30 +119,34 @@ def knots(method: Method, dist: Distribution) -> tuple[tuple[float, float], ...]
 class BandCurve:
     """One role's experience rule in one area, worked out once: the anchors (knots), each step's
     growth ratio and length in years, the area's P10-P90 edges, the band's level-step ratio and
-    the distribution's points. The band for any years is then a few float operations, the same
-    ones survey_band always did (the ratios are the same quotients, so the floats are identical).
-    The batch estimator keeps one per role and area; calculate() builds it through survey_band."""
+    the distribution's percentile segments. The band for any years is then a few float
+    operations, the same ones survey_band always did (the ratios are the same quotients, so the
+    floats are identical). The batch estimator keeps one per role and area (thousands in a
+    roster over every area: kept small); calculate() builds it through survey_band."""
 
-    __slots__ = ("high", "last", "low", "points", "segments", "step")
+    __slots__ = ("ends", "high", "last", "low", "segments", "spans", "step")
 
     def __init__(self, method: Method, dist: Distribution) -> None:
         anchors = knots(method, dist)
-        # (y0, w0, y1, w1 / w0, y1 - y0) per step of the rule
-        pairs = itertools.pairwise(anchors)
-        self.segments = tuple((y0, w0, y1, w1 / w0, y1 - y0) for (y0, w0), (y1, w1) in pairs)
+        # (y0, w0, w1 / w0, y1 - y0) per step of the rule, and each step's last year y1 (rising:
+        # the data spec checks)
+        pairs = list(itertools.pairwise(anchors))
+        self.segments = tuple((y0, w0, w1 / w0, y1 - y0) for (y0, w0), (y1, w1) in pairs)
+        self.ends = tuple(y1 for _, (y1, _) in pairs)
         self.last = anchors[-1][1]
         self.low, self.high = edges(method, dist)
         self.step = float((anchors[1][1] / anchors[0][1]) ** method.half_width)
-        self.points = dist.points
+        self.spans = percentile_spans(dist.points)
 
     def point(self, exp: float) -> float:
         """The point in survey dollars: constant growth in years between the anchors, flat after
         the last, kept inside the area's published 10th-90th percentile."""
-        amount = self.last
-        for y0, w0, y1, ratio, span in self.segments:
-            if exp <= y1:
-                amount = w0 * ratio ** ((exp - y0) / span)
-                break
+        i = bisect.bisect_left(self.ends, exp)  # the first step that ends at or after exp
+        if i < len(self.ends):
+            y0, w0, ratio, span = self.segments[i]
+            amount: float = w0 * ratio ** ((exp - y0) / span)
+        else:
+            amount = self.last
         return min(max(amount, self.low), self.high)
 
     def band(self, exp: float) -> tuple[float, float, float]:
@@ -143,6 +154,22 @@ class BandCurve:
         level step, cut at the area's 10th and 90th percentiles."""
         point, step = self.point(exp), self.step
         return max(point / step, self.low), point, min(point * step, self.high)
+
+    def row(self, exp: float) -> tuple[float, float, float, float]:
+        """What a batch row reads: the point's percentile as estimate shows it (band_percentiles'
+        point to one decimal, percent()), then band()'s low, point and high; inlined, as batch
+        calls it for most rows (a test holds it to band() and percentile_of)."""
+        low, high, step = self.low, self.high, self.step
+        i = bisect.bisect_left(self.ends, exp)
+        if i < len(self.ends):
+            y0, w0, ratio, span = self.segments[i]
+            point: float = min(max(w0 * ratio ** ((exp - y0) / span), low), high)
+        else:
+            point = min(max(self.last, low), high)
+        tenths = percentile_in(self.spans, point) * 10  # percent(), for a percentile (positive)
+        whole = math.floor(tenths)
+        percentile = (whole + 1 if tenths - whole >= 0.5 else whole) / 10
+        return percentile, max(point / step, low), point, min(point * step, high)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -33,12 +33,31 @@ def wage_at(points: Points, pct: float) -> float:
 
 def percentile_of(points: Points, amount: float) -> float:
     """Where an amount sits in the curve, kept to the published 10th-90th percentile."""
-    if amount <= points[0][1]:
-        return float(points[0][0])
-    for (p0, w0), (p1, w1) in itertools.pairwise(points):
+    return percentile_in(percentile_spans(points), amount)
+
+
+# per segment of the percentile curve: its top wage, first percentile, first wage, width in
+# percentiles and log growth (None where flat)
+Spans = tuple[tuple[float, float, float, int, float | None], ...]
+
+
+def percentile_spans(points: Points) -> Spans:
+    """percentile_of's segments worked out once: batch reads a percentile per row."""
+    return tuple(
+        (w1, float(p0), w0, p1 - p0, None if w1 == w0 else math.log(w1 / w0))
+        for (p0, w0), (p1, w1) in itertools.pairwise(points)
+    )
+
+
+def percentile_in(spans: Spans, amount: float) -> float:
+    """percentile_of on segments worked out once: linear in log wage between the published
+    percentiles, kept to the first and last."""
+    if amount <= spans[0][2]:
+        return spans[0][1]
+    for w1, p0, w0, width, rate in spans:
         if amount <= w1:
-            return float(p0 if w1 == w0 else p0 + (p1 - p0) * math.log(amount / w0) / math.log(w1 / w0))
-    return float(points[-1][0])
+            return p0 if rate is None else p0 + width * math.log(amount / w0) / rate
+    return spans[-1][1] + spans[-1][3]
 
 
 def segment_integral(start: tuple[float, float], end: tuple[float, float], a: float, b: float) -> float:

@@ -104,7 +104,9 @@ class JsonlWriter:
 
     def __init__(self, stream: TextIO, layout: Columns) -> None:
         self.stream = stream
-        self.tail = [f", {encode_basestring(name)}: " for name in layout.columns()[len(RESULT_COLUMNS) :]]
+        # the columns after the fixed ones, as one %-template (a name's own % doubled)
+        names = layout.columns()[len(RESULT_COLUMNS) :]
+        self.tail = "".join(f", {encode_basestring(name).replace('%', '%%')}: %s" for name in names)
         self.pending: list[str] = []
         self.size = 0
         self.names = ExtraNames(layout.columns())
@@ -129,7 +131,7 @@ class JsonlWriter:
             f'"percentile": {percentile!r}, "low": {low}, "mid": {mid}, "high": {high}'
         )
         if self.tail:
-            line += "".join([key + json_value(v) for key, v in zip(self.tail, values[13:], strict=True)])
+            line += self.tail % tuple(map(json_value, values[13:]))
         self.add(line + "}")
 
     def write_error(self, record: dict[str, Any]) -> None:

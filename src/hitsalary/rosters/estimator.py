@@ -14,9 +14,9 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import BandCurve, applied_factors, percent, value_of
-from hitsalary.core.decisions import parse_money, place
-from hitsalary.core.distribution import distribution_for, percentile_of
+from hitsalary.core.calculate import BandCurve, applied_factors, value_of
+from hitsalary.core.decisions import parse_money
+from hitsalary.core.distribution import Points, distribution_for
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
@@ -27,6 +27,10 @@ from hitsalary.rosters.areas import RunAreaTables
 from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 from hitsalary.rosters.values import amount_text
 
+# a record's keys (state, education, employer, role, metro), the role's SOC, the factors' product
+# aged to today's dollars, the role and the area's curve
+Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve]
+
 
 class Estimator:
     """Turns one input record into one output record with the shared calculation."""
@@ -36,19 +40,17 @@ class Estimator:
         self.data = data = replace(data, area_tables=RunAreaTables(data.area_tables))
         self.growth = wage_growth(data, survey_dollars=survey_dollars).multiplier  # today's dollars
         self.years: dict[str, float] = {}  # raw exp text -> years
-        self.bases: dict[
-            tuple[float, str, str | None, str | None], tuple[float, float, float, float]
-        ] = {}  # years, role, state, metro -> point, base
-        self.profiles: dict[
-            tuple[Any, ...], tuple[tuple[str, ...], float, Role, BandCurve]
-        ] = {}  # raw spellings -> keys
+        self.bases: dict[tuple[float, BandCurve], tuple[float, float, float, float]] = {}  # years, curve
+        self.profiles: dict[tuple[Any, ...], Found] = {}  # raw spellings -> keys
         # role, state, metro -> the area's curve, and whether its local factors multiply by 1.0
-        self.raw_hits = 0  # hits on self.profiles since it last filled
+        self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
         self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, bool]] = {}
+        self.curves: dict[tuple[Points, float], BandCurve] = {}  # a distribution's points, mean -> curve
         self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
+        self.roles = data.roles
         self.implausible = 0  # amounts outside self.plausible, reported once at the end
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
@@ -105,27 +107,9 @@ class Estimator:
             bounded(self.years)[raw] = years
         return years
 
-    def base(
-        self, years: float, role: Role, keys: tuple[str | None, ...], curve: BandCurve
-    ) -> tuple[float, float, float, float]:
-        """The point's percentile and the band in the area's survey dollars, before factors:
-        survey_band's own curve, worked out once per role and area, so new years cost a few
-        float operations."""
-        amounts = curve.band(years)
-        # band_percentiles' point alone (its low and high are not batch columns): a third of the cost
-        found = (percent(percentile_of(curve.points, amounts[1])), *amounts)  # as estimate shows it
-        bounded(self.bases)[(years, role.key, keys[0], keys[-1])] = found
-        return found
-
-    def profile(self, raw: tuple[Any, ...]) -> tuple[tuple[str | None, ...], float, Role, BandCurve]:
-        """The keys, the multiplier, the role and the area's curve for the raw spellings of a record."""
-        try:
-            cached = self.profiles.get(raw)
-        except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
-            cached = None
-        if cached is not None:
-            self.raw_hits += 1
-            return cached
+    def profile(self, raw: tuple[Any, ...], row: int) -> Found:
+        """The keys, the SOC, the aged multiplier, the role and the area's curve for the raw
+        spellings of a record (estimate() tries the cache of raw spellings first)."""
         try:  # the spellings seen before, inline; the first of each through choice()
             pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
             chosen = [c.get(v) or self.choice(n, v) for n, v, c in pairs]
@@ -135,7 +119,7 @@ class Estimator:
         if not blank(raw[-1]):
             state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
         keys = (state, *chosen[1:], metro)
-        role = self.data.roles[chosen[3]]
+        role = self.roles[chosen[3]]
         curve, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role)
         # many spellings name one profile: the product is cached by its keys; where the area's
         # own factors multiply by exactly 1.0 (the location: no multiplier), by the other keys
@@ -143,18 +127,26 @@ class Estimator:
         multiplier = cache.get(key)
         if multiplier is None:
             multiplier = bounded(cache)[key] = self.product(keys, with_local=not neutral)
-        found = (keys, multiplier, role, curve)
+        # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
+        found = (keys, role.soc, multiplier * self.growth, role, curve)
         if self.by_raw:
-            self.remember(raw, found)
+            self.remember(raw, found, row)
         return found
 
-    def remember(self, raw: tuple[Any, ...], found: tuple[Any, ...]) -> None:
+    def remember(self, raw: tuple[Any, ...], found: Found, row: int) -> None:
         """Cache a record's raw spellings; a roster whose spellings rarely repeat (fewer hits than
-        a tenth of the cache when it fills) stops paying for the cache: it cannot help there."""
+        a tenth of the entries, looked at when a fifth of the cache and all of it are filled)
+        stops paying for the cache, in time and memory: it cannot help there. The hits are the
+        rows since the cache was last empty that did not add to it (rows rejected before their
+        spellings were looked up count as hits: they are few)."""
         profiles = self.profiles
-        if len(profiles) >= CACHE_LIMIT:
-            profiles.clear()
-            self.by_raw, self.raw_hits = self.raw_hits * 10 >= CACHE_LIMIT, 0
+        size = len(profiles)
+        if size == CACHE_LIMIT // 5 or size >= CACHE_LIMIT:
+            hits = row - self.cache_start - size
+            self.by_raw = hits * 10 >= size
+            if size >= CACHE_LIMIT or not self.by_raw:
+                profiles.clear()
+                self.cache_start = row
             if not self.by_raw:
                 return
         with suppress(TypeError):
@@ -167,10 +159,12 @@ class Estimator:
         neutral = self.by_factor and all(
             self.factor(factor, field, local, keys) == 1.0 for factor, field, local in self.factors if local
         )
-        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (
-            BandCurve(self.data.method, dist),
-            neutral,
-        )
+        # a curve is its distribution's (points and mean): areas that fall back to their state's
+        # share one (a roster over every area meets thousands)
+        curve = self.curves.get((dist.points, dist.mean))
+        if curve is None:
+            curve = bounded(self.curves)[(dist.points, dist.mean)] = BandCurve(self.data.method, dist)
+        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (curve, neutral)
         return found
 
     def product(self, keys: tuple[Any, ...], *, with_local: bool = True) -> float:
@@ -251,36 +245,68 @@ class Estimator:
         exp = self.years.get(raw_exp) if type(raw_exp) is str else None
         if exp is None:
             exp = self.exp(raw_exp)
-        keys, multiplier, role, curve = self.profile(tuple(map(get, layout.fields)))
-        point, low_base, mid_base, high_base = self.bases.get(
-            (exp, role.key, keys[0], keys[-1])
-        ) or self.base(exp, role, keys, curve)
+        try:
+            raw = layout.pick_fields(record)
+        except KeyError:  # a JSON Lines record without some of the columns
+            raw = tuple(map(get, layout.fields))
+        try:
+            found = self.profiles.get(raw)
+        except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
+            found = None
+        if found is None:
+            found = self.profile(raw, row)
+        keys, soc, multiplier, role, curve = found
+        # the point's percentile and the band in the area's survey dollars (the curve's own)
+        try:
+            point, low, mid, high = self.bases[(exp, curve)]
+        except KeyError:
+            point, low, mid, high = bounded(self.bases)[(exp, curve)] = curve.row(exp)
+        # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
         unit = self.unit
-        # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds;
-        # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
-        multiplier *= self.growth
-        low, mid, high = (
-            low_base * multiplier / unit,
-            mid_base * multiplier / unit,
-            high_base * multiplier / unit,
-        )
+        low, mid, high = low * multiplier / unit, mid * multiplier / unit, high * multiplier / unit
         low = (int(low) + (low - int(low) >= 0.5)) * unit
         mid = (int(mid) + (mid - int(mid) >= 0.5)) * unit
         high = (int(high) + (high - int(high) >= 0.5)) * unit
-        values: list[Any] = [row, get("id"), exp, *keys, role.soc, point, low, mid, high]
+        values = (row, get("id"), exp, *keys, soc, point, low, mid, high)
+        if layout.amounts:
+            values += self.amount_values(get, layout, keys, role, low, high)
+        if layout.passthrough:
+            try:
+                values += layout.pick_passthrough(record)
+            except KeyError:
+                values += tuple(map(get, layout.passthrough))
+        return values
+
+    def amount_values(
+        self, get: Any, layout: Layout, keys: tuple[str | None, ...], role: Role, low: int, high: int
+    ) -> Values:
+        """Each offer or salary column's amount, its place in the band (and with --levels the
+        level it meets): decisions.place's figures, inlined."""
+        values: list[Any] = []
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
                 values += (None,) * (5 if layout.levels else 3)
                 continue
-            amount = self.amount(name, raw)
+            amount = self.amounts.get((name, raw)) if type(raw) is str else None
+            if amount is None:
+                amount = self.amount(name, raw)
             if not self.plausible[0] <= amount <= self.plausible[1]:
                 self.implausible += 1
-            values += (amount, *place(amount, low, high)[:2])
+            # decisions.place inlined: the position, and the percent through as percent() rounds it
+            through = 50.0
+            if high > low:
+                tenths = (amount - low) / (high - low) * 100 * 10
+                if tenths < 0:
+                    whole = math.floor(-tenths)
+                    through = -(whole + (-tenths - whole >= 0.5)) / 10
+                else:
+                    whole = math.floor(tenths)
+                    through = (whole + (tenths - whole >= 0.5)) / 10
+            values += (amount, "below" if amount < low else "above" if amount > high else "inside", through)
             if layout.levels:
                 check = assess(self.level_table(keys, role), amount)
                 values += (check.highest_level_met, check.shortfall)
-        values += map(get, layout.passthrough)
         return tuple(values)
 
 

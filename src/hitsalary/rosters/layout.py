@@ -3,7 +3,10 @@ columns pass through, and the output columns that follow from them."""
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.profile import PROFILE_FIELDS
@@ -27,6 +30,14 @@ READ_ERROR = "\x00read error"  # the key under which a reader passes on a record
 EXTRA = "\x00extra"  # the key under which a JSON Lines record carries keys no earlier record had
 
 
+def picker(columns: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """itemgetter of the columns, always giving a tuple (itemgetter of one gives the value)."""
+    if len(columns) == 1:
+        (column,) = columns
+        return lambda record: (record[column],)
+    return operator.itemgetter(*columns) if columns else lambda _record: ()
+
+
 @dataclass
 class Layout:
     """The output columns: results, the amounts present in the input, the passed-through columns."""
@@ -36,6 +47,10 @@ class Layout:
     fields: tuple[str, ...] = FIELDS  # the input column of each profile field
     levels: bool = False  # add the prevailing-wage level each amount meets
     renamed: list[tuple[str, str]] = field(init=False)
+    # the profile cells and the passed-through cells of a record that has every column, in one C
+    # call each (a record without one of them raises KeyError: a JSON Lines record may)
+    pick_fields: Callable[[dict[str, Any]], tuple[Any, ...]] = field(init=False, repr=False)
+    pick_passthrough: Callable[[dict[str, Any]], tuple[Any, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         """Each passed-through column keeps its name, as the header spells it, unless a result
@@ -47,6 +62,8 @@ class Layout:
             name = column if column_key(column) not in self.taken() else distinct(f"input_{column}", used)
             used.add(column_key(name))
             self.renamed.append((column, name))
+        self.pick_fields = picker(self.fields)
+        self.pick_passthrough = picker(self.passthrough)
 
     @classmethod
     def from_header(cls, header: list[str], *, levels: bool = False) -> Layout:
