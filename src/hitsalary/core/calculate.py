@@ -55,6 +55,9 @@ def whole_dollars(amount: float) -> int:
     return whole + 1 if amount - whole >= 0.5 else whole
 
 
+ROUNDING = "half up"  # what round_money does with half a unit, in the words `sources` shows
+
+
 def round_money(amount: float, unit: int) -> int:
     """An annual amount rounded half up to the method's unit ($100): whole_dollars of the amount
     in units, inlined (batch calls it three times a row)."""

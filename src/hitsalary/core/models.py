@@ -113,6 +113,9 @@ class Wages:
         return float(points[-1][1])
 
 
+INTERPOLATION = "log-linear between published percentiles"  # what Wages.at does, for `sources`
+
+
 class Anchor(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A point of the experience rule: a wage level reached at these years, or (beyond Level IV)
     the share of the log gap between Level IV and the 90th percentile closed by then."""
@@ -121,6 +124,14 @@ class Anchor(NamedTuple):  # never compared or printed: a tenth of a dataclass t
     label: str
     level: str | None = None  # "I" .. "IV"
     toward_p90: float | None = None
+
+
+class Stated(NamedTuple):
+    """How one of the method's values is known, for `sources`: hitsalary's assumption or a
+    publication's figure, and the source block that says so."""
+
+    basis: str  # "assumed" or "published" (method.yaml `basis`)
+    source: Source
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
@@ -148,6 +159,9 @@ class Method:
     levels_rule: str = ""
     levels_label: str = ""
     levels_url: str = ""
+    precision_rule: str = ""
+    plausible_rule: str = ""
+    stated: Mapping[str, Stated] = field(default_factory=dict)  # by method.yaml key: how it is known
 
 
 @printed
