@@ -91,7 +91,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 IMPRECISE: Final = "the area estimate is imprecise"
 
 
