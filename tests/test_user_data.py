@@ -378,4 +378,4 @@ def test_a_users_file_sets_the_plausible_salary_range(run, tmp_path: Path, data)
     roster = run("batch", "-", "--data", str(path), input="exp,offer\n5,8000\n5,90000\n")
     assert roster.exit_code == 0, roster.stderr
     [warning] = [w for w in roster.stderr.splitlines() if "warning" in w]
-    assert "1 offer or salary amounts are outside any plausible annual salary ($5,000 to $60,000)" in warning
+    assert "1 offer or salary amount is outside any plausible annual salary ($5,000 to $60,000)" in warning
