@@ -341,6 +341,13 @@ def test_implausible_amounts_are_counted_in_one_warning(run) -> None:
     assert "2 offer or salary amounts are outside any plausible annual salary" in warnings[0]
 
 
+def test_one_implausible_amount_is_counted_in_the_singular(run) -> None:
+    result = run("batch", "-", input="exp,offer\n5,5000\n5,90000\n")
+    assert result.exit_code == 0, result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert "warning: 1 offer or salary amount is outside any plausible annual salary (" in warning
+
+
 def test_a_passed_through_column_named_like_a_level_column_is_renamed(run) -> None:
     result = run("batch", "-", "--levels", input="exp,offer,offer_level\n5,90000,L2\n")
     assert result.exit_code == 0, result.stderr

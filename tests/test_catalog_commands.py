@@ -29,7 +29,7 @@ FIGURE_KEYS = {
 
 def test_sources_lists_every_status(run_json, data: ReferenceData) -> None:
     out = run_json("sources")
-    assert set(out) == {"schema_version", "role", "factors", "figures", "data"}
+    assert set(out) == {"schema_version", "role", "factors", "method", "figures", "data"}
     assert out["role"] is None
     statuses = {f["status"] for f in out["figures"]}
     assert statuses == {"verified", "as_reported", "differs"}
@@ -68,6 +68,67 @@ def test_sources_says_how_each_factor_is_obtained(run_json) -> None:
         assert set(factor) == {"name", "label", "method", "basis", "how", "source"}
         assert {"publisher", "title", "year"} <= set(factor["source"])
     assert factors[0]["source"]["year"] == 2009  # the Department of Labor's wage-level guidance
+
+
+def test_sources_lists_the_methods_own_values_from_the_data(run_json, data: ReferenceData) -> None:
+    m = data.method
+    method = {v["key"]: v for v in run_json("sources")["method"]}
+    assert (
+        set(method)
+        == set(m.stated)
+        >= {
+            "rounding",
+            "hours_per_year",
+            "plausible_salary",
+            "precision",
+            "experience",
+            "band",
+            "wage_levels",
+            "interpolation",
+        }
+    )
+    for key, value in method.items():
+        assert set(value) == {"key", "name", "value", "figures", "rule", "basis", "source"}
+        assert value["basis"] == m.stated[key].basis
+        assert value["source"]["publisher"] == m.stated[key].source.publisher
+        assert value["source"]["title"] == m.stated[key].source.title
+        assert value["source"]["year"] == m.stated[key].source.year
+        assert value["source"]["origin"] == "shipped"
+    assert method["rounding"]["figures"] == {"unit": m.rounding_unit}
+    assert method["rounding"]["value"].startswith(f"${m.rounding_unit:,}, half up")
+    assert method["hours_per_year"]["figures"] == {"value": m.hours_per_year}
+    assert method["hours_per_year"]["value"] == f"{m.hours_per_year:,g} hours"
+    assert method["hours_per_year"]["source"] == {
+        **{k: v for k, v in vars(m.hours_source).items() if v is not None},
+    }
+    assert method["plausible_salary"]["value"] == f"${m.plausible[0]:,} to ${m.plausible[1]:,}"
+    assert method["precision"]["figures"] == {
+        "max_wage_rse": m.max_wage_rse,
+        "min_employment": m.min_employment,
+    }
+    assert method["experience"]["figures"] == {"max_quarter_growth": m.max_quarter_growth}
+    assert method["band"]["figures"] == {"half_width": m.half_width}
+    assert method["wage_levels"]["rule"] == m.levels_rule
+    assert method["interpolation"]["rule"] == m.interpolation
+    # the shipped file says which are hitsalary's assumptions and which a publication's
+    assert method["hours_per_year"]["basis"] == "published"
+    assert method["plausible_salary"]["basis"] == "assumed"
+    assert method["plausible_salary"]["source"]["publisher"] == "hitsalary"
+
+
+def test_sources_table_shows_the_method_values(run, data: ReferenceData) -> None:
+    m = data.method
+    out = " ".join(run("sources", env={"COLUMNS": "300"}).stdout.split())  # a row on one line
+    assert "hitsalary's own method values, and where each comes from" in out
+    for needle in (
+        f"${m.rounding_unit:,}, half up",
+        f"{m.hours_per_year:,g} hours",
+        f"${m.plausible[0]:,} to ${m.plausible[1]:,}",
+        f"{m.hours_source.publisher}, {m.hours_source.title}, {m.hours_source.year}",
+        m.stated["plausible_salary"].source.title,
+    ):
+        assert needle in out, needle
+    assert "(yours)" not in out
 
 
 def test_sources_for_a_role_adds_its_state_and_industry_figures(run_json, data: ReferenceData) -> None:

@@ -68,6 +68,16 @@ def test_a_wrong_answer_is_explained_and_asked_again(run) -> None:
     assert result.stderr.count("Location (") == 2
 
 
+def test_an_unknown_state_is_one_sentence_that_points_to_the_metro_question(run) -> None:
+    for typed, said in (("Califrnia", "(did you mean CA?)"), ("San Jose", "(choose from US, ")):
+        result = run("estimate", "-i", "--json", input=answers("5", "", typed, "CA", "", "", ""))
+        assert result.exit_code == 0, result.stderr
+        [line] = [line for line in result.stderr.splitlines() if "invalid value for --state" in line]
+        assert line.startswith(f"  invalid value for --state: '{typed}' {said}")
+        assert line.endswith("; a city or metro area goes in the next question")
+        assert line.count("(") == 1  # one bracket, not two in a row
+
+
 def test_only_missing_values_are_asked(run) -> None:
     result = run("estimate", "-i", "--state", "NY", "--json", input=answers("3", "", "", "", ""))
     assert result.exit_code == 0, result.stderr

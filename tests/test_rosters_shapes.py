@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import random
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -276,10 +278,31 @@ def test_results_print_rounded_values() -> None:
     ]
     assert ragged  # float arithmetic leaves such values (20.200000000000003) ...
     for percentiles in ragged:
-        shown = repr(percentiles)  # ... but they print as the JSON shows them
+        shown = repr(percentiles)  # ... but they print as the JSON shows them: to one decimal
         for value in (percentiles.low, percentiles.point, percentiles.high):
-            assert f"={round(value, 6)!r}" in shown
+            assert f"={float(Decimal(repr(value)).quantize(Decimal('0.1'), ROUND_HALF_UP))!r}" in shown
             assert repr(value) not in shown or not long(value)
+
+
+def test_a_printed_result_rounds_its_nested_values_and_keeps_them_whole() -> None:
+    result = hitsalary.estimate(exp=5, state="CA")
+    out = hitsalary.to_json(result)
+    p, d = result.percentiles, result.distribution
+    shown = repr(result)
+    assert str(result) == shown
+    # percentiles one decimal, as the JSON shows them; money whole dollars
+    pct = out["percentiles"]
+    assert (
+        f"percentiles=Percentiles(low={pct['low']!r}, point={pct['point']!r}, high={pct['high']!r})" in shown
+    )
+    dollars = tuple(int(Decimal(repr(v)).quantize(Decimal(1), ROUND_HALF_UP)) for v in result.base)
+    assert f"base={dollars!r}" in shown
+    points = tuple((at, out["distribution"]["percentiles"][f"p{at}"]) for at, _ in d.points)
+    assert f"points={points!r}, mean={out['distribution']['mean']!r}," in shown
+    assert re.search(r"\d\.\d{7,}", shown) is None  # no float printed past 6 places anywhere
+    # the stored values keep every digit
+    assert len(repr(p.low)) > len(repr(pct["low"]))
+    assert any(v != int(v) for v in result.base)
 
 
 def test_a_huge_whole_number_as_a_code_is_a_usage_problem() -> None:

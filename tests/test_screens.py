@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from hitsalary.core.calculate import anchor_for
+from hitsalary.core.catalog import method_values
 from hitsalary.core.models import ReferenceData
 from hitsalary.output.wrapping import Breakable, fit, pieces
 from tests.test_user_data import GOOD
@@ -47,7 +48,7 @@ def tokens(text: str) -> set[str]:
 
 def names(data: ReferenceData, command: str) -> list[str]:
     """The names a screen must show whole: roles, states, the areas it lists or uses, the wage
-    levels a path reaches."""
+    levels a path reaches, the method values `sources` lists."""
     areas = data.area_tables.areas()
     used = {"estimate-metro": ["41940"], "compare": ["33460", "41940"], "levels": ["41860"]}
     shown = {
@@ -55,6 +56,7 @@ def names(data: ReferenceData, command: str) -> list[str]:
         "roles": [text for role in data.roles.values() for text in (role.label, role.title)],
         "areas": [area.name for area in areas.values() if area.states == ("CA",)],
         "states": [state.name for state in data.states.values()],
+        "sources": [text for v in method_values(data) for text in (v.name, v.shown)],
     }
     return shown.get(command, [areas[code].name for code in used.get(command, [])])
 

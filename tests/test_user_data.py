@@ -323,6 +323,43 @@ def test_aliases_in_a_users_file_add_to_the_shipped_ones(run_json, tmp_path: Pat
 PLAUSIBLE = "method:\n" + SOURCE + "  plausible_salary:\n    low: 5000\n    high: 60000\n"
 
 
+def test_sources_shows_a_users_method_value_as_theirs(run, run_json, tmp_path: Path, data) -> None:
+    path = write(tmp_path, PLAUSIBLE)
+    method = {v["key"]: v for v in run_json("sources", "--data", str(path))["method"]}
+    plausible = method["plausible_salary"]
+    assert plausible["value"] == "$5,000 to $60,000"
+    assert plausible["figures"] == {"low": 5000, "high": 60000}
+    assert plausible["source"]["publisher"] == "Example HR"  # the file's source, not the shipped one
+    assert plausible["source"]["origin"] == str(path)
+    rounding = method["rounding"]  # what the file leaves alone keeps the shipped source
+    assert rounding["source"]["origin"] == "shipped"
+    assert rounding["source"]["publisher"] == data.method.stated["rounding"].source.publisher
+    assert method["interpolation"]["source"]["origin"] == "shipped"  # the file does not touch it
+    table = " ".join(run("sources", "--data", str(path), env={"COLUMNS": "300"}).stdout.split())
+    assert "$5,000 to $60,000" in table
+    assert "Example HR, internal survey, 2026 (yours)" in table
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "  interpolation: straight lines between points\n",
+        "  interpolation:\n    rule: straight lines between points\n",
+    ],
+)
+def test_a_users_interpolation_rule_is_theirs_as_a_line_or_a_block(
+    run_json, tmp_path: Path, given: str
+) -> None:
+    path = write(tmp_path, "method:\n" + SOURCE + given)
+    method = {v["key"]: v for v in run_json("sources", "--data", str(path))["method"]}
+    rule = method["interpolation"]
+    assert rule["rule"] == "straight lines between points"
+    assert (rule["source"]["publisher"], rule["source"]["origin"]) == ("Example HR", str(path))
+    assert method["rounding"]["source"]["origin"] == "shipped"
+    estimate = run_json("estimate", "--exp", "5", "--data", str(path))
+    assert estimate["experience_rule"]["interpolation"] == "straight lines between points"
+
+
 def test_a_users_file_sets_the_plausible_salary_range(run, tmp_path: Path, data) -> None:
     path = write(tmp_path, PLAUSIBLE)
     shipped_low, shipped_high = data.method.plausible
@@ -341,4 +378,4 @@ def test_a_users_file_sets_the_plausible_salary_range(run, tmp_path: Path, data)
     roster = run("batch", "-", "--data", str(path), input="exp,offer\n5,8000\n5,90000\n")
     assert roster.exit_code == 0, roster.stderr
     [warning] = [w for w in roster.stderr.splitlines() if "warning" in w]
-    assert "1 offer or salary amounts are outside any plausible annual salary ($5,000 to $60,000)" in warning
+    assert "1 offer or salary amount is outside any plausible annual salary ($5,000 to $60,000)" in warning

@@ -101,7 +101,8 @@ def answer(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
         return choose(vocabulary, text, flag=flag)
     except UsageProblem as exc:
         if flag == "--state":
-            raise UsageProblem(f"{exc} (a city or metro area is the next question)") from None
+            # one sentence: the error's own bracket (a suggestion or the choices), then the hint
+            raise UsageProblem(f"{exc}; a city or metro area goes in the next question") from None
         raise
 
 

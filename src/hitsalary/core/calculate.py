@@ -41,18 +41,16 @@ from hitsalary.core.models import (
     Role,
     Wages,
 )
+
+# the two roundings live in core.rounding (models prints with them); importers keep this name
+from hitsalary.core.rounding import percent as percent
+from hitsalary.core.rounding import whole_dollars as whole_dollars
 from hitsalary.core.text import possessive
 
 NATION = "US"
 
 
-def whole_dollars(amount: float) -> int:
-    """Round half away from zero, like Decimal's ROUND_HALF_UP (tests compare the two) but
-    several times faster. amount - floor(amount) is exact in floating point, so the tie test is too."""
-    if amount < 0:
-        return -whole_dollars(-amount)
-    whole = math.floor(amount)
-    return whole + 1 if amount - whole >= 0.5 else whole
+ROUNDING = "half up"  # what round_money does with half a unit, in the words `sources` shows
 
 
 def round_money(amount: float, unit: int) -> int:
@@ -63,11 +61,6 @@ def round_money(amount: float, unit: int) -> int:
         return -round_money(-amount, unit)
     whole = math.floor(scaled)
     return (whole + 1 if scaled - whole >= 0.5 else whole) * unit
-
-
-def percent(value: float) -> float:
-    """A percentage to one decimal, half away from zero: the one rounding of percentages."""
-    return whole_dollars(value * 10) / 10
 
 
 def hourly(annual: int, hours: float) -> float:

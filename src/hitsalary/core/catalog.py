@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hitsalary.core.calculate import ROUNDING, percent
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
+    INTERPOLATION,
     Area,
     ArticleClaim,
     FactorValue,
@@ -234,6 +236,80 @@ def factor_bases(data: ReferenceData) -> list[FactorBasis]:
         )
         out.append(FactorBasis(f.name, f.label, f.method, METHOD_BASIS[f.method], how, source))
     return out
+
+
+@dataclass(frozen=True)
+class MethodValue:
+    """One of hitsalary's own method values, for `sources`: what it is, as shown, and how known."""
+
+    key: str  # its key in method.yaml
+    name: str
+    shown: str  # the value as the other outputs show it
+    figures: tuple[tuple[str, float], ...]  # the raw figures behind it, by method.yaml key
+    rule: str
+    basis: str  # "assumed" or "published"
+    source: Source
+
+
+def method_values(data: ReferenceData) -> list[MethodValue]:
+    """Every value of the method an estimate uses, read from the loaded method data."""
+    m, stated = data.method, data.method.stated
+    rows = [
+        (
+            "rounding",
+            "Rounding",
+            f"${m.rounding_unit:,}, {ROUNDING}",
+            (("unit", m.rounding_unit),),
+            m.rounding_rule,
+        ),
+        (
+            "hours_per_year",
+            "Hours per year",
+            f"{m.hours_per_year:,g} hours",
+            (("value", m.hours_per_year),),
+            "",
+        ),
+        (
+            "plausible_salary",
+            "Plausible annual salary",
+            f"${m.plausible[0]:,} to ${m.plausible[1]:,}",
+            (("low", m.plausible[0]), ("high", m.plausible[1])),
+            m.plausible_rule,
+        ),
+        (
+            "precision",
+            "Precision thresholds",
+            f"wage RSE at most {m.max_wage_rse:g}%, at least {m.min_employment:,} jobs",
+            (("max_wage_rse", m.max_wage_rse), ("min_employment", m.min_employment)),
+            m.precision_rule,
+        ),
+        (
+            "experience",
+            "Experience rule: steepest rise",
+            f"{percent(m.max_quarter_growth * 100):g}% a quarter-year",
+            (("max_quarter_growth", m.max_quarter_growth),),
+            m.rule,
+        ),
+        (
+            "band",
+            "Band half width",
+            f"{m.half_width:g} level step{'' if m.half_width == 1 else 's'} either side",
+            (("half_width", m.half_width),),
+            m.band_rule,
+        ),
+        (
+            "wage_levels",
+            "Wage-level rule",
+            f"Levels {', '.join(key for key, _ in m.levels)}: {m.levels_year}, from {m.levels_release}",
+            (),
+            m.levels_rule,
+        ),
+        ("interpolation", "Interpolation", INTERPOLATION, (), m.interpolation),
+    ]
+    return [
+        MethodValue(key, name, shown, figures, rule, stated[key].basis, stated[key].source)
+        for key, name, shown, figures, rule in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
+
+from hitsalary.core.rounding import percent, whole_dollars
 
 Basis = Literal["baseline", "measured", "assumed", "fallback"]
 Status = Literal["verified", "as_reported", "differs"]
@@ -13,18 +15,28 @@ Status = Literal["verified", "as_reported", "differs"]
 T = TypeVar("T")
 
 
-def rounded(value: object) -> object:
-    """A float to 6 places (20.2, not 20.200000000000003), also inside a tuple."""
+Shown = Literal["percent", "dollars"]  # a float printed as the JSON shows it: 0.1, or whole dollars
+SHOWN: dict[type, dict[str, Shown]] = {}  # by class: the fields that print as percent or dollars
+
+
+def rounded(value: object, shown: Shown | None = None) -> object:
+    """A float as printed: a percentage to one decimal and dollars whole, as the JSON rounds them,
+    any other float to 6 places (20.2, not 20.200000000000003); also inside a tuple."""
     if type(value) is float:
-        return round(value, 6)
+        if shown is None:
+            return round(value, 6)
+        return percent(value) if shown == "percent" else whole_dollars(value)
     if type(value) is tuple:
-        return tuple(rounded(item) for item in value)
+        return tuple(rounded(item, shown) for item in value)
     return value
 
 
 def rounded_repr(self: Any) -> str:
     """The dataclass repr, with its floats rounded: what a notebook shows should read like the JSON."""
-    shown = ", ".join(f"{f.name}={rounded(getattr(self, f.name))!r}" for f in fields(self) if f.repr)
+    kinds = SHOWN.get(type(self), {})
+    shown = ", ".join(
+        f"{f.name}={rounded(getattr(self, f.name), kinds.get(f.name))!r}" for f in fields(self) if f.repr
+    )
     return f"{type(self).__qualname__}({shown})"
 
 
@@ -33,6 +45,17 @@ def printed(kind: type[T]) -> type[T]:
     whose own repr would be generated, and compiled at start-up, only to be replaced.)"""
     kind.__repr__ = rounded_repr  # type: ignore[method-assign]  # the point of the decorator
     return kind
+
+
+def shown_as(**kinds: Shown) -> Callable[[type[T]], type[T]]:
+    """Fields of a printed class that print as percentages (one decimal) or whole dollars, as
+    the JSON and the tables show them; the stored values keep every digit."""
+
+    def mark(kind: type[T]) -> type[T]:
+        SHOWN[kind] = kinds
+        return kind
+
+    return mark
 
 
 @printed
@@ -113,6 +136,9 @@ class Wages:
         return float(points[-1][1])
 
 
+INTERPOLATION = "log-linear between published percentiles"  # what Wages.at does, for `sources`
+
+
 class Anchor(NamedTuple):  # never compared or printed: a tenth of a dataclass to build
     """A point of the experience rule: a wage level reached at these years, or (beyond Level IV)
     the share of the log gap between Level IV and the 90th percentile closed by then."""
@@ -121,6 +147,14 @@ class Anchor(NamedTuple):  # never compared or printed: a tenth of a dataclass t
     label: str
     level: str | None = None  # "I" .. "IV"
     toward_p90: float | None = None
+
+
+class Stated(NamedTuple):
+    """How one of the method's values is known, for `sources`: hitsalary's assumption or a
+    publication's figure, and the source block that says so."""
+
+    basis: str  # "assumed" or "published" (method.yaml `basis`)
+    source: Source
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to build at start-up
@@ -148,6 +182,9 @@ class Method:
     levels_rule: str = ""
     levels_label: str = ""
     levels_url: str = ""
+    precision_rule: str = ""
+    plausible_rule: str = ""
+    stated: Mapping[str, Stated] = field(default_factory=dict)  # by method.yaml key: how it is known
 
 
 @printed
@@ -432,6 +469,7 @@ class Band:
     high: int
 
 
+@shown_as(low="percent", point="percent", high="percent")
 @printed
 @dataclass(frozen=True, repr=False)
 class Percentiles:
@@ -482,6 +520,7 @@ class Comparison:
     delta_pct: float
 
 
+@shown_as(points="dollars", mean="dollars")
 @printed
 @dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Distribution:
@@ -514,6 +553,7 @@ class Distribution:
         return self.wage(50)
 
 
+@shown_as(base="dollars")
 @printed
 @dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Estimate:

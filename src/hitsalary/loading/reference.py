@@ -76,7 +76,8 @@ def check_user(doc: Document) -> None:
 def stamp(spec: Spec, value: Any, source: Raw) -> None:
     """Give every item of a user's section that can carry a source the section's source."""
     if isinstance(spec, Map) and isinstance(value, dict):
-        if "source" in spec.optional and "source" not in value:
+        # a value the user sets in a block that carries a source is theirs, not the shipped source's
+        if ("source" in spec.optional or "source" in spec.required) and "source" not in value:
             value["source"] = source
         for key, element in value.items():
             sub = spec.required.get(key) or spec.optional.get(key)

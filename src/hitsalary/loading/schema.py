@@ -149,6 +149,17 @@ class Map(Spec):
                     raise SchemaError((*path, problem[0]), problem[1])
 
 
+class TextOrMap(Map):
+    """A block that may also be given as its rule's text alone (method.yaml's interpolation: a
+    user's file may set the line; the shipped file gives it with its basis and source)."""
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if isinstance(value, str):
+            Str().check(value, path)
+            return
+        super().check(value, path, partial=partial)
+
+
 class Items(Spec):
     """A mapping from free-form keys (state codes, SOC codes, ids) to items of one spec."""
 
@@ -232,6 +243,7 @@ SOURCE = Map(
     always=("publisher", "title", "year"),  # a source block is complete, in a user's file too
 )
 STATUS = OneOf(("verified", "as_reported", "differs"))
+BASIS = OneOf(("assumed", "published"))  # a method value: hitsalary's assumption, or a publication's
 
 
 def dataset(**fields: Spec) -> Map:
@@ -341,10 +353,13 @@ STATE_KEY = {"key_pattern": r"[A-Z]{2}", "key_hint": "a two-letter state code (U
 SPECS: dict[str, Map] = {
     "levels": dataset(levels=Items(LEVEL)),
     "method": dataset(
+        basis=BASIS,
         experience=Map(
             required={
                 "rule": TEXT,
                 "max_quarter_growth": Num(minimum=0.001, maximum=0.1, what="growth a quarter-year"),
+                "basis": BASIS,
+                "source": SOURCE,
                 "anchor_source": SOURCE,
                 "anchors": ListOf(
                     Map(
@@ -362,28 +377,44 @@ SPECS: dict[str, Map] = {
             checks=(anchors_rise,),
         ),
         band=Map(
-            required={"half_width": Num(minimum=0.1, maximum=3, what="level steps either side"), "rule": TEXT}
+            required={
+                "half_width": Num(minimum=0.1, maximum=3, what="level steps either side"),
+                "rule": TEXT,
+                "basis": BASIS,
+                "source": SOURCE,
+            }
         ),
         precision=Map(
             required={
                 "max_wage_rse": Num(minimum=0.1, maximum=100, what="percent"),
                 "min_employment": Num(minimum=0, maximum=1_000_000, integer=True, what="jobs"),
                 "rule": TEXT,
+                "basis": BASIS,
+                "source": SOURCE,
             }
         ),
-        interpolation=TEXT,
+        interpolation=TextOrMap(required={"rule": TEXT, "basis": BASIS, "source": SOURCE}),
         rounding=Map(
-            required={"unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"), "rule": TEXT}
+            required={
+                "unit": Num(minimum=1, maximum=10_000, integer=True, what="dollars"),
+                "rule": TEXT,
+                "basis": BASIS,
+                "source": SOURCE,
+            }
         ),
-        hours_per_year=Map(required={"value": Num(minimum=1, maximum=8784, what="hours"), "source": SOURCE}),
+        hours_per_year=Map(
+            required={"value": Num(minimum=1, maximum=8784, what="hours"), "basis": BASIS, "source": SOURCE}
+        ),
         plausible_salary=Map(
-            required={"low": money(), "high": money(), "rule": TEXT, "source": SOURCE},
+            required={"low": money(), "high": money(), "rule": TEXT, "basis": BASIS, "source": SOURCE},
             checks=(low_below_high,),
         ),
         wage_levels=Map(
             required={
                 "wage_year": TEXT,
                 "release": TEXT,
+                "basis": BASIS,
+                "source": SOURCE,
                 "levels": Items(Map(required={"label": TEXT})),
                 "rule": TEXT,
                 "label": TEXT,

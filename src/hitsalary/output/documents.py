@@ -37,6 +37,7 @@ PercentileKey = Literal["p10", "p25", "p50", "p75", "p90"]
 Imprecise = Literal["the area estimate is imprecise"]
 DistributionBasis = Literal["measured", "partial", "fallback"]
 MeanBasis = Literal["published", "scaled", "estimated"]
+MethodBasis = Literal["assumed", "published"]  # method.yaml `basis`
 
 
 @with_config(CLOSED)
@@ -362,7 +363,7 @@ class LevelsBodyDoc(TypedDict):
 class EstimateDoc(TypedDict):
     """hitsalary estimate --json (with --offer: offer; with --levels: wage_levels)"""
 
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     profile: ProfileDoc
     role: RoleDoc
     soc: Soc
@@ -490,6 +491,19 @@ class FactorBasisDoc(TypedDict):
 
 
 @with_config(CLOSED)
+class MethodValueDoc(TypedDict):
+    """One of hitsalary's own method values: how it is shown, its figures, and how it is known."""
+
+    key: Annotated[str, doc("its key in the method data (method.yaml, or a --data file's method section)")]
+    name: str
+    value: Annotated[str, doc("the value as the other outputs show it, e.g. '$100, half up'")]
+    figures: Annotated[dict[str, float], doc("the figures behind it, by their method.yaml key")]
+    rule: Annotated[str | None, doc("the stated rule it belongs to, where there is one")]
+    basis: Annotated[MethodBasis, doc("assumed: hitsalary's assumption; published: a publication's figure")]
+    source: SourceDoc
+
+
+@with_config(CLOSED)
 class FigureDoc(TypedDict):
     """A published figure shown by `sources`."""
 
@@ -515,6 +529,9 @@ class SourcesDoc(TypedDict):
     schema_version: int
     role: Annotated[RoleDoc | None, doc("with --role")]
     factors: Annotated[list[FactorBasisDoc], Field(min_length=1)]
+    method: Annotated[
+        list[MethodValueDoc], doc("hitsalary's own method values, each assumed or published", min_length=1)
+    ]
     figures: Annotated[list[FigureDoc], Field(min_length=1)]
     data: DataDoc
 

@@ -19,7 +19,7 @@ from hitsalary.core.text import escape_controls
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow
+    from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, MethodValue, Outlook, RoleRow, StateRow
     from hitsalary.core.decisions import OfferCheck, PathPoint, Variant
     from hitsalary.core.levels import LevelCheck, LevelTable
     from hitsalary.core.models import (
@@ -64,6 +64,8 @@ if TYPE_CHECKING:
         LevelsDoc,
         LocationDoc,
         MeanBasis,
+        MethodBasis,
+        MethodValueDoc,
         OfferDoc,
         OutlookDoc,
         PathDoc,
@@ -89,7 +91,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 IMPRECISE: Final = "the area estimate is imprecise"
 
 
@@ -339,13 +341,30 @@ def basis_dict(b: FactorBasis) -> FactorBasisDoc:
     }
 
 
+def method_value_dict(v: MethodValue) -> MethodValueDoc:
+    return {
+        "key": v.key,
+        "name": v.name,
+        "value": v.shown,
+        "figures": dict(v.figures),
+        "rule": v.rule or None,
+        "basis": cast("MethodBasis", v.basis),
+        "source": source_dict(v.source),
+    }
+
+
 def sources_dict(
-    rows: list[Figure], bases: list[FactorBasis], data: ReferenceData, role: Role | None
+    rows: list[Figure],
+    bases: list[FactorBasis],
+    values: list[MethodValue],
+    data: ReferenceData,
+    role: Role | None,
 ) -> dict[str, Any]:
     document: SourcesDoc = {
         "schema_version": SCHEMA_VERSION,
         "role": role_dict(role) if role else None,
         "factors": [basis_dict(b) for b in bases],
+        "method": [method_value_dict(v) for v in values],
         "figures": [figure_dict(row) for row in rows],
         "data": data_dict(data),
     }

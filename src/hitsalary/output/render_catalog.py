@@ -7,9 +7,18 @@ from collections import Counter
 from rich.console import Group
 from rich.text import Text
 
-from hitsalary.core.catalog import AreaRow, FactorBasis, Figure, Outlook, RoleRow, StateRow, release
+from hitsalary.core.catalog import (
+    AreaRow,
+    FactorBasis,
+    Figure,
+    MethodValue,
+    Outlook,
+    RoleRow,
+    StateRow,
+    release,
+)
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
-from hitsalary.output.render import STATUS_LABEL, console, data_line, money, table
+from hitsalary.output.render import STATUS_LABEL, FlexTable, console, data_line, money, table
 
 
 def figure_cell(row: Figure) -> str:
@@ -19,8 +28,29 @@ def figure_cell(row: Figure) -> str:
     return "\n".join(parts)
 
 
+def method_table(values: list[MethodValue]) -> FlexTable:
+    """hitsalary's own method values: each as shown elsewhere, its basis and its source."""
+    own = table("hitsalary's own method values, and where each comes from")
+    own.add_column("Method value", ratio=1)
+    own.add_column("Basis", no_wrap=True)
+    own.add_column("Source", ratio=1)
+    for v in values:
+        yours = " (yours)" if v.source.origin != "shipped" else ""
+        own.add_row(
+            Text.assemble((v.name, "bold"), "\n", v.shown),
+            v.basis,
+            f"{v.source.publisher}, {v.source.title}, {v.source.year}{yours}",
+        )
+    return own
+
+
 def render_sources(
-    rows: list[Figure], bases: list[FactorBasis], data: ReferenceData, *, role: Role | None
+    rows: list[Figure],
+    bases: list[FactorBasis],
+    values: list[MethodValue],
+    data: ReferenceData,
+    *,
+    role: Role | None,
 ) -> None:
     how = table("How each factor of an estimate is obtained")
     how.add_column("Factor", no_wrap=True)
@@ -28,6 +58,7 @@ def render_sources(
     how.add_column("How, and from what", ratio=1)
     for b in bases:
         how.add_row(b.label, b.basis, f"{b.how}\n{b.source.publisher}, {release(b.source)}")
+    own = method_table(values)
     title = "Every figure an estimate can use" + (
         f" (with {role.label}'s state and industry figures)" if role else ""
     )
@@ -67,7 +98,7 @@ def render_sources(
             "(or hitsalary states --role ROLE)."
         )
     notes.append(data_line(data))
-    console().print(Group(how, result, Text("\n".join(notes), style="dim")))
+    console().print(Group(how, own, result, Text("\n".join(notes), style="dim")))
 
 
 def change(projection: Projection) -> str:

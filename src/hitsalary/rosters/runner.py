@@ -29,8 +29,9 @@ class Summary:
         if not self.implausible:
             return None
         low, high = self.plausible
+        amounts = "amount is" if self.implausible == 1 else "amounts are"
         return (
-            f"warning: {self.implausible:,} offer or salary amounts are outside any plausible annual "
+            f"warning: {self.implausible:,} offer or salary {amounts} outside any plausible annual "
             f"salary (${low:,} to ${high:,}); an hourly rate needs '/hr' (e.g. 45/hr)"
         )
 

@@ -12,7 +12,9 @@ app = command_app()
 @app.command(short_help="Every figure an estimate can use, its source and status.")
 def sources(role: RoleOption = None, json_output: JsonOption = False, data_path: DataOption = None) -> None:
     """List every figure an estimate can use: publisher, measure, year, link and how it was checked,
-    and how each factor is obtained. With --role, also that role's figures in every state and
+    how each factor is obtained, and hitsalary's own method values (rounding, hours per year, the
+    plausible salary range, precision thresholds, the experience and band rules), assumed or
+    published. With --role, also that role's figures in every state and
     employer industry.
 
     \b
@@ -21,14 +23,14 @@ def sources(role: RoleOption = None, json_output: JsonOption = False, data_path:
       hitsalary sources --role ehr
       hitsalary sources --json | jq '.figures[] | select(.status == "differs")'
     """
-    from hitsalary.core.catalog import factor_bases, figures
+    from hitsalary.core.catalog import factor_bases, figures, method_values
 
     data = load_data(data_path)
     chosen = pick_role(data, role) if role is not None else None
-    rows, bases = figures(data, chosen), factor_bases(data)
+    rows, bases, values = figures(data, chosen), factor_bases(data), method_values(data)
 
     deliver(
         json_output,
-        lambda: jsonout().sources_dict(rows, bases, data, chosen),
-        lambda: tables("render_catalog").render_sources(rows, bases, data, role=chosen),
+        lambda: jsonout().sources_dict(rows, bases, values, data, chosen),
+        lambda: tables("render_catalog").render_sources(rows, bases, values, data, role=chosen),
     )

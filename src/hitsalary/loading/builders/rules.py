@@ -8,8 +8,9 @@ from hitsalary.core.models import (
     Anchor,
     Level,
     Method,
+    Stated,
 )
-from hitsalary.loading.builders.context import Context
+from hitsalary.loading.builders.context import Context, Raw
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +40,9 @@ def method(ctx: Context) -> Method:
         min_employment=raw["precision"]["min_employment"],
         rule=experience["rule"],
         band_rule=raw["band"]["rule"],
-        interpolation=raw["interpolation"],
+        interpolation=interpolation
+        if isinstance(interpolation := raw["interpolation"], str)
+        else interpolation["rule"],
         rounding_unit=raw["rounding"]["unit"],
         rounding_rule=raw["rounding"]["rule"],
         hours_per_year=raw["hours_per_year"]["value"],
@@ -53,4 +56,30 @@ def method(ctx: Context) -> Method:
         levels_rule=raw["wage_levels"]["rule"],
         levels_label=raw["wage_levels"]["label"],
         levels_url=raw["wage_levels"]["url"],
+        precision_rule=raw["precision"]["rule"],
+        plausible_rule=raw["plausible_salary"]["rule"],
+        stated=stated(ctx, raw),
     )
+
+
+STATED = (
+    "experience",
+    "band",
+    "precision",
+    "rounding",
+    "hours_per_year",
+    "plausible_salary",
+    "wage_levels",
+    "interpolation",
+)
+
+
+def stated(ctx: Context, raw: Raw) -> dict[str, Stated]:
+    """Each value's basis and source; an interpolation rule given as a line of text alone (a
+    user's file may) is the file's own, with the file's basis and source."""
+    return {
+        key: Stated(raw["basis"], ctx.source(raw["source"]))
+        if isinstance(raw[key], str)
+        else Stated(raw[key]["basis"], ctx.source(raw[key]["source"]))
+        for key in STATED
+    }
