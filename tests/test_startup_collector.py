@@ -1,6 +1,6 @@
 """The program starts without the cyclic garbage collector and resumes it, with what start-up
-built frozen, once the data is loaded (hitsalary.pause_collector); a library caller's collector
-is never touched."""
+built frozen, once the data is loaded (hitsalary/collector.py); a library caller's collector is
+never touched."""
 
 from __future__ import annotations
 

@@ -5,7 +5,6 @@ reached here by lazy attribute access, so the console entry point stays cheap to
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
@@ -89,8 +88,10 @@ def main() -> None:
     """Console entry point. Until the command runs, Ctrl-C ends the run at once (nothing has
     been written); while it runs, Ctrl-C unwinds the stack (temporary files are removed) and
     exits 130; once it has finished, Ctrl-C ends the run at once again. Start-up runs without
-    the cyclic garbage collector (pause_collector)."""
+    the cyclic garbage collector (hitsalary/collector.py)."""
     import signal
+
+    from hitsalary.collector import pause_collector
 
     signal.signal(signal.SIGINT, stop_at_once)
     pause_collector()
@@ -105,28 +106,3 @@ def main() -> None:
         raise SystemExit(130) from None
     finally:
         signal.signal(signal.SIGINT, stop_at_once)
-
-
-_collector_paused = False
-
-
-def pause_collector() -> None:
-    """No cyclic garbage collection during the program's start-up: the imports, Typer's options
-    and the reference data are some 50,000 tracked objects that all stay alive for the run, so
-    every pass of the collector over them finds nothing. resume_collector ends the pause."""
-    global _collector_paused
-    gc.disable()
-    _collector_paused = True
-
-
-def resume_collector() -> None:
-    """The end of start-up (cli.app.load_data calls it once the data is loaded): what start-up
-    built is frozen, so the collector never scans it again (neither during the run, e.g. a
-    batch's rows, nor at exit: together about 9% of `estimate --json`'s instructions), and
-    collection resumes. A no-op unless main() paused it: a script or notebook that imports
-    hitsalary, or a test that runs the Typer app, keeps its collector as it is."""
-    global _collector_paused
-    if _collector_paused:
-        _collector_paused = False
-        gc.freeze()
-        gc.enable()
