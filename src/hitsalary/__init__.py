@@ -87,10 +87,14 @@ def __dir__() -> list[str]:
 def main() -> None:
     """Console entry point. Until the command runs, Ctrl-C ends the run at once (nothing has
     been written); while it runs, Ctrl-C unwinds the stack (temporary files are removed) and
-    exits 130; once it has finished, Ctrl-C ends the run at once again."""
+    exits 130; once it has finished, Ctrl-C ends the run at once again. Start-up runs without
+    the cyclic garbage collector (hitsalary/collector.py)."""
     import signal
 
+    from hitsalary.collector import pause_collector
+
     signal.signal(signal.SIGINT, stop_at_once)
+    pause_collector()
     try:
         from hitsalary.cli import main as run
 

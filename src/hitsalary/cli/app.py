@@ -318,9 +318,11 @@ def load_data(path: Path | None, *, aged: bool = False) -> Any:
     """The reference data (with the user's file over it), and a warning if it is stale (counted
     from the latest ECI quarter for a command whose dollars are aged to it)."""
     from hitsalary.api import load_reference
+    from hitsalary.collector import resume_collector
     from hitsalary.loading.freshness import stale_warning
 
     data = load_reference(path)
+    resume_collector()  # start-up is over (hitsalary/collector.py)
     warning = stale_warning(data, aged=aged)
     if warning:
         say(warning)
