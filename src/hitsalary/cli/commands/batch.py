@@ -4,7 +4,6 @@ line, which the Python API's `hitsalary.batch` shares; the output file is cli/ou
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 import sys
@@ -108,9 +107,6 @@ def batch(
     from hitsalary.rosters.runner import run
 
     data = load_data(data_path, aged=not survey_dollars)
-    # the reference data and the modules live until the run ends: the collector stops walking
-    # them, which a roster's collections otherwise do again and again (about 6% of a run)
-    gc.freeze()
     check_output_path(output)
     stdin: IO[bytes] = sys.stdin.buffer
     with readers.open_input(input_path, input_format, stdin) as (in_format, stream, binary):
