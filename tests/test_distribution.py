@@ -8,6 +8,7 @@ role and every area the package ships."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import itertools
 import math
 from dataclasses import replace
@@ -18,9 +19,9 @@ from hypothesis import strategies as st
 
 from hitsalary.core.calculate import BandCurve, calculate, edges, knots, percent, round_money, survey_band
 from hitsalary.core.decisions import career_path
-from hitsalary.core.distribution import distribution_for, dol_levels, from_row, percentile_of
+from hitsalary.core.distribution import distribution_for, dol_levels, fell_back, from_row, percentile_of
 from hitsalary.core.levels import assess, wage_levels
-from hitsalary.core.models import Profile, Wages
+from hitsalary.core.models import Distribution, Profile, Wages
 from hitsalary.loading import area_tables
 from hitsalary.loading.reference import load
 
@@ -241,6 +242,16 @@ def test_a_missing_mean_is_the_curves_own_and_labelled() -> None:
     dist = from_row(without_mean, kind="metro", label="metro 41940", wider=None, method=DATA.method)
     assert dist.mean_basis == "estimated"
     assert dist.wage(10) < dist.mean < dist.wage(90)
+
+
+def test_a_fallback_keeps_every_field_of_the_distribution_standing_in() -> None:
+    """fell_back builds the stand-in field by field (not through dataclasses.replace): a field
+    added to Distribution and not copied there would be lost, and this fails."""
+    wider = replace(distribution_for(DATA, "15-1211", "CA", None), scale=1.25)  # no field at its default
+    stand_in = fell_back(wider, "state fallback: metro not published", "why")
+    changed = {"basis": "fallback", "label": "state fallback: metro not published", "reason": "why"}
+    for name in (f.name for f in dataclasses.fields(Distribution)):
+        assert getattr(stand_in, name) == changed.get(name, getattr(wider, name)), name
 
 
 @pytest.mark.parametrize(

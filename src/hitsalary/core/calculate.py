@@ -10,6 +10,7 @@ import itertools
 import math
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from hitsalary.core.distribution import (
     distribution_for,
@@ -92,21 +93,52 @@ def knots(method: Method, dist: Distribution) -> tuple[tuple[float, float], ...]
     up to the unit, so the shown point meets the level) at their years, then shares of the log gap
     from Level IV to the 90th percentile. A step rising faster than the method's quarter-year
     limit has its earlier anchor raised (from the last step back)."""
+    amounts = knot_amounts(method, dist, edges(method, dist)[1])
+    return tuple(zip(rule_of(method).years, amounts, strict=True))
+
+
+class Rule(NamedTuple):
+    """The experience rule as a method states it, the same for every area: each anchor's years;
+    from the last anchor back, its Level (an index into Levels I-IV, None beyond Level IV), its
+    share of the log gap from Level IV to the 90th percentile and the steepest rise allowed into
+    it from the anchor before; and each step's first year and its length in years."""
+
+    years: tuple[float, ...]
+    backward: tuple[tuple[int | None, float, float], ...]
+    steps: tuple[tuple[float, float], ...]
+
+
+LEVEL_KEYS = ("I", "II", "III", "IV")  # dol_levels' order
+
+
+@functools.lru_cache(maxsize=8)
+def rule_of(method: Method) -> Rule:
+    """The method's rule, worked out once, not again for each area."""
+    growth, anchors = 1 + method.max_quarter_growth, method.anchors
+    years = tuple(a.years for a in anchors)
+    rises = [1.0, *(growth ** (4 * (y1 - y0)) for y0, y1 in itertools.pairwise(years))]
+    levels = [LEVEL_KEYS.index(a.level) if a.level else None for a in anchors]
+    backward = zip(levels, (a.toward_p90 or 0 for a in anchors), rises, strict=True)
+    steps = tuple((y0, y1 - y0) for y0, y1 in itertools.pairwise(years))
+    return Rule(years, tuple(reversed(list(backward))), steps)
+
+
+def knot_amounts(method: Method, dist: Distribution, high: float) -> list[float]:
+    """The knots' amounts, given the area's upper edge (edges' high, which BandCurve has). From
+    the last anchor back, each is raised to the next one over the steepest rise allowed into it."""
     unit = method.rounding_unit
-    levels = {
-        key: float(math.ceil(whole_dollars(amount) / unit) * unit)
-        for key, amount in zip(("I", "II", "III", "IV"), dol_levels(dist), strict=True)
-    }
-    fourth = levels["IV"]
-    top = max(edges(method, dist)[1], fourth)  # Level IV at or above P90: the rule stays flat
-    amounts = [
-        levels[a.level] if a.level else fourth * (top / fourth) ** (a.toward_p90 or 0) for a in method.anchors
-    ]
-    years = [a.years for a in method.anchors]
-    for i in range(len(amounts) - 2, -1, -1):
-        steepest = (1 + method.max_quarter_growth) ** (4 * (years[i + 1] - years[i]))
-        amounts[i] = max(amounts[i], amounts[i + 1] / steepest)
-    return tuple(zip(years, amounts, strict=True))
+    levels = [float(math.ceil(whole_dollars(amount) / unit) * unit) for amount in dol_levels(dist)]
+    fourth = levels[3]
+    gap = max(high, fourth) / fourth  # Level IV at or above P90: the rule stays flat
+    amounts, floor = [], 0.0
+    for level, share, steepest in rule_of(method).backward:
+        amount = fourth * gap**share if level is None else levels[level]
+        if floor > amount:  # max(amount, floor), as the rule states it
+            amount = floor
+        amounts.append(amount)
+        floor = amount / steepest
+    amounts.reverse()
+    return amounts
 
 
 class BandCurve:
@@ -120,15 +152,16 @@ class BandCurve:
     __slots__ = ("ends", "high", "last", "low", "segments", "spans", "step")
 
     def __init__(self, method: Method, dist: Distribution) -> None:
-        anchors = knots(method, dist)
+        self.low, self.high = edges(method, dist)
+        amounts = knot_amounts(method, dist, self.high)
         # (y0, w0, w1 / w0, y1 - y0) per step of the rule, and each step's last year y1 (rising:
         # the data spec checks)
-        pairs = list(itertools.pairwise(anchors))
-        self.segments = tuple((y0, w0, w1 / w0, y1 - y0) for (y0, w0), (y1, w1) in pairs)
-        self.ends = tuple(y1 for _, (y1, _) in pairs)
-        self.last = anchors[-1][1]
-        self.low, self.high = edges(method, dist)
-        self.step = float((anchors[1][1] / anchors[0][1]) ** method.half_width)
+        rule = rule_of(method)
+        pairs = zip(rule.steps, itertools.pairwise(amounts), strict=True)
+        self.segments = tuple([(y0, w0, w1 / w0, span) for (y0, span), (w0, w1) in pairs])
+        self.ends = rule.years[1:]
+        self.last = amounts[-1]
+        self.step = float((amounts[1] / amounts[0]) ** method.half_width)
         self.spans = percentile_spans(dist.points)
 
     def point(self, exp: float) -> float:
@@ -195,9 +228,10 @@ def band_percentiles(dist: Distribution, amounts: tuple[float, float, float]) ->
 def area_value(profile: Profile, dist: Distribution, label: str) -> FactorValue:
     """The location 'factor': the band is read from the area's own distribution, so no
     multiplier; what the distribution is and why (a fallback, a fill) is said here."""
-    median = whole_dollars(dist.median)
-    how = f"{possessive(dist.where)} own OEWS {dist.soc} distribution ({dist.label}, median ${median:,})"
-    if dist.scale is not None:
+    if dist.scale is None:
+        median = whole_dollars(dist.median)
+        how = f"{possessive(dist.where)} own OEWS {dist.soc} distribution ({dist.label}, median ${median:,})"
+    else:
         how = f"the national {dist.soc} distribution x {dist.scale:.3f} for {dist.where} ({dist.label})"
     basis: Basis = "baseline" if dist.kind == "national" and dist.basis == "measured" else "measured"
     return FactorValue(

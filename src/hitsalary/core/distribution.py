@@ -71,13 +71,13 @@ def segment_integral(start: tuple[float, float], end: tuple[float, float], a: fl
 
 def curve_integral(points: Points, a: float, b: float) -> float:
     """The integral of wage_at over [a, b], 0 <= a < b <= 100: the end segments extended."""
-    pairs = list(itertools.pairwise(points))
-    spans = [
-        (0.0 if i == 0 else s[0], 100.0 if i == len(pairs) - 1 else e[0]) for i, (s, e) in enumerate(pairs)
-    ]
-    total = 0.0
-    for (start, end), (low, high) in zip(pairs, spans, strict=True):
-        lo, hi = max(a, low), min(b, high)
+    total, last = 0.0, len(points) - 2
+    for i in range(last + 1):
+        start, end = points[i], points[i + 1]
+        low = 0.0 if i == 0 else start[0]
+        if low >= b:  # the segments ascend: none further reaches into [a, b]
+            break
+        lo, hi = max(a, low), min(b, 100.0 if i == last else end[0])
         if hi > lo:
             total += segment_integral(start, end, lo, hi)
     return total
@@ -121,15 +121,14 @@ def from_row(
 ) -> Distribution:
     """An area's own row; percentiles it does not publish are filled from the wider area's shape
     scaled to the area's median, a mean it does not publish from the curve."""
-    published = dict(wages.points)
-    filled = tuple(p for p in PERCENTILES if p not in published)
-    median = published[50]
-    points = tuple(
-        (p, float(published[p]) if p in published else wider.wage(p) / wider.median * median)  # type: ignore[union-attr]  # wider is given when anything is filled
-        for p in PERCENTILES
-    )
+    if complete(wages):  # most rows: the tables' percentiles are PERCENTILES, in order
+        points: Points = tuple([(p, float(w)) for p, w in wages.points])
+        filled: tuple[int, ...] = ()
+    else:
+        points, filled = filled_points(wages, wider)
     reason = None
     if filled and wider is not None:
+        median = wages.median
         names = "/".join(f"P{p}" for p in filled)
         label = f"partial: {names} filled from {KIND_NAMES.get(wider.kind, wider.kind)} shape"
         reason = (
@@ -158,6 +157,18 @@ def from_row(
         employment=wages.employment,
         imprecise=imprecise(wages.wage_rse, wages.employment, method),
     )
+
+
+def filled_points(wages: Wages, wider: Distribution | None) -> tuple[Points, tuple[int, ...]]:
+    """A row's points with the percentiles it does not publish filled from the wider area's
+    shape scaled to the row's median, and which those were."""
+    published = dict(wages.points)
+    median = published[50]
+    points = tuple(
+        (p, float(published[p]) if p in published else wider.wage(p) / wider.median * median)  # type: ignore[union-attr]  # wider is given when anything is filled
+        for p in PERCENTILES
+    )
+    return points, tuple(p for p in PERCENTILES if p not in published)
 
 
 def usable(wages: Wages | None) -> Wages | None:
@@ -198,7 +209,26 @@ def fell_back(dist: Distribution, label: str, reason: str) -> Distribution:
     """A wider area's distribution standing in, labelled with why."""
     if dist.reason:
         reason = f"{reason} ({dist.reason})"
-    return replace(dist, basis="fallback", label=label, reason=reason)
+    # field by field: dataclasses.replace costs as much as the rest of a metro's fallback
+    return Distribution(
+        soc=dist.soc,
+        where=dist.where,
+        code=dist.code,
+        kind=dist.kind,
+        points=dist.points,
+        mean=dist.mean,
+        mean_basis=dist.mean_basis,
+        basis="fallback",
+        label=label,
+        reason=reason,
+        filled=dist.filled,
+        series_id=dist.series_id,
+        source=dist.source,
+        wage_rse=dist.wage_rse,
+        employment=dist.employment,
+        imprecise=dist.imprecise,
+        scale=dist.scale,
+    )
 
 
 def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distribution) -> Distribution:

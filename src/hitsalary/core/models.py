@@ -8,7 +8,10 @@ are defined in dependency order and a name used before its class is quoted."""
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar
+
+if TYPE_CHECKING:  # read by the type checker only (typing has it from Python 3.11)
+    from typing_extensions import dataclass_transform
 
 from hitsalary.core.rounding import percent, whole_dollars
 
@@ -61,6 +64,22 @@ def shown_as(**kinds: Shown) -> Callable[[type[T]], type[T]]:
     return mark
 
 
+if not TYPE_CHECKING:
+
+    def dataclass_transform(**_: object) -> Callable[[T], T]:
+        return lambda decorator: decorator
+
+
+@dataclass_transform(eq_default=False, frozen_default=True)
+def record(kind: type[T]) -> type[T]:
+    """A printed dataclass, never compared, that the type checker holds frozen but that is not
+    frozen at run time: a frozen dataclass sets each field through object.__setattr__, which
+    makes it about seven times dearer to build, and a batch builds a Wages per table row, a
+    Distribution and a FactorValue per role and area. Nothing assigns a field after __init__
+    (mypy rejects it, as it would on a frozen dataclass)."""
+    return printed(dataclass(eq=False, repr=False)(kind))
+
+
 @printed
 @dataclass(frozen=True, repr=False)
 class Source:
@@ -104,8 +123,7 @@ class Role:
     spellings: tuple[str, ...] = ()  # also accepted, not listed: 'none', each vendor x job title
 
 
-@printed
-@dataclass(frozen=True, eq=False, repr=False)  # never compared
+@record
 class Wages:
     """One row of BLS OEWS figures: an occupation in an area or an industry."""
 
@@ -122,10 +140,13 @@ class Wages:
 
     @property
     def median(self) -> int | None:
-        return dict(self.points).get(50)
+        return self.percentile(50)
 
     def percentile(self, pct: int) -> int | None:
-        return dict(self.points).get(pct)
+        for published, wage in self.points:  # five points at most: a scan is cheaper than a dict
+            if published == pct:
+                return wage
+        return None
 
     def at(self, pct: float) -> float:
         """The wage at a percentile: between the two nearest published percentiles it grows at a
@@ -190,8 +211,7 @@ class Method:
     stated: Mapping[str, Stated] = field(default_factory=dict)  # by method.yaml key: how it is known
 
 
-@printed
-@dataclass(frozen=True, eq=False, repr=False)  # never compared
+@record
 class FactorValue:
     """A factor's value for one role and profile: its multiplier and where it comes from."""
 
@@ -524,8 +544,7 @@ class Comparison:
 
 
 @shown_as(points="dollars", mean="dollars")
-@printed
-@dataclass(frozen=True, eq=False, repr=False)  # never compared
+@record
 class Distribution:
     """The role's OEWS wage distribution where the person works (metro, state or nation), with
     every percentile from the 10th to the 90th: published, or filled by a stated rule."""
@@ -549,7 +568,10 @@ class Distribution:
     scale: float | None = None  # a suppressed state: the national curve times this ratio
 
     def wage(self, pct: int) -> float:
-        return dict(self.points)[pct]
+        for published, wage in self.points:  # five points: a scan is cheaper than a dict
+            if published == pct:
+                return wage
+        raise KeyError(pct)
 
     @property
     def median(self) -> float:

@@ -71,12 +71,19 @@ class Index:
                 self.by_area.setdefault(cells[code], []).append((number, line))
                 self.by_soc.setdefault(cells[soc], []).append((number, line))
 
-    def rows(self, lines: list[tuple[int, str]]) -> list[tables.Row]:
+        self.columns = tables.columns_of(self.header)
+        self.code = code
+
+    def rows(self, lines: list[tuple[int, str]]) -> list[tuple[str, str, tables.Listed]]:
+        """Each line's SOC and area code, with the line as tables.listed_wages reads it."""
         reader = csv.reader(line for _, line in lines)
-        return [
-            tables.Row(number, dict(zip(self.header, cells, strict=False)))
-            for (number, _), cells in zip(lines, reader, strict=True)
-        ]
+        return [self.keyed(number, cells) for (number, _), cells in zip(lines, reader, strict=True)]
+
+    def keyed(self, number: int, cells: list[str]) -> tuple[str, str, tables.Listed]:
+        if self.columns is not None and len(cells) == self.columns.width:
+            return cells[self.columns.soc], cells[self.code], (number, cells, self.header)
+        named = dict(zip(self.header, cells, strict=False))  # not one cell a column: by name, as a Row
+        return named["soc"], named["area_code"], (number, cells, self.header)
 
 
 @functools.lru_cache(maxsize=2)
@@ -94,10 +101,10 @@ def wages_in(at: CsvAreaTables, code: str) -> dict[str, Wages]:
     area = area_list(at)[code]
     index = metro_index(at.metros_file)
     out = {}
-    for row in index.rows(index.by_area.get(code, [])):
-        if row.cells["area_code"] == code:
-            out[row.cells["soc"]] = tables.wages(
-                at.metros_file, row, where=area.name, code=code, source=at.source
+    for soc, found, row in index.rows(index.by_area.get(code, [])):
+        if found == code:
+            out[soc] = tables.listed_wages(
+                at.metros_file, row, index.columns, where=area.name, code=code, source=at.source
             )
     return out
 
@@ -108,9 +115,10 @@ def role_everywhere(at: CsvAreaTables, soc: str) -> dict[str, Wages]:
     areas = area_list(at)
     index = metro_index(at.metros_file)
     out = {}
-    for row in index.rows(index.by_soc.get(soc, [])):
-        code = row.cells["area_code"]
-        if row.cells["soc"] == soc and code in areas:
+    for found, code, row in index.rows(index.by_soc.get(soc, [])):
+        if found == soc and code in areas:
             where = areas[code].name
-            out[code] = tables.wages(at.metros_file, row, where=where, code=code, source=at.source)
+            out[code] = tables.listed_wages(
+                at.metros_file, row, index.columns, where=where, code=code, source=at.source
+            )
     return out

@@ -19,6 +19,7 @@ from hitsalary.loading import shipped
 PERCENTILE_COLUMNS = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 SERIES = re.compile(r"OEU[NMS][0-9A-Z-]{19}XX")
 MAX_WAGE = 10_000_000
+MAX_WHOLE = MAX_WAGE * 1000  # employment, wages: any larger whole number is a bad cell
 
 
 class Table(Mapping[tuple[str, str], Wages]):
@@ -104,12 +105,14 @@ def rows(name: str, required: tuple[str, ...]) -> Iterator[Row]:
 
 def whole(name: str, row: Row, column: str) -> int | None:
     """A published whole number, or None where BLS released none (an empty cell)."""
-    text = row.cells.get(column) or ""
+    text = row.cells.get(column)
     if not text:
         return None
-    if not text.isdigit() or not 0 < int(text) <= MAX_WAGE * 1000:
-        raise DataError(f"{name}:{row.line}: {column}: expected a positive whole number, got {text[:20]!r}")
-    return int(text)
+    if text.isdigit():
+        value = int(text)
+        if 0 < value <= MAX_WHOLE:
+            return value
+    raise DataError(f"{name}:{row.line}: {column}: expected a positive whole number, got {text[:20]!r}")
 
 
 def rse(name: str, row: Row) -> float | None:
@@ -126,28 +129,105 @@ def rse(name: str, row: Row) -> float | None:
     return value
 
 
+class Columns(NamedTuple):
+    """Where an OEWS table's cells are in a row read as a list, for reading the rows of a table
+    whose header names each column once (else columns_of gives None and every row is a Row)."""
+
+    width: int
+    soc: int
+    percentiles: tuple[tuple[int, int], ...]  # (cell, percentile)
+    employment: int
+    mean: int
+    rse: int
+    notes: int
+    series: int
+
+
+def columns_of(header: list[str]) -> Columns | None:
+    names = ("soc", "employment", "mean", "wage_rse", "notes", "series_id")
+    wanted = (*names, *(column for column, _ in PERCENTILE_COLUMNS))
+    if len(set(header)) != len(header) or not all(column in header for column in wanted):
+        return None
+    at = header.index
+    soc, employment, mean, spread, notes, series = map(at, names)
+    percentiles = tuple((at(column), pct) for column, pct in PERCENTILE_COLUMNS)
+    return Columns(len(header), soc, percentiles, employment, mean, spread, notes, series)
+
+
+Listed = tuple[int, list[str], list[str]]  # a row's line number, its cells, the table's header
+
+
+def listed_wages(
+    name: str, row: Listed, columns: Columns | None, *, where: str, code: str, source: Source
+) -> Wages:
+    """wages() of a row read as a list (its line number, its cells, the header): a row of the
+    header's width whose every cell passes wages' checks is read from the list (a run reads
+    thousands); any other goes through wages(), which says what is wrong."""
+    number, cells, header = row
+    found = None
+    if columns is not None and len(cells) == columns.width:
+        found = plain_wages(cells, columns, where=where, code=code, source=source)
+    if found is None:
+        found = wages(
+            name, Row(number, dict(zip(header, cells, strict=False))), where=where, code=code, source=source
+        )
+    return found
+
+
+def plain_wages(cells: list[str], at: Columns, *, where: str, code: str, source: Source) -> Wages | None:
+    """The row's figures where each cell is as wages() accepts it; None where any is not."""
+    points, below = [], 0
+    for cell, pct in at.percentiles:
+        text = cells[cell]
+        if text:
+            value = int(text) if text.isascii() and text.isdigit() else 0
+            if not 0 < value <= MAX_WAGE or value < below:
+                return None
+            points.append((pct, value))
+            below = value
+    employment, mean, spread = (
+        plain_whole(cells[at.employment]),
+        plain_whole(cells[at.mean]),
+        plain_rse(cells[at.rse]),
+    )
+    series = cells[at.series]
+    if employment == -1 or mean == -1 or spread == -1 or not SERIES.fullmatch(series):
+        return None
+    return Wages(
+        cells[at.soc], where, code, tuple(points), source, series, employment, mean, cells[at.notes], spread
+    )
+
+
+def plain_whole(text: str) -> int | None:
+    """A cell as whole() reads it: None where empty, -1 where whole() would refuse it."""
+    if not text:
+        return None
+    value = int(text) if text.isascii() and text.isdigit() else 0
+    return value if 0 < value <= MAX_WHOLE else -1
+
+
+def plain_rse(text: str) -> float | None:
+    """A cell as rse() reads it: None where empty, -1.0 where rse() would refuse it."""
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return -1.0
+    return value if 0 <= value <= 100 else -1.0
+
+
 def wages(name: str, row: Row, *, where: str, code: str, source: Source) -> Wages:
     """One checked row: published percentiles ascending, wages in a sane range."""
-    points: list[tuple[int, int]] = []
-    for column, pct in PERCENTILE_COLUMNS:
-        value = whole(name, row, column)
-        if value is None:
-            continue
-        if value > MAX_WAGE:
-            raise DataError(f"{name}:{row.line}: {column}: {value} is not a plausible annual wage")
-        if points and value < points[-1][1]:
-            raise DataError(
-                f"{name}:{row.line}: {column}: {value} is below the lower percentile {points[-1][1]}"
-            )
-        points.append((pct, value))
     series = row.cells.get("series_id", "")
+    points = published_points(name, row)  # checked before the series, as the columns read
     if not SERIES.fullmatch(series):
         raise DataError(f"{name}:{row.line}: series_id: {series[:30]!r} is not a BLS OEWS series ID")
     return Wages(
         soc=row.cells["soc"],
         where=where,
         code=code,
-        points=tuple(points),
+        points=points,
         source=source,
         series_id=series,
         employment=whole(name, row, "employment"),
@@ -155,3 +235,24 @@ def wages(name: str, row: Row, *, where: str, code: str, source: Source) -> Wage
         notes=row.cells.get("notes", ""),
         wage_rse=rse(name, row),
     )
+
+
+def published_points(name: str, row: Row) -> tuple[tuple[int, int], ...]:
+    """A row's published percentiles, each a plausible wage and none below the one before. A
+    cell of digits in range is taken inline (a run parses thousands); any other goes to whole()
+    for its error."""
+    points: list[tuple[int, int]] = []
+    cells, below = row.cells, 0
+    for column, pct in PERCENTILE_COLUMNS:
+        text = cells.get(column)
+        if not text:
+            continue
+        value = int(text) if text.isdigit() else 0
+        if not 0 < value <= MAX_WAGE:
+            value = whole(name, row, column) or 0  # raises, unless a whole number too large
+            raise DataError(f"{name}:{row.line}: {column}: {value} is not a plausible annual wage")
+        if value < below:
+            raise DataError(f"{name}:{row.line}: {column}: {value} is below the lower percentile {below}")
+        points.append((pct, value))
+        below = value
+    return tuple(points)

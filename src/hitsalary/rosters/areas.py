@@ -17,6 +17,7 @@ class RunAreaTables:
         self.tables = tables
         self.by_role: dict[str, Mapping[str, Wages]] = {}  # SOC -> area code -> figures
         self.listed: Mapping[str, Area] | None = None
+        self.views: dict[str, AreaView] = {}  # area code -> its view, made once
 
     def areas(self) -> Mapping[str, Area]:
         if self.listed is None:
@@ -24,9 +25,12 @@ class RunAreaTables:
         return self.listed
 
     def wages_in(self, code: str) -> Mapping[str, Wages]:
-        if code not in self.areas():
-            return self.tables.wages_in(code)  # the loader's own error for an unknown code
-        return AreaView(self, code)
+        found = self.views.get(code)
+        if found is None:
+            if code not in self.areas():
+                return self.tables.wages_in(code)  # the loader's own error for an unknown code
+            found = self.views[code] = AreaView(self, code)
+        return found
 
     def role_everywhere(self, soc: str) -> Mapping[str, Wages]:
         found = self.by_role.get(soc)
