@@ -8,10 +8,7 @@ are defined in dependency order and a name used before its class is quoted."""
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar
-
-if TYPE_CHECKING:  # read by the type checker only (typing has it from Python 3.11)
-    from typing_extensions import dataclass_transform
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from hitsalary.core.rounding import percent, whole_dollars
 
@@ -64,22 +61,6 @@ def shown_as(**kinds: Shown) -> Callable[[type[T]], type[T]]:
     return mark
 
 
-if not TYPE_CHECKING:
-
-    def dataclass_transform(**_: object) -> Callable[[T], T]:
-        return lambda decorator: decorator
-
-
-@dataclass_transform(eq_default=False, frozen_default=True)
-def record(kind: type[T]) -> type[T]:
-    """A printed dataclass, never compared, that the type checker holds frozen but that is not
-    frozen at run time: a frozen dataclass sets each field through object.__setattr__, which
-    makes it about seven times dearer to build, and a batch builds a Wages per table row, a
-    Distribution and a FactorValue per role and area. Nothing assigns a field after __init__
-    (mypy rejects it, as it would on a frozen dataclass)."""
-    return printed(dataclass(eq=False, repr=False)(kind))
-
-
 @printed
 @dataclass(frozen=True, repr=False)
 class Source:
@@ -123,7 +104,8 @@ class Role:
     spellings: tuple[str, ...] = ()  # also accepted, not listed: 'none', each vendor x job title
 
 
-@record
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Wages:
     """One row of BLS OEWS figures: an occupation in an area or an industry."""
 
@@ -211,7 +193,8 @@ class Method:
     stated: Mapping[str, Stated] = field(default_factory=dict)  # by method.yaml key: how it is known
 
 
-@record
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class FactorValue:
     """A factor's value for one role and profile: its multiplier and where it comes from."""
 
@@ -544,7 +527,8 @@ class Comparison:
 
 
 @shown_as(points="dollars", mean="dollars")
-@record
+@printed
+@dataclass(frozen=True, eq=False, repr=False)  # never compared
 class Distribution:
     """The role's OEWS wage distribution where the person works (metro, state or nation), with
     every percentile from the 10th to the 90th: published, or filled by a stated rule."""
