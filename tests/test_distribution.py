@@ -245,8 +245,8 @@ def test_a_missing_mean_is_the_curves_own_and_labelled() -> None:
 
 
 def test_a_fallback_keeps_every_field_of_the_distribution_standing_in() -> None:
-    """fell_back builds the stand-in field by field (not through dataclasses.replace): a field
-    added to Distribution and not copied there would be lost, and this fails."""
+    """fell_back's stand-in is the wider distribution with only its basis, label and reason
+    changed: every other field (a field added to Distribution later too) is kept."""
     wider = replace(distribution_for(DATA, "15-1211", "CA", None), scale=1.25)  # no field at its default
     stand_in = fell_back(wider, "state fallback: metro not published", "why")
     changed = {"basis": "fallback", "label": "state fallback: metro not published", "reason": "why"}

@@ -209,26 +209,7 @@ def fell_back(dist: Distribution, label: str, reason: str) -> Distribution:
     """A wider area's distribution standing in, labelled with why."""
     if dist.reason:
         reason = f"{reason} ({dist.reason})"
-    # field by field: dataclasses.replace costs as much as the rest of a metro's fallback
-    return Distribution(
-        soc=dist.soc,
-        where=dist.where,
-        code=dist.code,
-        kind=dist.kind,
-        points=dist.points,
-        mean=dist.mean,
-        mean_basis=dist.mean_basis,
-        basis="fallback",
-        label=label,
-        reason=reason,
-        filled=dist.filled,
-        series_id=dist.series_id,
-        source=dist.source,
-        wage_rse=dist.wage_rse,
-        employment=dist.employment,
-        imprecise=dist.imprecise,
-        scale=dist.scale,
-    )
+    return replace(dist, basis="fallback", label=label, reason=reason)
 
 
 def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distribution) -> Distribution:
