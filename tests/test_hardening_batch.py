@@ -77,7 +77,17 @@ def test_keys_first_seen_after_the_first_json_record_are_reported(run) -> None:
     result = run("batch", "-", "--input-format", "jsonl", "--format", "csv", input=text)
     assert result.exit_code == 0
     assert "'team'" in result.stderr
-    assert "not passed through" in result.stderr
+    assert "no CSV column, not passed through" in result.stderr
     as_jsonl = run("batch", "-", "--input-format", "jsonl", input=text)
     assert lines(as_jsonl.stdout)[1]["team"] == "Apps"  # JSON Lines output passes them through
     assert "warning" not in as_jsonl.stderr
+
+
+def test_keys_first_seen_later_are_reported_for_a_workbook_as_a_workbook(run, tmp_path) -> None:
+    pytest.importorskip("xlsxwriter")
+    text = '{"id": "A", "exp": 5}\n{"id": "B", "exp": 5, "team": "Apps"}\n'
+    book = tmp_path / "out.xlsx"
+    result = run("batch", "-", "--input-format", "jsonl", "-o", str(book), input=text)
+    assert result.exit_code == 0
+    assert "have no workbook column, not passed through: 'team'" in result.stderr
+    assert "CSV" not in result.stderr

@@ -128,7 +128,8 @@ def batch(
     unknown = list(getattr(records, "unknown", ()))
     if unknown and fmt != "jsonl":  # JSON Lines output passes them through, record by record
         names = ", ".join(shown(name, 30) for name in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
-        say(f"warning: keys missing from the first record have no CSV column, not passed through: {names}")
+        kind = "CSV" if fmt == "csv" else "workbook"
+        say(f"warning: keys missing from the first record have no {kind} column, not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
 
