@@ -11,6 +11,7 @@ this process (CPU time, median of --repeat), on the same rosters (make_roster.py
 - the floor's read (csv.DictReader) and write (json.dumps of each input row), which is
   baseline_batch.py split in two, and json.dumps of each of our output records as a dict (the
   same-shape writer the standard library gives).
+- of the estimate, the bare lookups every estimate stage does (see bare_lookups).
 It then prints, for each target (uniform 2x, realistic 3x the floor), the CPU time the target
 leaves for estimating once start, read and write are paid, per row: the figure the estimate
 stage has to reach.
@@ -96,6 +97,7 @@ def stages(work: Path, kind: str, size: int, repeat: int) -> None:
         return rows
 
     t_estimate, values = cpu_of(estimate, repeat)
+    t_bare = bare_lookups(records, layout, repeat)
 
     def write() -> None:
         with open(os.devnull, "w", encoding="utf-8") as sink:
@@ -128,6 +130,7 @@ def stages(work: Path, kind: str, size: int, repeat: int) -> None:
         ("start (1-row batch child)", t_start),
         ("read (hitsalary's reader)", t_read),
         ("estimate (Estimator)", t_estimate),
+        ("  of which bare lookups (see below)", t_bare),
         ("write (JSON Lines writer)", t_write),
         ("floor: csv.DictReader", t_floor_read),
         ("floor: json.dumps of the input row", t_floor_write),
@@ -143,6 +146,30 @@ def stages(work: Path, kind: str, size: int, repeat: int) -> None:
         f" against {t_estimate * us:.2f} measured)",
         flush=True,
     )
+
+
+def bare_lookups(records: list[dict[str, Any]], layout: Any, repeat: int) -> float:
+    """CPU seconds of the per-row work any estimate stage does, whatever computes the band: a
+    dict lookup of the years and of the profile cells (both caches filled beforehand), and the
+    output tuple; no band, no rounding, no offer placed. What an estimate stage could come down
+    to if the band's arithmetic cost nothing (a columnar core, for one)."""
+    found = (("CA", "bachelor", "hospital", "ehr", None), "15-1211")
+    pick, passthrough = layout.pick_fields, layout.pick_passthrough
+    years = {record.get("exp"): 1.0 for record in records}
+    profiles = {}
+    for record in records:
+        with contextlib.suppress(KeyError, TypeError):
+            profiles[pick(record)] = found
+
+    def lookups() -> int:
+        rows, year, profile = [], years.get, profiles.get
+        for row, record in enumerate(records, start=1):
+            get = record.get
+            keys, soc = profile(pick(record), found)
+            rows.append((row, get("id"), year(get("exp")), *keys, soc, get("offer"), *passthrough(record)))
+        return len(rows)
+
+    return cpu_of(lookups, repeat)[0]
 
 
 def main() -> None:
