@@ -91,3 +91,32 @@ def test_keys_first_seen_later_are_reported_for_a_workbook_as_a_workbook(run, tm
     assert result.exit_code == 0
     assert "have no workbook column, not passed through: 'team'" in result.stderr
     assert "CSV" not in result.stderr
+
+
+def test_keys_first_seen_later_are_named_alike_in_estimated_and_error_records(run) -> None:
+    """A later key that a result or error column has (in any case) is input_KEY in every record:
+    an input's own "error" never makes an estimated record look rejected, and an error record
+    never puts the input's "soc" where the result's SOC code goes or drops the input's "error"."""
+    text = (
+        '{"id": "A", "exp": 5}\n'
+        '{"id": "B", "exp": 5, "soc": "X1", "error": "mine"}\n'
+        '{"id": "C", "exp": "bad", "soc": "X2", "error": "mine2", "Row": 9}\n'
+    )
+    result = run("batch", "-", "--input-format", "jsonl", input=text)
+    assert result.exit_code == 3
+    first, estimated, rejected = lines(result.stdout)
+    assert "error" not in first and "error" not in estimated
+    assert (estimated["input_soc"], estimated["input_error"], estimated["soc"]) == ("X1", "mine", "29-9021")
+    assert (rejected["input_soc"], rejected["input_error"], rejected["input_Row"]) == ("X2", "mine2", 9)
+    assert "soc" not in rejected and rejected["row"] == 3
+    assert rejected["error_field"] == "exp"
+
+
+def test_the_api_names_later_keys_of_error_records_as_the_command_does(run) -> None:
+    import hitsalary
+
+    records = [{"id": "A", "exp": 5}, {"id": "B", "exp": "bad", "soc": "X", "error": "e"}]
+    _, rejected = hitsalary.batch(records)
+    text = "".join(json.dumps(r) + "\n" for r in records)
+    assert rejected == lines(run("batch", "-", "--input-format", "jsonl", input=text).stdout)[1]
+    assert (rejected["input_soc"], rejected["input_error"]) == ("X", "e")

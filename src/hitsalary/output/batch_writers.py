@@ -76,10 +76,12 @@ def distinct(name: str, taken: set[str] | frozenset[str]) -> str:
 class ExtraNames:
     """The output name of each key first seen after the first record: its own, or `input_KEY`
     (`input_KEY_2` ...) when a column already has it in any case, as passed-through columns are
-    renamed."""
+    renamed; an error column's name counts as taken too (an input's own `error` key would make
+    an estimated record look rejected). One instance names a run's keys in estimated and error
+    records alike."""
 
     def __init__(self, columns: list[str]) -> None:
-        self.used = {column_key(name) for name in columns}
+        self.used = {column_key(name) for name in (*columns, *ERROR_COLUMNS)}
         self.names: dict[str, str] = {}
 
     def name(self, key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from typing import Any
@@ -321,11 +322,16 @@ ERROR_VALUE_LIMIT = 200  # characters of a bad value an error record repeats
 
 
 def error_record(
-    row: int, record: dict[str, Any], exc: RowError, layout: Layout | None = None
+    row: int,
+    record: dict[str, Any],
+    exc: RowError,
+    layout: Layout | None = None,
+    extra_name: Callable[[str], str] | None = None,
 ) -> dict[str, Any]:
     """The error record of a row: its position, id, the profile and amount values as given (so a
-    roster can be fixed without going back to the input), the passed-through columns, the field,
-    the bad value once (cut short when long), and the message."""
+    roster can be fixed without going back to the input), the passed-through columns, the keys
+    no earlier record had (named by extra_name, as the run names them in estimated records;
+    left out without it), the field, the bad value once (cut short when long), and the message."""
     out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
     if layout is not None:
         out["exp"] = short_value(record.get("exp"))
@@ -334,8 +340,9 @@ def error_record(
         out.update((name, short_value(record.get(name))) for name in AMOUNT_FIELDS if name in record)
         out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
         extra = record.get(EXTRA)
-        if extra:
-            out.update((key, short_value(value)) for key, value in extra.items() if key not in out)
+        if extra and extra_name is not None:
+            named = ((extra_name(key), value) for key, value in extra.items())
+            out.update((name, short_value(value)) for name, value in named if name not in out)
     out.update(error_field=exc.field, error_value=short_value(exc.value), error=exc.message)
     return out
 

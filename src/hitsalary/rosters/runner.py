@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hitsalary.core.models import ReferenceData
-from hitsalary.output.batch_writers import ExtraNames, Writer
+from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
 from hitsalary.rosters.estimator import Estimator, error_record
 from hitsalary.rosters.layout import EXTRA, READ_ERROR, Layout, RowError
 from hitsalary.rosters.readers import JsonRecords, clean_record
@@ -48,6 +48,8 @@ def run(
     """One output record per input record, in input order; a bad record becomes an error record."""
     estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
+    # keys no earlier record had: JSON Lines output passes them through, in error records too
+    extra_name = writer.names.name if isinstance(writer, JsonlWriter) else None
     summary = Summary(plausible=data.method.plausible)
     row = 0
     try:
@@ -60,7 +62,7 @@ def run(
                 else:
                     write(estimate(row, record, layout))
             except RowError as exc:
-                writer.write_error(error_record(row, record, exc, layout))
+                writer.write_error(error_record(row, record, exc, layout, extra_name))
                 summary.rejected += 1
             if tick is not None and not row % 4096:
                 tick(row)
@@ -87,7 +89,7 @@ def records_of(
                 raise record[READ_ERROR]
             values = estimator.estimate(row, record, layout)
         except RowError as exc:
-            yield error_record(row, record, exc, layout)
+            yield error_record(row, record, exc, layout, names.name)
             continue
         out = dict(zip(columns, values, strict=True))
         if EXTRA in record:
