@@ -76,7 +76,8 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def compare(work: Path, size: int, kind: str, repeat: int, hitsalary: Path) -> None:
+def write_roster(work: Path, size: int, kind: str) -> Path:
+    """make_roster.py's roster of this size and kind, written into work."""
     roster = work / f"roster-{kind}-{size}.csv"
     make = [
         sys.executable,
@@ -86,6 +87,11 @@ def compare(work: Path, size: int, kind: str, repeat: int, hitsalary: Path) -> N
     ]
     with roster.open("w") as handle:
         subprocess.run(make, stdout=handle, check=True)
+    return roster
+
+
+def compare(work: Path, size: int, kind: str, repeat: int, hitsalary: Path) -> None:
+    roster = write_roster(work, size, kind)
     ours = [str(hitsalary), "batch", str(roster), "-o", str(work / "ours.jsonl")]
     floor = [sys.executable, str(HERE / "baseline_batch.py"), str(roster), str(work / "floor.jsonl")]
     results: dict[str, list[tuple[float, float, float]]] = {"hitsalary": [], "baseline": []}

@@ -26,7 +26,6 @@ import gc
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+from bench_batch import measure, write_roster  # the same folder: run as a script, it is on the path
+
 TARGETS = {"uniform": 2.0, "realistic": 3.0}  # bench_batch.py's: times the floor's CPU
 
 
@@ -53,18 +53,14 @@ def cpu_of(work: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def start_cpu(work: Path, roster: Path, repeat: int) -> float:
-    """CPU seconds of a `hitsalary batch` child on the roster's header and first row."""
+    """CPU seconds of a `hitsalary batch` child on the roster's header and first row (timed as
+    bench_batch.py times its runs, pinned to one core)."""
     with roster.open(newline="", encoding="utf-8") as handle:
         one = work / "one-row.csv"
         one.write_text(handle.readline() + handle.readline(), encoding="utf-8")
     hitsalary = Path(sys.executable).with_name("hitsalary")
     command = [str(hitsalary), "batch", str(one), "-o", os.devnull]
-    times = []
-    for _ in range(repeat):
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)
-        times.append(usage.ru_utime + usage.ru_stime)
-    return statistics.median(times)
+    return statistics.median(measure(command)[1] for _ in range(repeat))
 
 
 def stages(work: Path, kind: str, size: int, repeat: int) -> None:
@@ -74,11 +70,7 @@ def stages(work: Path, kind: str, size: int, repeat: int) -> None:
     from hitsalary.rosters.layout import Layout, RowError
     from hitsalary.rosters.readers import read_csv
 
-    roster = work / f"roster-{kind}-{size}.csv"
-    realistic = ["--realistic"] if kind == "realistic" else []
-    make = [sys.executable, str(HERE / "make_roster.py"), str(size), *realistic]
-    with roster.open("w") as handle:
-        subprocess.run(make, stdout=handle, check=True)
+    roster = write_roster(work, size, kind)
     data = load_reference(None)
 
     def read() -> tuple[list[str], list[dict[str, Any]]]:
