@@ -19,6 +19,7 @@ from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, build_profile
 from hitsalary.core.text import escape_controls
 from hitsalary.output import batch_writers
 from hitsalary.output.batch_writers import ERROR_COLUMNS, RESULT_COLUMNS
+from hitsalary.rosters import estimator as estimator_module
 from hitsalary.rosters.estimator import Estimator
 from hitsalary.rosters.layout import CACHE_LIMIT, Layout
 
@@ -237,6 +238,36 @@ def test_data_is_loaded_once_and_memory_stays_bounded(data: ReferenceData) -> No
     for n in range(CACHE_LIMIT + 10):
         estimator.estimate(n, {"exp": f"{n / 10000:.4f}", "state": "CA"}, layout)
     assert len(estimator.years) <= CACHE_LIMIT
+
+
+def test_the_curves_row_tables_stay_bounded_and_give_the_same_rows(data: ReferenceData, monkeypatch) -> None:
+    """The rows read off each area's curve are kept by years, ROWS_LIMIT in all: a roster of many
+    years in many areas empties them when full, and a row read again is the same row."""
+    monkeypatch.setattr(estimator_module, "ROWS_LIMIT", 50)
+    layout = Layout.from_header(["exp", "state"])
+    estimator, fresh = Estimator(data), []
+    records = [{"exp": f"{n % 40 / 4:.2f}", "state": state} for n in range(120) for state in ("CA", "TX")]
+    for n, record in enumerate(records, start=1):
+        fresh.append(Estimator(data).estimate(n, record, layout))
+        assert estimator.estimate(n, record, layout) == fresh[-1]
+        held = sum(len(table) for _, table in estimator.curves.values())
+        assert held == estimator.rows_held <= 50
+    assert [estimator.estimate(n, r, layout) for n, r in enumerate(records, start=1)] == fresh
+
+
+def test_a_full_curve_cache_forgets_what_holds_its_curves(data: ReferenceData, monkeypatch) -> None:
+    """When the curves are emptied, so are the caches that hold a curve (areas, spellings): none
+    keeps an old curve, or its row table, alive."""
+    monkeypatch.setattr(estimator_module, "CURVES_LIMIT", 3)
+    layout = Layout.from_header(["exp", "state"])
+    estimator = Estimator(data)
+    for n, state in enumerate(("CA", "TX", "NY", "WA", "OR"), start=1):
+        expected = Estimator(data).estimate(n, {"exp": "5", "state": state}, layout)
+        assert estimator.estimate(n, {"exp": "5", "state": state}, layout) == expected
+        assert len(estimator.curves) <= 3
+        curves = {curve for curve, _ in estimator.curves.values()}
+        assert {found[4] for found in estimator.profiles.values()} <= curves
+        assert {curve for curve, _, _ in estimator.areas.values()} <= curves
 
 
 RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must escape included)

@@ -189,13 +189,16 @@ class BandCurve:
         i = bisect.bisect_left(self.ends, exp)
         if i < len(self.ends):
             y0, w0, ratio, span = self.segments[i]
-            point: float = min(max(w0 * ratio ** ((exp - y0) / span), low), high)
+            point: float = w0 * ratio ** ((exp - y0) / span)
         else:
-            point = min(max(self.last, low), high)
+            point = self.last
+        # min(max(...)) as conditionals (the same floats, none is NaN): a third of the time
+        point = low if point < low else high if point > high else point
         tenths = percentile_in(self.spans, point) * 10  # percent(), for a percentile (positive)
-        whole = math.floor(tenths)
+        whole = int(tenths)
         percentile = (whole + 1 if tenths - whole >= 0.5 else whole) / 10
-        return percentile, max(point / step, low), point, min(point * step, high)
+        below, above = point / step, point * step
+        return percentile, low if below < low else below, point, high if above > high else above
 
 
 @functools.lru_cache(maxsize=1024)

@@ -28,9 +28,13 @@ from hitsalary.rosters.areas import RunAreaTables
 from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 from hitsalary.rosters.values import amount_text
 
+# what BandCurve.row gives for some years: the point's percentile, the band's low, point, high
+Row = tuple[float, float, float, float]
 # a record's keys (state, education, employer, role, metro), the role's SOC, the factors' product
-# aged to today's dollars, the role and the area's curve
-Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve]
+# aged to today's dollars, the role, the area's curve and the rows read off it so far (by years)
+Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, Row]]
+ROWS_LIMIT = 40_000  # rows held across every curve's table: a roster's years x areas can be many
+CURVES_LIMIT = CACHE_LIMIT  # curves held; emptied together with every cache that holds one
 
 
 class Estimator:
@@ -41,13 +45,14 @@ class Estimator:
         self.data = data = replace(data, area_tables=RunAreaTables(data.area_tables))
         self.growth = wage_growth(data, survey_dollars=survey_dollars).multiplier  # today's dollars
         self.years: dict[str, float] = {}  # raw exp text -> years
-        self.bases: dict[tuple[float, BandCurve], tuple[float, float, float, float]] = {}  # years, curve
+        self.rows_held = 0  # entries in the curves' row tables, together at most ROWS_LIMIT
         self.profiles: dict[tuple[Any, ...], Found] = {}  # raw spellings -> keys
         # role, state, metro -> the area's curve, and whether its local factors multiply by 1.0
         self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
-        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, bool]] = {}
-        self.curves: dict[tuple[Points, float], BandCurve] = {}  # a distribution's points, mean -> curve
+        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row], bool]] = {}
+        # a distribution's points and mean -> its curve and the rows read off it, by years
+        self.curves: dict[tuple[Points, float], tuple[BandCurve, dict[float, Row]]] = {}
         self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
@@ -121,7 +126,7 @@ class Estimator:
             state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
         keys = (state, *chosen[1:], metro)
         role = self.roles[chosen[3]]
-        curve, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role)
+        curve, rows, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
         # many spellings name one profile: the product is cached by its keys; where the area's
         # own factors multiply by exactly 1.0 (the location: no multiplier), by the other keys
         cache, key = (self.products, self.product_key(keys)) if neutral else (self.multipliers, keys)
@@ -129,7 +134,7 @@ class Estimator:
         if multiplier is None:
             multiplier = bounded(cache)[key] = self.product(keys, with_local=not neutral)
         # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
-        found = (keys, role.soc, multiplier * self.growth, role, curve)
+        found = (keys, role.soc, multiplier * self.growth, role, curve, rows)
         if self.by_raw:
             self.remember(raw, found, row)
         return found
@@ -153,19 +158,39 @@ class Estimator:
         with suppress(TypeError):
             profiles[raw] = found
 
-    def area(self, keys: tuple[Any, ...], role: Role) -> tuple[BandCurve, bool]:
-        """The area's curve (survey_band's) and whether each local factor's value is exactly 1.0,
-        so the product of the others, in order, is the product of all."""
+    def area(self, keys: tuple[Any, ...], role: Role, row: int) -> tuple[BandCurve, dict[float, Row], bool]:
+        """The area's curve (survey_band's), its table of rows, and whether each local factor's
+        value is exactly 1.0, so the product of the others, in order, is the product of all."""
         dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
         neutral = self.by_factor and all(
             self.factor(factor, field, local, keys) == 1.0 for factor, field, local in self.factors if local
         )
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
-        curve = self.curves.get((dist.points, dist.mean))
-        if curve is None:
-            curve = bounded(self.curves)[(dist.points, dist.mean)] = BandCurve(self.data.method, dist)
-        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (curve, neutral)
+        curve_rows = self.curves.get((dist.points, dist.mean))
+        if curve_rows is None:
+            if len(self.curves) >= CURVES_LIMIT:  # what holds a curve goes with it: memory stays flat
+                self.forget_curves(row)
+            curve_rows = self.curves[(dist.points, dist.mean)] = (BandCurve(self.data.method, dist), {})
+        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (*curve_rows, neutral)
+        return found
+
+    def forget_curves(self, row: int) -> None:
+        """Empty the curves and every cache that holds one (areas, profiles by spelling)."""
+        self.curves.clear()
+        self.areas.clear()
+        self.profiles.clear()
+        self.cache_start, self.rows_held = row, 0
+
+    def row_of(self, curve: BandCurve, rows: dict[float, Row], exp: float) -> Row:
+        """curve.row(exp), kept in the curve's table; the tables hold ROWS_LIMIT rows in all (all
+        are emptied when they do: years x areas can run to hundreds of thousands)."""
+        if self.rows_held >= ROWS_LIMIT:
+            for _, table in self.curves.values():
+                table.clear()
+            self.rows_held = 0
+        self.rows_held += 1
+        found = rows[exp] = curve.row(exp)
         return found
 
     def product(self, keys: tuple[Any, ...], *, with_local: bool = True) -> float:
@@ -256,12 +281,9 @@ class Estimator:
             found = None
         if found is None:
             found = self.profile(raw, row)
-        keys, soc, multiplier, role, curve = found
+        keys, soc, multiplier, role, curve, rows = found
         # the point's percentile and the band in the area's survey dollars (the curve's own)
-        try:
-            point, low, mid, high = self.bases[(exp, curve)]
-        except KeyError:
-            point, low, mid, high = bounded(self.bases)[(exp, curve)] = curve.row(exp)
+        point, low, mid, high = rows.get(exp) or self.row_of(curve, rows, exp)
         # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
         unit = self.unit
         low, mid, high = low * multiplier / unit, mid * multiplier / unit, high * multiplier / unit
@@ -283,32 +305,37 @@ class Estimator:
     ) -> Values:
         """Each offer or salary column's amount, its place in the band (and with --levels the
         level it meets): decisions.place's figures, inlined."""
-        values: list[Any] = []
+        values: Values = ()
+        plausible_low, plausible_high = self.plausible
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
-                values += (None,) * (5 if layout.levels else 3)
+                values += (None, None, None, None, None) if layout.levels else (None, None, None)
                 continue
             amount = self.amounts.get((name, raw)) if type(raw) is str else None
             if amount is None:
                 amount = self.amount(name, raw)
-            if not self.plausible[0] <= amount <= self.plausible[1]:
+            if amount < plausible_low or amount > plausible_high:
                 self.implausible += 1
-            # decisions.place inlined: the position, and the percent through as percent() rounds it
-            through = 50.0
+            # decisions.place inlined: the position, and the percent through as percent() rounds
+            # it (half away from zero; int() is floor for the positive tenths it is given)
             if high > low:
                 tenths = (amount - low) / (high - low) * 100 * 10
                 if tenths < 0:
-                    whole = math.floor(-tenths)
+                    whole = int(-tenths)
                     through = -(whole + (-tenths - whole >= 0.5)) / 10
                 else:
-                    whole = math.floor(tenths)
+                    whole = int(tenths)
                     through = (whole + (tenths - whole >= 0.5)) / 10
-            values += (amount, "below" if amount < low else "above" if amount > high else "inside", through)
+            else:
+                through = 50.0
+            position = "below" if amount < low else "above" if amount > high else "inside"
             if layout.levels:
                 check = assess(self.level_table(keys, role), amount)
-                values += (check.highest_level_met, check.shortfall)
-        return tuple(values)
+                values += (amount, position, through, check.highest_level_met, check.shortfall)
+            else:
+                values += (amount, position, through)
+        return values
 
 
 def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
