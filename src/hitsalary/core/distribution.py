@@ -18,6 +18,7 @@ PERCENTILES = (10, 25, 50, 75, 90)
 THIRD = 100 / 3
 
 Points = tuple[tuple[int, float], ...]
+AS_FLOAT = {p: float(p) for p in PERCENTILES}  # one float each, shared by every area's segments
 
 
 def wage_at(points: Points, pct: float) -> float:
@@ -44,7 +45,7 @@ Spans = tuple[tuple[float, float, float, int, float | None], ...]
 def percentile_spans(points: Points) -> Spans:
     """percentile_of's segments worked out once: batch reads a percentile per row."""
     return tuple(
-        (w1, float(p0), w0, p1 - p0, None if w1 == w0 else math.log(w1 / w0))
+        (w1, AS_FLOAT.get(p0) or float(p0), w0, p1 - p0, None if w1 == w0 else math.log(w1 / w0))
         for (p0, w0), (p1, w1) in itertools.pairwise(points)
     )
 

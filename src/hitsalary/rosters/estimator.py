@@ -8,6 +8,7 @@ loop builds tuples, not objects: a million rows must take seconds, not minutes.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any
 
 from hitsalary.core.calculate import BandCurve, applied_factors, value_of
 from hitsalary.core.decisions import parse_money
-from hitsalary.core.distribution import Points, distribution_for
+from hitsalary.core.distribution import distribution_for
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
@@ -33,7 +34,9 @@ Row = tuple[float, float, float, float]
 # a record's keys (state, education, employer, role, metro), the role's SOC, the factors' product
 # aged to today's dollars, the role, the area's curve and the rows read off it so far (by years)
 Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, Row]]
-ROWS_LIMIT = 40_000  # rows held across every curve's table: a roster's years x areas can be many
+# rows held across every curve's table (a roster's years x areas can be many); with 40,000 a
+# realistic roster of 1,000,000 rows peaked at 81 MB (30,000: 79 MB), over the 80 MB promised
+ROWS_LIMIT = 30_000
 CURVES_LIMIT = CACHE_LIMIT  # curves held; emptied together with every cache that holds one
 
 
@@ -52,7 +55,7 @@ class Estimator:
         self.by_raw = True  # False once the spellings are seen not to repeat
         self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row], bool]] = {}
         # a distribution's points and mean -> its curve and the rows read off it, by years
-        self.curves: dict[tuple[Points, float], tuple[BandCurve, dict[float, Row]]] = {}
+        self.curves: dict[tuple[float, ...], tuple[BandCurve, dict[float, Row]]] = {}
         self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
@@ -167,11 +170,14 @@ class Estimator:
         )
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
-        curve_rows = self.curves.get((dist.points, dist.mean))
+        # the key is the points and mean as one flat tuple: the floats are the curve's own, so a
+        # key costs one tuple (thousands of curves in a roster over every area)
+        key = (dist.mean, *itertools.chain.from_iterable(dist.points))
+        curve_rows = self.curves.get(key)
         if curve_rows is None:
             if len(self.curves) >= CURVES_LIMIT:  # what holds a curve goes with it: memory stays flat
                 self.forget_curves(row)
-            curve_rows = self.curves[(dist.points, dist.mean)] = (BandCurve(self.data.method, dist), {})
+            curve_rows = self.curves[key] = (BandCurve(self.data.method, dist), {})
         found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (*curve_rows, neutral)
         return found
 
