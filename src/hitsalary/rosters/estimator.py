@@ -119,16 +119,26 @@ class Estimator:
     def profile(self, raw: tuple[Any, ...], row: int) -> Found:
         """The keys, the SOC, the aged multiplier, the role and the area's curve for the raw
         spellings of a record (estimate() tries the cache of raw spellings first)."""
-        try:  # the spellings seen before, inline; the first of each through choice()
-            pairs = zip(PROFILE_FIELDS, raw, self.chosen_in, strict=False)  # raw ends with the metro
-            chosen = [c.get(v) or self.choice(n, v) for n, v, c in pairs]
-        except TypeError:  # a JSON list or object: resolved as an error
-            chosen = [self.choice(name, value) for name, value in zip(PROFILE_FIELDS, raw, strict=False)]
-        state, metro = chosen[0], None
-        if not blank(raw[-1]):
-            state, metro = self.place(raw[-1], None if blank(raw[0]) else state, state)
-        keys = (state, *chosen[1:], metro)
-        role = self.roles[chosen[3]]
+        # PROFILE_FIELDS' cells in their order (a Profile's), then the metro's
+        states, educations, employers, roles = self.chosen_in
+        raw_state, raw_education, raw_employer, raw_role, raw_metro = raw
+        name_state, name_education, name_employer, name_role = PROFILE_FIELDS
+        try:  # the spellings seen before, inline; the first of each through choice(), in order
+            state = states.get(raw_state) or self.choice(name_state, raw_state)
+            education = educations.get(raw_education) or self.choice(name_education, raw_education)
+            employer = employers.get(raw_employer) or self.choice(name_employer, raw_employer)
+            role_key = roles.get(raw_role) or self.choice(name_role, raw_role)
+        except TypeError:  # a JSON list or object: resolved as an error, in order
+            state, education, employer, role_key = map(self.choice, PROFILE_FIELDS, raw)
+        metro = None
+        if raw_metro is not None and raw_metro != "" and not blank(raw_metro):
+            try:
+                placed = self.places.get((raw_metro, None if blank(raw_state) else state))
+            except TypeError:
+                placed = None
+            state, metro = placed or self.place(raw_metro, None if blank(raw_state) else state, state)
+        keys = (state, education, employer, role_key, metro)
+        role = self.roles[role_key]
         curve, rows, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
         # many spellings name one profile: the product is cached by its keys; where the area's
         # own factors multiply by exactly 1.0 (the location: no multiplier), by the other keys
