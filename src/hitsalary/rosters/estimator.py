@@ -291,8 +291,8 @@ class Estimator:
             raw = layout.pick_fields(record)
         except KeyError:  # a JSON Lines record without some of the columns
             raw = tuple(map(get, layout.fields))
-        try:
-            found = self.profiles.get(raw)
+        try:  # (a roster whose spellings do not repeat has turned this cache off: by_raw)
+            found = self.profiles.get(raw) if self.by_raw else None
         except TypeError:  # a JSON list or object where text belongs: resolved below, as an error
             found = None
         if found is None:
@@ -303,9 +303,12 @@ class Estimator:
         # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
         unit = self.unit
         low, mid, high = low * multiplier / unit, mid * multiplier / unit, high * multiplier / unit
-        low = (int(low) + (low - int(low) >= 0.5)) * unit
-        mid = (int(mid) + (mid - int(mid) >= 0.5)) * unit
-        high = (int(high) + (high - int(high) >= 0.5)) * unit
+        whole = int(low)
+        low = (whole + (low - whole >= 0.5)) * unit
+        whole = int(mid)
+        mid = (whole + (mid - whole >= 0.5)) * unit
+        whole = int(high)
+        high = (whole + (high - whole >= 0.5)) * unit
         values = (row, get("id"), exp, *keys, soc, point, low, mid, high)
         if layout.amounts:
             values += self.amount_values(get, layout, keys, role, low, high)

