@@ -50,9 +50,10 @@ class Estimator:
         self.years: dict[str, float] = {}  # raw exp text -> years
         self.rows_held = 0  # entries in the curves' row tables, together at most ROWS_LIMIT
         self.profiles: dict[tuple[Any, ...], Found] = {}  # raw spellings -> keys
-        # role, state, metro -> the area's curve, and whether its local factors multiply by 1.0
         self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
+        # role, state, metro -> the area's curve, its rows table, and whether its local factors
+        # multiply by 1.0
         self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row], bool]] = {}
         # a distribution's points and mean -> its curve and the rows read off it, by years
         self.curves: dict[tuple[float, ...], tuple[BandCurve, dict[float, Row]]] = {}
