@@ -94,3 +94,22 @@ def test_results_read_like_the_json() -> None:
         assert round(factor.multiplier, 6) == shown["multiplier"]
         assert factor.basis == shown["basis"]
     assert repr(result).startswith("Estimate(profile=Profile(exp=5.0, state='CA'")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"exp": "two"}, "invalid value for exp: 'two' is not a number of years (e.g. 5)"),
+        ({"exp": 5, "state": "ZZ"}, "invalid value for state: 'ZZ'"),
+        ({"exp": 5, "role": "cook"}, "invalid value for role: 'cook'"),
+        ({"exp": 5, "education": "wizard"}, "invalid value for education: 'wizard'"),
+        ({"exp": 5, "employer": "moon"}, "invalid value for employer: 'moon'"),
+        ({"exp": 5, "metro": "nowhere"}, "invalid value for metro: 'nowhere'"),
+    ],
+)
+def test_a_message_names_the_parameter_as_the_caller_wrote_it(kwargs: dict, named: str) -> None:
+    """The API's parameters are not flags: a message says `state`, never `--state`."""
+    with pytest.raises(UsageProblem) as caught:
+        hitsalary.estimate(**kwargs)
+    assert str(caught.value).startswith(named)
+    assert "--" not in str(caught.value)

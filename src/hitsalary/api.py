@@ -62,10 +62,13 @@ def make_profile(
     education: str | None = None,
     survey_dollars: bool = False,
     data: DataSource = None,
+    prefix: str = "--",
 ) -> Profile:
     """A checked profile. None, an empty string or NaN (a blank pandas cell) means the neutral
     value (national, general, any employer, bachelor); a value that is not text is refused.
-    survey_dollars=True keeps the OEWS survey month's dollars instead of aging them by the ECI."""
+    survey_dollars=True keeps the OEWS survey month's dollars instead of aging them by the ECI.
+    Messages name a value as the command line's flag (`--state`); estimate() passes prefix=""
+    so they name its parameter (`state`)."""
     from hitsalary.rosters.values import blank
 
     reference = load_reference(data)
@@ -76,6 +79,7 @@ def make_profile(
         reference,
         exp=exp,
         survey_dollars=survey_dollars,
+        prefix=prefix,
         **{name: given(name, v) for name, v in values.items()},
     )
 
@@ -142,6 +146,7 @@ def estimate(
         education=education,
         survey_dollars=survey_dollars,
         data=reference,
+        prefix="",
     )
     return estimate_profile(profile, reference)
 

@@ -19,10 +19,13 @@ SOC_CODE = re.compile(r"(\d\d-\d{4})(?:\.\d\d)?", re.ASCII)  # a SOC code, or an
 
 def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     """Years of experience: a number from 0 to 50, decimals allowed (a point, or a comma not
-    followed by exactly three digits: 10,000 could be ten thousand and is refused)."""
+    followed by exactly three digits: 10,000 could be ten thousand and is refused). A flag's
+    example is written after it (`--exp 5`); a field's (a roster column, an API parameter) is the
+    number alone."""
+    example = f"{flag} " if flag.startswith("-") else ""
     if isinstance(text, bool) or not isinstance(text, (str, int, float)):
         raise UsageProblem(
-            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
+            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {example}5)"
         )
     if isinstance(text, int) and abs(text) > 10**6:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
@@ -30,7 +33,7 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     if isinstance(text, str) and THOUSANDS.search(cleaned):
         raise UsageProblem(
             f"invalid value for {flag}: {shown(text)} is ambiguous (a comma before three digits groups "
-            f"thousands); write years with a point, e.g. {flag} 2.5"
+            f"thousands); write years with a point, e.g. {example}2.5"
         )
     try:
         if isinstance(text, str) and not YEARS.fullmatch(cleaned):
@@ -38,7 +41,7 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
         years = float(cleaned.replace(",", "."))
     except ValueError:
         raise UsageProblem(
-            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {flag} 5)"
+            f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {example}5)"
         ) from None
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} is outside 0 to {MAX_YEARS:g} years")
@@ -120,19 +123,22 @@ def build_profile(
     role: str | None = None,
     metro: str | None = None,
     survey_dollars: bool = False,
+    prefix: str = "--",
 ) -> Profile:
-    """A profile from raw values; None means the neutral value (national, bachelor, any, general)."""
+    """A profile from raw values; None means the neutral value (national, bachelor, any,
+    general). A message names a value as the caller wrote it: the prefix is the command line's
+    `--` (`--state`); the Python API's is empty (`state`)."""
     given = {"state": state, "education": education, "employer": employer, "role": role}
     values: dict[str, str | None] = {
-        name: choose(Vocabulary.of(data, name), text, flag=f"--{name}")
+        name: choose(Vocabulary.of(data, name), text, flag=f"{prefix}{name}")
         for name, text in given.items()
         if text is not None
     }
     if metro is not None:
-        values.update(place_metro(data, metro, values.get("state"), flag="--metro"))
+        values.update(place_metro(data, metro, values.get("state"), flag=f"{prefix}metro"))
     if not isinstance(survey_dollars, bool):
         raise UsageProblem(f"invalid value for survey_dollars: {shown(survey_dollars)} (True or False)")
-    return Profile(exp=parse_exp(exp), **values, survey_dollars=survey_dollars)  # type: ignore[arg-type]
+    return Profile(exp=parse_exp(exp, flag=f"{prefix}exp"), **values, survey_dollars=survey_dollars)  # type: ignore[arg-type]
 
 
 def place_metro(

@@ -116,7 +116,16 @@ def flags_profile(
     for name, value in given.items():  # a flag given blank is a mistake; only the API reads blank as default
         if value is not None and not value.strip():
             raise UsageProblem(f"invalid value for --{name}: {shown(value)} is empty")
-    return make_profile(exp=exp, data=data, survey_dollars=survey_dollars, **given)
+    return make_profile(
+        exp=exp,
+        data=data,
+        survey_dollars=survey_dollars,
+        state=given.get("state"),
+        role=given.get("role"),
+        metro=given.get("metro"),
+        employer=given.get("employer"),
+        education=given.get("education"),
+    )
 
 
 def at_terminal() -> bool:
