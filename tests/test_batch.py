@@ -103,7 +103,7 @@ def test_error_records_name_row_field_and_message(run) -> None:
         "department": "Data",  # pass-through columns are kept in error records too
         "error_field": "exp",
         "error_value": "two",
-        "error": "invalid value for exp: 'two' is not a number of years (e.g. exp 5)",
+        "error": "invalid value for exp: 'two' is not a number of years (e.g. 5)",
     }
     assert out[3]["error_field"] == "state"
     assert "did you mean CA?" in out[3]["error"]
@@ -370,6 +370,8 @@ def test_implausible_amounts_are_counted_in_one_warning(run) -> None:
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1
     assert "2 offer or salary amounts are outside any plausible annual salary" in warnings[0]
+    # the first is named, so it can be found in a long roster: its row, column, cell and reading
+    assert "the first: row 1, offer '2000/hr', read as $4,160,000 a year" in warnings[0]
 
 
 def test_one_implausible_amount_is_counted_in_the_singular(run) -> None:
@@ -416,3 +418,31 @@ def test_a_job_title_column_that_is_not_read_is_said(run, header: str, warned: b
     assert record["role"] == ("ehr" if header == "role" else "general")
     said = f"warning: column '{header}' is passed through, not read" in result.stderr  # as spelled
     assert said is warned
+
+
+def test_levels_without_an_amount_column_says_nothing_was_added(run) -> None:
+    result = run("batch", "-", "--levels", input="exp,state\n5,CA\n")
+    assert result.exit_code == 0, result.stderr
+    assert not any(key.endswith("_level") for key in json.loads(result.stdout))
+    assert "no 'offer' or 'salary' column: no level columns were added" in result.stderr
+    with_offer = run("batch", "-", "--levels", input="exp,state,offer\n5,CA,90000\n")
+    assert "no level columns" not in with_offer.stderr
+
+
+@pytest.mark.parametrize(
+    ("roster", "message"),
+    [
+        ("", "the input is empty: it has no header row, so no 'exp' column"),
+        ("exp|role|state\n1|ehr|CA\n", "needs --delimiter '|'"),
+        ("id,Exp, --EXP \nA,5,9\n", "names the column 'exp' twice: 'Exp' and ' --EXP '"),
+    ],
+)
+def test_header_problems_say_what_to_change(run, roster: str, message: str) -> None:
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_row_of_one_field_is_counted_in_the_singular(run) -> None:
+    [record] = lines(run("batch", "-", input="exp,state\n5\n").stdout)
+    assert record["error"] == "1 field, the header has 2"

@@ -62,6 +62,7 @@ class Estimator:
         self.unit = data.method.rounding_unit
         self.roles = data.roles
         self.implausible = 0  # amounts outside self.plausible, reported once at the end
+        self.first_implausible: tuple[int, str, Any, int] | None = None  # row, column, cell, dollars
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
@@ -312,7 +313,7 @@ class Estimator:
         high = (whole + (high - whole >= 0.5)) * unit
         values = (row, get("id"), exp, *keys, soc, point, low, mid, high)
         if layout.amounts:
-            values += self.amount_values(get, layout, keys, role, low, high)
+            values += self.amount_values(row, get, layout, keys, role, low, high)
         if layout.passthrough:
             try:
                 values += layout.pick_passthrough(record)
@@ -321,7 +322,14 @@ class Estimator:
         return values
 
     def amount_values(
-        self, get: Any, layout: Layout, keys: tuple[str | None, ...], role: Role, low: int, high: int
+        self,
+        row: int,
+        get: Any,
+        layout: Layout,
+        keys: tuple[str | None, ...],
+        role: Role,
+        low: int,
+        high: int,
     ) -> Values:
         """Each offer or salary column's amount, its place in the band (and with --levels the
         level it meets): decisions.place's figures, inlined."""
@@ -336,6 +344,8 @@ class Estimator:
             if amount is None:
                 amount = self.amount(name, raw)
             if amount < plausible_low or amount > plausible_high:
+                if not self.implausible:
+                    self.first_implausible = (row, name, raw, amount)
                 self.implausible += 1
             # decisions.place inlined: the position, and the percent through as percent() rounds
             # it (half away from zero; int() is floor for the positive tenths it is given)

@@ -67,8 +67,13 @@ class Layout:
 
     @classmethod
     def from_header(cls, header: list[str], *, levels: bool = False) -> Layout:
+        if not header:
+            raise UsageProblem("the input is empty: it has no header row, so no 'exp' column")
         if "exp" not in header:
-            raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header) or 'none'})")
+            hint = ""
+            if len(header) == 1 and "|" in header[0]:  # a pipe-delimited roster is read as one column
+                hint = "; a roster separated by '|' needs --delimiter '|'"
+            raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header)}){hint}")
         return cls(
             [h for h in header if h not in KNOWN],
             [a for a in AMOUNT_FIELDS if a in header],
@@ -93,6 +98,15 @@ class Layout:
         return (
             f"warning: column {shown(titles[0], 30)} is passed through, not read: every row has the "
             "default role; name the column 'role' to estimate each row by its job title"
+        )
+
+    def levels_warning(self) -> str | None:
+        """--levels with no amount to place: one line says nothing was added."""
+        if not self.levels or self.amounts:
+            return None
+        return (
+            "warning: --levels adds the prevailing-wage level each offer or salary meets, and the "
+            "input has no 'offer' or 'salary' column: no level columns were added"
         )
 
     def amount_columns(self) -> list[str]:

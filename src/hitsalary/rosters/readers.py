@@ -90,7 +90,8 @@ def read_csv(stream: TextIO, *, delimiter: str | None = None) -> tuple[list[str]
             source.replay([first])
         mark = delimiter_for(delimiter, first)
         reader = csv.reader(lines, delimiter=mark)
-        header = clean_header(next(reader, []))
+        given = next(reader, [])
+        header = clean_header(given)
         if len(source.taken) > 1:
             raise Unclosed
     except (LongLine, Unclosed, csv.Error):  # e.g. an unclosed quote in the header
@@ -99,7 +100,7 @@ def read_csv(stream: TextIO, *, delimiter: str | None = None) -> tuple[list[str]
             f"{RECORD_LIMIT:,} characters)"
         ) from None
     source.taken.clear()
-    check_header(header)
+    check_header(header, given)
     return header, iter(CsvRecords(source, header, mark, reader))
 
 
@@ -188,19 +189,25 @@ class CsvRecords:
 def row_problem(fields: list[str], width: int) -> RowError | None:
     extra = fields[width:]
     if len(fields) < width or any(value.strip() for value in extra):
-        return RowError("(row)", len(fields), f"{len(fields)} fields, the header has {width}")
+        fields_text = "1 field" if len(fields) == 1 else f"{len(fields)} fields"
+        return RowError("(row)", len(fields), f"{fields_text}, the header has {width}")
     return None
 
 
-def check_header(header: list[str]) -> None:
-    """A column named twice would leave only its last value: refused."""
-    seen: set[str] = set()
-    for name in header:
-        if column_key(name) in (READ_ERROR, EXTRA):  # the readers' own marks, in any case
+def check_header(header: list[str], given: list[str] | None = None) -> None:
+    """A column named twice would leave only its last value: refused, naming both spellings as
+    the header gives them (`given`: the names before clean_header read them)."""
+    seen: dict[str, str] = {}  # a column's key -> the header's first spelling of it
+    for name, spelled in zip(header, given or header, strict=True):
+        key = column_key(name)
+        if key in (READ_ERROR, EXTRA):  # the readers' own marks, in any case
             raise UsageProblem(f"the input's header has a column no roster can have: {shown(name)}")
-        if column_key(name) in seen:
-            raise UsageProblem(f"the input's header names the column {shown(column_key(name))} twice")
-        seen.add(column_key(name))
+        if key in seen:
+            raise UsageProblem(
+                f"the input's header names the column {shown(key)} twice: {shown(seen[key])} and "
+                f"{shown(spelled)} (names are matched ignoring case, spaces and leading dashes)"
+            )
+        seen[key] = spelled
 
 
 class JsonRecords:

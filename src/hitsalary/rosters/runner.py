@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hitsalary.core.models import ReferenceData
+from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
 from hitsalary.rosters.estimator import Estimator, error_record
 from hitsalary.rosters.layout import EXTRA, READ_ERROR, Layout, RowError
@@ -20,6 +21,7 @@ class Summary:
     estimated: int = 0
     rejected: int = 0
     implausible: int = 0  # amounts used, but outside any plausible annual salary
+    first_implausible: tuple[int, str, Any, int] | None = None  # the first's row, column, cell, dollars
 
     def line(self) -> str:
         return f"{self.estimated:,} estimated, {self.rejected:,} rejected"
@@ -30,9 +32,13 @@ class Summary:
             return None
         low, high = self.plausible
         amounts = "amount is" if self.implausible == 1 else "amounts are"
+        first = ""
+        if self.first_implausible is not None:
+            row, column, cell, dollars = self.first_implausible
+            first = f"; the first: row {row:,}, {column} {shown(str(cell), 30)}, read as ${dollars:,} a year"
         return (
             f"warning: {self.implausible:,} offer or salary {amounts} outside any plausible annual "
-            f"salary (${low:,} to ${high:,}); an hourly rate needs '/hr' (e.g. 45/hr)"
+            f"salary (${low:,} to ${high:,}){first}; an hourly rate needs '/hr' (e.g. 45/hr)"
         )
 
 
@@ -70,6 +76,7 @@ def run(
         writer.flush()  # what was estimated before an error or Ctrl-C is not lost
     summary.estimated = row - summary.rejected
     summary.implausible = estimator.implausible
+    summary.first_implausible = estimator.first_implausible
     return summary
 
 

@@ -29,8 +29,9 @@ def read_xlsx(binary: IO[bytes], *, sheet: str | None = None) -> tuple[list[str]
         raise UsageProblem(f"invalid value for --sheet: {shown(sheet)} (the workbook has {names})")
     rows = (book[sheet] if sheet is not None else book.worksheets[0]).iter_rows(values_only=True)
     first = next(rows, ())
-    header = clean_header(["" if value is None else str(value) for value in first])
-    check_header(header)
+    given = ["" if value is None else str(value) for value in first]
+    header = clean_header(given)
+    check_header(header, given)
     return header, records(header, rows)
 
 
