@@ -226,7 +226,10 @@ def render_levels(
             f"{level.percentile:.1f}",
         )
     notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
-    notes.append(f"{distribution_line(d)}; {m.levels_release}, {d.source.publisher}, {d.source.title}.")
+    cited = f"{d.source.publisher}, {d.source.title}"  # the release once: the title may name it
+    if not d.source.title.startswith(m.levels_release):
+        cited = f"{m.levels_release}, {cited}"
+    notes.append(f"{distribution_line(d)}; {cited}.")
     if table.reason:
         notes.append(f"{'Fallback' if table.basis == 'fallback' else 'Filled'}: {table.reason}.")
     notes.append(data_line(data))
