@@ -298,7 +298,12 @@ def test_a_printed_result_rounds_its_nested_values_and_keeps_them_whole() -> Non
     dollars = tuple(int(Decimal(repr(v)).quantize(Decimal(1), ROUND_HALF_UP)) for v in result.base)
     assert f"base={dollars!r}" in shown
     points = tuple((at, out["distribution"]["percentiles"][f"p{at}"]) for at, _ in d.points)
-    assert f"points={points!r}, mean={out['distribution']['mean']!r}," in shown
+    assert f"points={points!r}, mean={out['distribution']['mean']!r}," in repr(d)
+    # the long fields are named, not printed: a notebook cell stays readable (it ran to 10,806
+    # characters, the role's 300 spellings and every comparison's source among them)
+    assert "distribution, factors, comparisons" in shown
+    assert "Source(" not in shown
+    assert len(shown) < 600
     assert re.search(r"\d\.\d{7,}", shown) is None  # no float printed past 6 places anywhere
     # the stored values keep every digit
     assert len(repr(p.low)) > len(repr(pct["low"]))

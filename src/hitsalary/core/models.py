@@ -40,7 +40,9 @@ def rounded_repr(self: Any) -> str:
     shown = ", ".join(
         f"{f.name}={rounded(getattr(self, f.name), kinds.get(f.name))!r}" for f in fields(self) if f.repr
     )
-    return f"{type(self).__qualname__}({shown})"
+    hidden = [f.name for f in fields(self) if not f.repr]  # long fields: named, read as attributes
+    more = f", ... ({', '.join(hidden)}: read them as attributes)" if hidden else ""
+    return f"{type(self).__qualname__}({shown}{more})"
 
 
 def printed(kind: type[T]) -> type[T]:
@@ -568,18 +570,20 @@ class Distribution:
 class Estimate:
     """The result of one calculation: a band, how it was reached, and what it compares with."""
 
+    # a notebook prints the profile and the numbers; the fields with repr=False are named at the
+    # end of the repr (each with its sources and wording runs to thousands of characters)
     profile: Profile
-    role: Role
-    distribution: Distribution  # the role's distribution where the person works
+    role: Role = field(repr=False)
+    distribution: Distribution = field(repr=False)  # the role's distribution where the person works
     percentiles: Percentiles  # where the band's amounts sit in it
     base: tuple[float, float, float]  # the band in survey dollars, before factors
     band: Band
     hourly: Hourly
     multiplier: float
-    factors: tuple[AppliedFactor, ...]
-    comparisons: tuple[Comparison, ...]
-    level: Level  # the article's level for these years (the article's view)
-    purchasing_power: PurchasingPower | None  # None where BEA publishes no parity (Puerto Rico)
+    factors: tuple[AppliedFactor, ...] = field(repr=False)
+    comparisons: tuple[Comparison, ...] = field(repr=False)
+    level: Level = field(repr=False)  # the article's level for these years (the article's view)
+    purchasing_power: PurchasingPower | None = field(repr=False)  # None: no BEA parity (Puerto Rico)
     outside: str | None = None  # where the factors move the band past the area's P10-P90
-    survey_band: Band | None = None  # the band in the survey month's dollars, before wage growth
-    growth: Growth | None = None  # how `band` was aged from `survey_band`
+    survey_band: Band | None = field(default=None, repr=False)  # the survey month's dollars
+    growth: Growth | None = field(default=None, repr=False)  # how `band` was aged from `survey_band`
