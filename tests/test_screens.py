@@ -165,3 +165,17 @@ def test_a_career_path_is_a_table_at_80_columns(run) -> None:
     shown = run(*shlex.split(COMMANDS["path"]), env={"COLUMNS": "80"}).stdout.splitlines()
     assert any(line.split()[:4] == ["Year", "Years", "Percentile", "Wage"] for line in shown if line.strip())
     assert not any(line.strip().startswith("Years: ") for line in shown)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("released 2026-04-30)", ["released ", "2026-04-30)"]),  # a date is one word
+        ("Technologists (15-1211)", ["Technologists ", "(15-1211)"]),  # so is a SOC code
+        ("San Jose-Sunnyvale-Santa Clara", ["San ", "Jose-", "Sunnyvale-", "Santa ", "Clara"]),
+        ("P10-P90 and 10th-90th", ["P10-", "P90 ", "and ", "10th-", "90th"]),
+        ("-$1,200 a/b", ["-$1,200 ", "a/", "b"]),
+    ],
+)
+def test_a_line_breaks_after_a_hyphen_between_words_but_not_between_digits(line: str, expected: list) -> None:
+    assert pieces(line) == expected

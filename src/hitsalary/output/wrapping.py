@@ -19,8 +19,9 @@ from rich.measure import Measurement
 from rich.text import Text
 
 # a break may follow a run of spaces, or a '-' or '/' that sits between two non-space characters
-# ('Santa-Clara', 'a/b'), never a leading one ('-$1,200', '/hr')
-BREAK = re.compile(r"\s+|(?<=\S)[-/](?=\S)")
+# ('Santa-Clara', 'a/b'), never a leading one ('-$1,200', '/hr'), nor a '-' between two digits (a
+# date, 2026-04-30, or a SOC code, 15-1211, is one word)
+BREAK = re.compile(r"\s+|(?<=\S)(?:(?<!\d)-|-(?!\d)|/)(?=\S)")
 TRAILING = re.compile(r"[ \t]+(?=(?:\x1b\[[0-9;]*m)*$)", re.MULTILINE)
 
 
