@@ -152,6 +152,28 @@ def test_a_degree_as_people_write_it(data: ReferenceData, degree: str, key: str)
     assert choose(Vocabulary.of(data, "education"), degree, flag="--education") == key
 
 
+@pytest.mark.parametrize(
+    ("degree", "key"),
+    [
+        ("BS in Computer Science", "bachelor"),  # a new-user trial was offered 'master of science'
+        ("Master's in Health Informatics", "master"),
+        ("PhD in informatics", "doctorate"),
+        ("BSN, RN", "bachelor"),
+        ("MBA (Healthcare)", "master"),
+        ("Associate - Medical Coding", "associate"),
+    ],
+)
+def test_a_degree_with_its_field_of_study_is_the_degree(data: ReferenceData, degree: str, key: str) -> None:
+    assert choose(Vocabulary.of(data, "education"), degree, flag="--education") == key
+
+
+def test_only_a_degree_drops_what_follows_it(data: ReferenceData) -> None:
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "employer"), "hospital in Ohio", flag="--employer")
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "education"), "in progress", flag="--education")
+
+
 def test_seniority_words_are_dropped_only_from_titles(data: ReferenceData) -> None:
     with pytest.raises(UsageProblem):
         choose(Vocabulary.of(data, "education"), "senior bachelor", flag="--education")

@@ -48,6 +48,10 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     return years + 0.0  # -0 is 0 years, never "-0 years"
 
 
+# what may follow a degree's name: its field of study ('in Nursing'), a second credential (', RN')
+DEGREE_FIELD = re.compile(r"\s+in\s+|\s*[,;(/]\s*|\s+-\s+", re.IGNORECASE)
+
+
 class Vocabulary:
     """The spellings one profile field accepts (a factor's values, or the roles)."""
 
@@ -60,11 +64,13 @@ class Vocabulary:
         *,
         titles: bool = False,
         codes: bool = False,
+        degrees: bool = False,
         roles: Mapping[str, Role] | None = None,
     ) -> None:
         self.label, self.neutral, self.keys, self.aliases = label, neutral, keys, aliases
         self.titles = titles  # job titles: seniority words ('senior', 'II') do not change the key
         self.codes = codes  # keys are codes people know (CA): a suggestion names the code alone
+        self.degrees = degrees  # degrees: a field of study after it ('BS in Nursing') is not read
         self.roles = roles  # the roles, for a BLS SOC code given where a role is expected
 
     @classmethod
@@ -74,7 +80,14 @@ class Vocabulary:
                 "Role", data.neutral_role, list(data.roles), data.role_aliases, titles=True, roles=data.roles
             )
         factor: Factor = data.factor(name)
-        return cls(factor.label, factor.neutral, list(factor.values), factor.aliases, codes=name == "state")
+        return cls(
+            factor.label,
+            factor.neutral,
+            list(factor.values),
+            factor.aliases,
+            codes=name == "state",
+            degrees=name == "education",
+        )
 
 
 def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
@@ -82,6 +95,8 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     key = vocabulary.aliases.get(normalize(text))
     if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
         key = vocabulary.aliases.get(without_seniority(normalize(text)))
+    if key is None and vocabulary.degrees:  # 'BS in Computer Science', 'BSN, RN': the degree first
+        key = vocabulary.aliases.get(normalize(DEGREE_FIELD.split(text, maxsplit=1)[0]))
     if key is None and vocabulary.roles is not None:
         key = by_soc(vocabulary.roles, text, flag=flag)
     if key is not None:
