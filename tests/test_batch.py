@@ -446,3 +446,20 @@ def test_header_problems_say_what_to_change(run, roster: str, message: str) -> N
 def test_a_row_of_one_field_is_counted_in_the_singular(run) -> None:
     [record] = lines(run("batch", "-", input="exp,state\n5\n").stdout)
     assert record["error"] == "1 field, the header has 2"
+
+
+@pytest.mark.parametrize("char", ["\x7f", "\x1b", "\x00", "\x85", "\u202e", "\u2028"])
+def test_an_ascii_line_or_any_other_never_carries_a_control_raw(char: str) -> None:
+    """The writer looks for controls only in a line that is not ASCII or holds DEL (json escapes
+    C0 itself): DEL, the one ASCII control json leaves, is escaped as the others are."""
+    layout = Layout.from_header(["exp", "note"])
+    sink = io.StringIO()
+    writer = batch_writers.JsonlWriter(sink, layout)
+    writer.write(
+        (1, f"a{char}b", 5.0, "CA", "master", "any", "general", None, "29-9021", 40.0, 1, 2, 3, char)
+    )
+    writer.flush()
+    line = sink.getvalue()
+    assert char not in line
+    assert json.loads(line)["id"] == f"a{char}b"
+    assert json.loads(line)["note"] == char

@@ -140,8 +140,12 @@ class JsonlWriter:
         self.add(encode_json(record))
 
     def add(self, line: str) -> None:
-        # json escapes C0 controls itself, but writes C1 and bidi controls raw (all unprintable)
-        self.pending.append(line if line.isprintable() else escape_controls(line, json=True))
+        # json escapes C0 controls itself, but writes C1 and bidi controls raw (all unprintable).
+        # An ASCII line (isascii is one flag, isprintable a scan of the line: 0.8 us) can hold no
+        # C1 or bidi control, and no C0 one, JSON-escaped: only DEL is left to look for
+        if not (line.isascii() and "\x7f" not in line) and not line.isprintable():
+            line = escape_controls(line, json=True)
+        self.pending.append(line)
         self.size += len(self.pending[-1])
         if self.size >= WRITE_BUFFER:
             self.flush()
