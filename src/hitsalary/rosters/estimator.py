@@ -119,8 +119,8 @@ class Estimator:
         return years
 
     def profile(self, raw: tuple[Any, ...], row: int) -> Found:
-        """The keys, the SOC, the aged multiplier, the role and the area's curve for the raw
-        spellings of a record (estimate() tries the cache of raw spellings first)."""
+        """The keys, the SOC, the aged multiplier, the role, the area's curve and its rows table
+        for the raw spellings of a record (estimate() tries the cache of raw spellings first)."""
         # PROFILE_FIELDS' cells in their order (a Profile's), then the metro's
         states, educations, employers, roles = self.chosen_in
         raw_state, raw_education, raw_employer, raw_role, raw_metro = raw
@@ -133,12 +133,14 @@ class Estimator:
         except TypeError:  # a JSON list or object: resolved as an error, in order
             state, education, employer, role_key = map(self.choice, PROFILE_FIELDS, raw)
         metro = None
+        # blank() decides; the common blanks (None, "") are told apart before calling it
         if raw_metro is not None and raw_metro != "" and not blank(raw_metro):
-            try:
-                placed = self.places.get((raw_metro, None if blank(raw_state) else state))
+            given_state = None if blank(raw_state) else state  # the state column, when filled
+            try:  # place()'s cache, tried inline (place() fills it)
+                placed = self.places.get((raw_metro, given_state))
             except TypeError:
                 placed = None
-            state, metro = placed or self.place(raw_metro, None if blank(raw_state) else state, state)
+            state, metro = placed or self.place(raw_metro, given_state, state)
         keys = (state, education, employer, role_key, metro)
         role = self.roles[role_key]
         curve, rows, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
