@@ -16,9 +16,25 @@ UNSAFE_RANGES = (
     (0x2028, 0x2029),
     (0x202A, 0x202E),
     (0x2066, 0x2069),
+    (0xD800, 0xDFFF),  # lone surrogates: no UTF-8 stream can hold one
 )
 UNSAFE_CHARS = "".join(chr(c) for low, high in UNSAFE_RANGES for c in range(low, high + 1))
-UNSAFE = re.compile(f"[{re.escape(UNSAFE_CHARS)}]")
+
+
+def unsafe_pattern(keep: str = "") -> re.Pattern[str]:
+    """One character class of UNSAFE_RANGES, as ranges (compiled at import: a class of their 2,200
+    characters one by one took 2 ms), the characters in keep left out."""
+    codes = [c for low, high in UNSAFE_RANGES for c in range(low, high + 1) if chr(c) not in keep]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in runs) + "]")
+
+
+UNSAFE = unsafe_pattern()
 PATTERNS: dict[str, re.Pattern[str]] = {"": UNSAFE}  # one per set of characters kept
 ECHO_LIMIT = 60  # characters of a user's value repeated in a message
 
@@ -33,9 +49,7 @@ def escape_controls(text: str, *, keep: str = "", json: bool = False, keep_newli
 
     pattern = PATTERNS.get(keep)
     if pattern is None:  # the kept characters are left out of the pattern: never matched at all
-        pattern = PATTERNS[keep] = re.compile(
-            f"[{re.escape(''.join(c for c in UNSAFE_CHARS if c not in keep))}]"
-        )
+        pattern = PATTERNS[keep] = unsafe_pattern(keep)
 
     def escaped(match: re.Match[str]) -> str:
         char = match.group()
