@@ -3,6 +3,7 @@ record and the run goes on."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +52,34 @@ def run(
     tick: Callable[[int], None] | None = None,
     survey_dollars: bool = False,
 ) -> Summary:
-    """One output record per input record, in input order; a bad record becomes an error record."""
+    """One output record per input record, in input order; a bad record becomes an error record.
+
+    The cyclic collector is paused for the run (and resumed after, if it was on): a row makes no
+    reference cycles (a test holds it), so its passes over the run's caches found nothing, and
+    cost 8% of a realistic roster's run. Every YOUNG_PASS rows the objects made since the last
+    pass are looked at once, so a cycle that a library makes (a workbook reader's) is still
+    freed and memory stays flat."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return run_rows(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+YOUNG_PASS = 65_536  # rows between two passes over the youngest generation (a power of 2, as 4096)
+
+
+def run_rows(
+    records: Iterator[dict[str, Any]],
+    layout: Layout,
+    writer: Writer,
+    data: ReferenceData,
+    *,
+    tick: Callable[[int], None] | None = None,
+    survey_dollars: bool = False,
+) -> Summary:
     estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
     # keys no earlier record had: JSON Lines output passes them through, in error records too
@@ -70,8 +98,11 @@ def run(
             except RowError as exc:
                 writer.write_error(error_record(row, record, exc, layout, extra_name))
                 summary.rejected += 1
-            if tick is not None and not row % 4096:
-                tick(row)
+            if not row % 4096:
+                if tick is not None:
+                    tick(row)
+                if not row % YOUNG_PASS:
+                    gc.collect(0)
     finally:
         writer.flush()  # what was estimated before an error or Ctrl-C is not lost
     summary.estimated = row - summary.rejected
