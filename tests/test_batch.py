@@ -267,7 +267,7 @@ def test_a_full_curve_cache_forgets_what_holds_its_curves(data: ReferenceData, m
         assert len(estimator.curves) <= 3
         curves = {curve for curve, _ in estimator.curves.values()}
         assert {found[4] for found in estimator.profiles.values()} <= curves
-        assert {curve for curve, _, _ in estimator.areas.values()} <= curves
+        assert {curve for curve, _ in estimator.areas.values()} <= curves
 
 
 RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must escape included)

@@ -262,9 +262,15 @@ def applied_factors(
 def value_of(factor: Factor, profile: Profile, data: ReferenceData, dist: Distribution) -> FactorValue:
     """One factor's value for the profile (batch caches it per factor): the location is the
     area's distribution itself (no multiplier), the others are measured for the role."""
-    if factor.method == "area_median_ratio":
+    if not multiplies(factor):
         return area_value(profile, dist, place_label(profile, data, factor))
     return factor_value(data, factor.name, getattr(profile, factor.name), profile.role)
+
+
+def multiplies(factor: Factor) -> bool:
+    """Whether a factor's value can move the band: the location's never does (value_of gives it
+    area_value's multiplier, 1.0: the band is read from the area's own distribution)."""
+    return factor.method != "area_median_ratio"
 
 
 def place_label(profile: Profile, data: ReferenceData, factor: Factor) -> str:

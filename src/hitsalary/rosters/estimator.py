@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import BandCurve, applied_factors, value_of
+from hitsalary.core.calculate import BandCurve, applied_factors, multiplies, value_of
 from hitsalary.core.decisions import parse_money
 from hitsalary.core.distribution import distribution_for
 from hitsalary.core.errors import UsageProblem
@@ -52,12 +52,11 @@ class Estimator:
         self.profiles: dict[tuple[Any, ...], Found] = {}  # raw spellings -> keys
         self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
-        # role, state, metro -> the area's curve, its rows table, and whether its local factors
-        # multiply by 1.0
-        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row], bool]] = {}
+        # role, state, metro -> the area's curve and its rows table
+        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row]]] = {}
         # a distribution's points and mean -> its curve and the rows read off it, by years
         self.curves: dict[tuple[float, ...], tuple[BandCurve, dict[float, Row]]] = {}
-        self.products: dict[Any, float] = {}  # the other factors' keys and the role -> their product
+        self.products: dict[Any, float] = {}  # the factors' keys and the role -> their product
         self.vocabularies = {name: Vocabulary.of(data, name) for name in PROFILE_FIELDS}
         self.unit = data.method.rounding_unit
         self.roles = data.roles
@@ -65,20 +64,19 @@ class Estimator:
         self.first_implausible: tuple[int, str, Any, int] | None = None  # row, column, cell, dollars
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
-        self.multipliers: dict[tuple[str | None, ...], float] = {}  # keys -> the factors' product
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
         self.places: dict[tuple[Any, str | None], tuple[str, str | None]] = {}  # metro, state -> keys
-        self.factor_values: dict[tuple[str, str, str, str | None], float] = {}  # one factor's multiplier
-        # each factor, its profile field and whether its value depends on the area (the location:
-        # value_of reads it from the area's distribution), as applied_factors reads them
+        self.factor_values: dict[tuple[str, str, str], float] = {}  # one factor's multiplier
+        # each factor that can move the band (the location cannot: its multiplier is 1.0, and a
+        # product times 1.0 is the same float), and its profile field, in applied_factors' order
         self.by_factor = all(f.name in PROFILE_FIELDS for f in data.factors)
         self.factors = [
-            (f, PROFILE_FIELDS.index(f.name) if self.by_factor else 0, f.method == "area_median_ratio")
-            for f in data.factors
+            (f, PROFILE_FIELDS.index(f.name)) for f in data.factors if self.by_factor and multiplies(f)
         ]
-        # the fields the product of the factors that are not local depends on, the role included
-        fields = sorted({field for _, field, local in self.factors if not local} | {3})
+        # the fields the product depends on, the role included (all of them for a factor that is
+        # not a profile field: product() then runs the whole calculation)
+        fields = sorted({field for _, field in self.factors} | {3}) if self.by_factor else range(5)
         self.product_key = operator.itemgetter(*fields)
 
     def choice(self, name: str, raw: Any) -> str:
@@ -143,13 +141,12 @@ class Estimator:
             state, metro = placed or self.place(raw_metro, given_state, state)
         keys = (state, education, employer, role_key, metro)
         role = self.roles[role_key]
-        curve, rows, neutral = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
-        # many spellings name one profile: the product is cached by its keys; where the area's
-        # own factors multiply by exactly 1.0 (the location: no multiplier), by the other keys
-        cache, key = (self.products, self.product_key(keys)) if neutral else (self.multipliers, keys)
-        multiplier = cache.get(key)
+        curve, rows = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
+        # many spellings name one profile: the product is cached by the keys its factors read
+        key = self.product_key(keys)
+        multiplier = self.products.get(key)
         if multiplier is None:
-            multiplier = bounded(cache)[key] = self.product(keys, with_local=not neutral)
+            multiplier = bounded(self.products)[key] = self.product(keys)
         # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
         found = (keys, role.soc, multiplier * self.growth, role, curve, rows)
         if self.by_raw:
@@ -175,13 +172,9 @@ class Estimator:
         with suppress(TypeError):
             profiles[raw] = found
 
-    def area(self, keys: tuple[Any, ...], role: Role, row: int) -> tuple[BandCurve, dict[float, Row], bool]:
-        """The area's curve (survey_band's), its table of rows, and whether each local factor's
-        value is exactly 1.0, so the product of the others, in order, is the product of all."""
+    def area(self, keys: tuple[Any, ...], role: Role, row: int) -> tuple[BandCurve, dict[float, Row]]:
+        """The area's curve (survey_band's) and its table of rows."""
         dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
-        neutral = self.by_factor and all(
-            self.factor(factor, field, local, keys) == 1.0 for factor, field, local in self.factors if local
-        )
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
         # the key is the points and mean as one flat tuple: the floats are the curve's own, so a
@@ -192,7 +185,7 @@ class Estimator:
             if len(self.curves) >= CURVES_LIMIT:  # what holds a curve goes with it: memory stays flat
                 self.forget_curves(row)
             curve_rows = self.curves[key] = (BandCurve(self.data.method, dist), {})
-        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = (*curve_rows, neutral)
+        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = curve_rows
         return found
 
     def forget_curves(self, row: int) -> None:
@@ -213,23 +206,22 @@ class Estimator:
         found = rows[exp] = curve.row(exp)
         return found
 
-    def product(self, keys: tuple[Any, ...], *, with_local: bool = True) -> float:
+    def product(self, keys: tuple[Any, ...]) -> float:
         """calculate()'s multiplier for a profile's keys, the one place batch puts a multiplier on
         the survey band: the product of each factor's value_of, each cached on that factor's own
         inputs (its key, the role, the area for the location), so a roster of a thousand profiles
-        over 528 areas computes each factor's value once, not each profile's factors. Without the
-        local factors only where they are exactly 1.0 (a product times 1.0 is the same float)."""
+        over 528 areas computes each factor's value once, not each profile's factors. The location
+        is left out: its multiplier is 1.0 (calculate.multiplies)."""
         if not self.by_factor:  # a factor that is not a profile field: the whole calculation
             return math.prod(a.value.multiplier for a in applied_factors(Profile(0.0, *keys), self.data))
         multiplier = 1.0  # as math.prod multiplies: left to right, from 1
-        for factor, field, local in self.factors:
-            if with_local or not local:
-                multiplier *= self.factor(factor, field, local, keys)
+        for factor, field in self.factors:
+            multiplier *= self.factor(factor, field, keys)
         return multiplier
 
-    def factor(self, factor: Factor, field: int, local: bool, keys: tuple[Any, ...]) -> float:
-        """One factor's multiplier, cached on its own inputs."""
-        key = (factor.name, keys[field], keys[3], keys[-1] if local else None)
+    def factor(self, factor: Factor, field: int, keys: tuple[Any, ...]) -> float:
+        """One factor's multiplier, cached on its own inputs (its key and the role)."""
+        key = (factor.name, keys[field], keys[3])
         value = self.factor_values.get(key)
         if value is None:
             value = bounded(self.factor_values)[key] = self.factor_multiplier(factor, keys)
