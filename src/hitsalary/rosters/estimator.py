@@ -65,7 +65,7 @@ class Estimator:
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
-        self.amounts: dict[tuple[str, str], int] = {}  # (column, raw text) -> dollars
+        self.amounts: dict[str, int] = {}  # an amount's text -> dollars, in any column (errors not kept)
         self.places: dict[tuple[Any, str | None], tuple[str, str | None]] = {}  # metro, state -> keys
         self.factor_values: dict[tuple[str, str, str], float] = {}  # one factor's multiplier
         # each factor that can move the band (the location cannot: its multiplier is 1.0, and a
@@ -265,14 +265,13 @@ class Estimator:
             raise RowError(name, None, f"invalid value for {name}: expected an amount, got {kind}")
         # a number is read as its digits: exactly as the same amount written as text in a CSV cell
         text = raw if isinstance(raw, str) else amount_text(name, raw)
-        key = (name, text)
-        cached = self.amounts.get(key)
+        cached = self.amounts.get(text)
         if cached is None:
             try:
                 cached = parse_money(text, flag=name, hours_per_year=self.data.method.hours_per_year)
             except UsageProblem as exc:
                 raise RowError(name, raw, str(exc)) from None
-            bounded(self.amounts)[key] = cached
+            bounded(self.amounts)[text] = cached
         return cached
 
     def estimate(self, row: int, record: dict[str, Any], layout: Layout) -> Values:
@@ -334,7 +333,7 @@ class Estimator:
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
                 values += (None, None, None, None, None) if layout.levels else (None, None, None)
                 continue
-            amount = self.amounts.get((name, raw)) if type(raw) is str else None
+            amount = self.amounts.get(raw) if type(raw) is str else None
             if amount is None:
                 amount = self.amount(name, raw)
             if amount < plausible_low or amount > plausible_high:
