@@ -119,7 +119,7 @@ def test_options_that_do_not_fit_the_format_are_refused(run, tmp_path: Path) -> 
     "args",
     [["estimate", "--exp", "5", "--state", "CA", "--json"], ["batch", "-", "--format", "csv"]],
 )
-def test_no_workbook_library_is_imported_without_a_workbook(args: list[str]) -> None:
+def test_no_workbook_or_json_lines_library_is_imported_without_one(args: list[str]) -> None:
     probe = (
         "import sys, runpy\n"
         f"sys.argv = ['hitsalary', *{args!r}]\n"
@@ -127,7 +127,7 @@ def test_no_workbook_library_is_imported_without_a_workbook(args: list[str]) -> 
         "    runpy.run_module('hitsalary', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "books = ('openpyxl', 'xlsxwriter')\n"
+        "books = ('openpyxl', 'xlsxwriter', 'msgspec')  # msgspec: JSON Lines output only\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in books), file=sys.stderr)\n"
     )
     done = subprocess.run(
