@@ -41,6 +41,23 @@ def test_bad_offer_amounts_are_usage_errors(text: str) -> None:
         parse_money(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "thousands", "cents"), [("92.000", "92000", "92.00"), ("$1.250", "1250", "1.25")]
+)
+def test_a_dot_before_three_digits_is_refused_as_ambiguous(text: str, thousands: str, cents: str) -> None:
+    """A European export's 92.000 is $92,000, never $92: both readings are named, neither taken."""
+    with pytest.raises(UsageProblem, match="ambiguous") as raised:
+        parse_money(text)
+    assert f"Write {thousands} or {cents}" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"), [("92.00", 92), ("92.5", 93), ("92.500k", 92500), ("45.500/hr", 94640)]
+)
+def test_other_decimals_stay_dollars_and_cents(text: str, amount: int) -> None:
+    assert parse_money(text, hours_per_year=2080) == amount
+
+
 # The offer logic on a fixed band, whatever the data: the estimate for 5 years with its band set
 # to $75,000-$110,000, so every edge below is a round number.
 MID5 = replace(calculate(Profile(5), DATA), band=Band(75000, 92500, 110000))

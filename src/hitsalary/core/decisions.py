@@ -23,6 +23,9 @@ YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/
 GROUPED = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 )  # 92,000 or 1,250,000.50: commas group by three
+# 92.000 or 1.250: three digits after one dot are a thousands group where a dot groups them (a
+# semicolon-separated export from a European Excel), never cents
+THOUSANDS_DOT = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
 MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
 
@@ -49,6 +52,12 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
         cleaned = re.sub(r"[\s$,_]", "", bare).lower()
         match = None if badly_grouped else re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)(k?)", cleaned)
         amount = float(match.group(1)) * (1000 if match.group(2) else 1) if match else None
+        if match and not match.group(2) and THOUSANDS_DOT.fullmatch(match.group(1)):
+            thousands, cents = int(match.group(1).replace(".", "")), float(match.group(1))
+            raise UsageProblem(
+                f"invalid value for {flag}: {shown(text)} is ambiguous: ${thousands:,} with a dot "
+                f"between the thousands, or ${cents:.2f}? Write {thousands} or {cents:.2f}"
+            )
     if amount is None:
         example = "92000, 92k, $92,000" + (" or 45/hr" if hours_per_year else "")
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (an amount such as {example})")
