@@ -81,6 +81,7 @@ class ExtraNames:
         return found
 
 
+SURROGATES = re.compile("[\ud800-\udfff]")
 WRITE_BUFFER = 256 * 1024  # bytes held before a write, whatever the lines
 
 
@@ -136,9 +137,10 @@ class JsonlWriter:
 
     @staticmethod
     def fallback(record: dict[str, Any]) -> bytes:
-        """The json module's line for a record msgspec cannot encode, its lone surrogates (which
-        UTF-8 cannot hold) written as JSON escapes."""
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        """The json module's line for a record msgspec cannot encode. A lone surrogate (a JSON
+        Lines roster can hold one as an escape; UTF-8 cannot) is written as U+FFFD, as bytes that
+        are not UTF-8 are read: as an escape, strict JSON parsers (jq) refuse the line."""
+        line = SURROGATES.sub("\ufffd", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         return (line if line.isprintable() else escape_controls(line, json=True)).encode()
 
     def end_line(self) -> None:
