@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,25 @@ class Summary:
         )
 
 
+YOUNG_PASS = 65_536  # rows between two passes over the youngest generation (a power of 2, as 4096)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector paused while a run's rows go (and resumed after, if it was on,
+    however the run ends). A row makes no reference cycles (a test holds it), so its passes over
+    the run's caches found nothing, and cost 8% of a realistic roster's run. Every YOUNG_PASS
+    rows run() collects the objects made since the last pass once, so a cycle that a library
+    makes (a workbook reader's) is still freed and memory stays flat."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def run(
     records: Iterator[dict[str, Any]],
     layout: Layout,
@@ -53,58 +73,33 @@ def run(
     survey_dollars: bool = False,
 ) -> Summary:
     """One output record per input record, in input order; a bad record becomes an error record.
-
-    The cyclic collector is paused for the run (and resumed after, if it was on): a row makes no
-    reference cycles (a test holds it), so its passes over the run's caches found nothing, and
-    cost 8% of a realistic roster's run. Every YOUNG_PASS rows the objects made since the last
-    pass are looked at once, so a cycle that a library makes (a workbook reader's) is still
-    freed and memory stays flat."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return run_rows(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-YOUNG_PASS = 65_536  # rows between two passes over the youngest generation (a power of 2, as 4096)
-
-
-def run_rows(
-    records: Iterator[dict[str, Any]],
-    layout: Layout,
-    writer: Writer,
-    data: ReferenceData,
-    *,
-    tick: Callable[[int], None] | None = None,
-    survey_dollars: bool = False,
-) -> Summary:
+    The rows run with the collector paused (collector_paused)."""
     estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
     # keys no earlier record had: JSON Lines output passes them through, in error records too
     extra_name = writer.names.name if isinstance(writer, JsonlWriter) else None
     summary = Summary(plausible=data.method.plausible)
     row = 0
-    try:
-        for row, record in enumerate(records, start=1):
-            try:
-                if READ_ERROR in record:  # the reader could not take it apart: its own error
-                    raise record[READ_ERROR]
-                if EXTRA in record:
-                    writer.write_extra(estimate(row, record, layout), record[EXTRA])
-                else:
-                    write(estimate(row, record, layout))
-            except RowError as exc:
-                writer.write_error(error_record(row, record, exc, layout, extra_name))
-                summary.rejected += 1
-            if not row % 4096:
-                if tick is not None:
-                    tick(row)
-                if not row % YOUNG_PASS:
-                    gc.collect(0)
-    finally:
-        writer.flush()  # what was estimated before an error or Ctrl-C is not lost
+    with collector_paused():
+        try:
+            for row, record in enumerate(records, start=1):
+                try:
+                    if READ_ERROR in record:  # the reader could not take it apart: its own error
+                        raise record[READ_ERROR]
+                    if EXTRA in record:
+                        writer.write_extra(estimate(row, record, layout), record[EXTRA])
+                    else:
+                        write(estimate(row, record, layout))
+                except RowError as exc:
+                    writer.write_error(error_record(row, record, exc, layout, extra_name))
+                    summary.rejected += 1
+                if not row % 4096:
+                    if tick is not None:
+                        tick(row)
+                    if not row % YOUNG_PASS:
+                        gc.collect(0)
+        finally:
+            writer.flush()  # what was estimated before an error or Ctrl-C is not lost
     summary.estimated = row - summary.rejected
     summary.implausible = estimator.implausible
     summary.first_implausible = estimator.first_implausible
