@@ -52,6 +52,15 @@ def test_a_dot_before_three_digits_is_refused_as_ambiguous(text: str, thousands:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [("92.000,00", 92000), ("$105.500,50", 105501), ("1.250.000", 1250000), ("1.250.000,5 a year", 1250001)],
+)
+def test_dots_that_can_only_group_thousands_are_read_as_europe_writes_them(text: str, amount: int) -> None:
+    """A decimal comma after dot groups, or two dot groups: nothing else can be meant."""
+    assert parse_money(text) == amount
+
+
+@pytest.mark.parametrize(
     ("text", "amount"), [("92.00", 92), ("92.5", 93), ("92.500k", 92500), ("45.500/hr", 94640)]
 )
 def test_other_decimals_stay_dollars_and_cents(text: str, amount: int) -> None:

@@ -26,6 +26,9 @@ GROUPED = re.compile(
 # 92.000 or 1.250: three digits after one dot are a thousands group where a dot groups them (a
 # semicolon-separated export from a European Excel), never cents
 THOUSANDS_DOT = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
+# dots grouping thousands where nothing else can be meant: a decimal comma after them (92.000,00,
+# 105.500,50) or two groups or more (1.250.000)
+DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2}|[0-9]{1,3}(?:\.[0-9]{3}){2,}")
 MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
 
@@ -47,6 +50,8 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
         amount = int(text)
     else:
         bare = YEARLY.sub("", text.strip()).strip()
+        if DOT_GROUPED.fullmatch(bare.lstrip("$")):  # 105.500,50 or 1.250.000: as Europe writes them
+            bare = bare.replace(".", "").replace(",", ".")
         digits = re.sub(r"[\s$_]", "", bare).lower().removesuffix("k")
         badly_grouped = "," in digits and not GROUPED.fullmatch(digits)  # 92,5000 is not an amount
         cleaned = re.sub(r"[\s$,_]", "", bare).lower()
