@@ -26,7 +26,7 @@ from hitsalary.core.models import Factor, Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
 from hitsalary.rosters.areas import RunAreaTables
-from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
+from hitsalary.rosters.layout import CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 from hitsalary.rosters.values import amount_text
 
 # what BandCurve.row gives for some years: the point's percentile, the band's low, point, high
@@ -381,13 +381,16 @@ def error_record(
     """The error record of a row: its position, id, the profile and amount values as given (so a
     roster can be fixed without going back to the input), the passed-through columns, the keys
     no earlier record had (named by extra_name, as the run names them in estimated records;
-    left out without it), the field, the bad value once (cut short when long), and the message."""
+    left out without it), the field, the bad value once (cut short when long), and the message.
+    Every error record of a run has the same keys, in the same order: the profile fields and the
+    layout's amounts always (null where the record has none, or a blank cell), so a column of
+    the output never goes missing in some rows."""
     out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
     if layout is not None:
         out["exp"] = short_value(record.get("exp"))
         pairs = zip(FIELD_NAMES, layout.fields, strict=True)
-        out.update((name, short_value(record[c])) for name, c in pairs if c in record)
-        out.update((name, short_value(record.get(name))) for name in AMOUNT_FIELDS if name in record)
+        out.update((name, short_value(record.get(c))) for name, c in pairs)
+        out.update((name, short_value(record.get(name))) for name in layout.amounts)
         out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
         extra = record.get(EXTRA)
         if extra and extra_name is not None:
@@ -398,6 +401,10 @@ def error_record(
 
 
 def short_value(value: Any) -> Any:
+    """A value as an error record repeats it: as given, but a blank cell is null (as estimated
+    records write a blank), and a long value cut short."""
+    if type(value) is str and not value:
+        return None
     if value is None or isinstance(value, (bool, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return None if value != value else str(value)  # NaN: a blank cell (pandas)
