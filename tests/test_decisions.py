@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -323,3 +324,17 @@ def test_decision_json_contracts(run_json) -> None:
     offer = run_json("estimate", "--exp", "5", "--offer", "90000")["offer"]
     assert set(offer) == {"amount", "position", "percent_through", "outside_by", "sentence", "references"}
     assert set(offer["references"][0]) == {"key", "source", "figure", "difference", "difference_pct"}
+
+
+@pytest.mark.parametrize("text", ["45/hr", "$45 an hour", "45 per hour"])
+def test_an_hourly_offer_is_said_as_a_year(run, text: str) -> None:
+    """The band and every figure are annual: an hourly rate is read as a year's pay, and stderr
+    says what it became (the JSON is unchanged)."""
+    result = run("estimate", "--exp", "5", "--offer", text, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["offer"]["amount"] == 45 * DATA.method.hours_per_year
+    assert f"{text!r} is read as $93,600 a year (x 2,080 hours" in result.stderr
+
+
+def test_an_annual_offer_has_no_note(run) -> None:
+    assert run("estimate", "--exp", "5", "--offer", "92000", "--json").stderr == ""

@@ -73,6 +73,17 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
     return whole_dollars(amount)
 
 
+def hourly_note(amount: int, text: str, *, method: Method, flag: str = "--offer") -> str | None:
+    """Where an amount was given by the hour, one line saying what it is read as a year (the
+    band and every figure are annual): the rate times the data's hours per year."""
+    if len(text) > 40 or not HOURLY.fullmatch(text.strip()):
+        return None
+    return (
+        f"note: {flag} {shown(text)} is read as ${amount:,} a year "
+        f"(x {method.hours_per_year:,g} hours, method.yaml hours_per_year)"
+    )
+
+
 def implausible_amount(amount: int, text: str, *, method: Method, flag: str = "--offer") -> str | None:
     """A warning when an annual amount is outside any plausible salary (method.yaml
     `plausible_salary`, e.g. an hourly rate typed without '/hr'); the '/hr' hint only where the

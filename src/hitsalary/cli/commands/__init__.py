@@ -69,13 +69,15 @@ def estimate_json(result: Any, data: Any, check: Any, levels: Any, level_check: 
 
 
 def offer_amount(data: Any, offer: str | None) -> tuple[int | None, str | None]:
-    """An --offer in dollars a year, and a warning when it looks like an hourly rate or a typo."""
+    """An --offer in dollars a year, and a warning when it looks like an hourly rate or a typo
+    (or, for an hourly rate, a note of what it is read as a year)."""
     if offer is None:
         return None, None
-    from hitsalary.core.decisions import implausible_amount, parse_money
+    from hitsalary.core.decisions import hourly_note, implausible_amount, parse_money
 
     amount = parse_money(offer, hours_per_year=data.method.hours_per_year)
-    return amount, implausible_amount(amount, offer, method=data.method)
+    warning = implausible_amount(amount, offer, method=data.method)
+    return amount, warning or hourly_note(amount, offer, method=data.method)
 
 
 def asked_profile(
