@@ -28,8 +28,13 @@ def test_exp_takes_only_digits_a_person_types(run, text: str) -> None:
 def test_hourly_offers_are_annualised_with_the_hours_from_the_data(run, data, text: str) -> None:
     result = run("estimate", "--exp", "5", "--offer", text, "--json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["offer"]["amount"] == round(45 * data.method.hours_per_year)
-    assert result.stderr == ""
+    amount = round(45 * data.method.hours_per_year)
+    assert json.loads(result.stdout)["offer"]["amount"] == amount
+    # stderr holds one line only: the note of what the rate is read as a year
+    hours = f"{data.method.hours_per_year:,g}"
+    note = f"hitsalary: note: --offer {text!r} is read as ${amount:,} a year (x {hours} hours"
+    note += ", method.yaml hours_per_year)"
+    assert result.stderr == note + "\n"
 
 
 def test_hourly_needs_the_hours_from_the_data() -> None:
