@@ -105,17 +105,12 @@ class JsonlWriter:
         self.names = ExtraNames(self.columns)
         encoder = msgspec.json.Encoder()
         self.encode_into = encoder.encode_into
+        self.astuple = msgspec.structs.astuple
         self.record = struct_of(self.columns)
         self.buffer = bytearray()
 
     def write(self, values: Values) -> None:
-        buffer, mark = self.buffer, len(self.buffer)
-        try:
-            self.encode_into(self.record(*values), buffer, -1)
-        except (TypeError, ValueError, OverflowError):  # see the class: what msgspec cannot encode
-            del buffer[mark:]
-            buffer += self.fallback(dict(zip(self.columns, values, strict=True)))
-        self.end_line()
+        self.write_record(self.record(*values))
 
     def write_extra(self, values: Values, extra: dict[str, Any]) -> None:
         """A record with keys that no earlier record had: they follow its columns."""
@@ -126,14 +121,19 @@ class JsonlWriter:
     def write_error(self, record: dict[str, Any]) -> None:
         self.write_record(record)
 
-    def write_record(self, record: dict[str, Any]) -> None:
+    def write_record(self, record: Any) -> None:
+        """One line: a record's Struct (write) or dict, encoded into the buffer."""
         buffer, mark = self.buffer, len(self.buffer)
         try:
             self.encode_into(record, buffer, -1)
-        except (TypeError, ValueError, OverflowError):
+        except (TypeError, ValueError, OverflowError):  # see the class: what msgspec cannot encode
             del buffer[mark:]
+            if not isinstance(record, dict):  # a Struct: its values in the columns' order
+                record = dict(zip(self.columns, self.astuple(record), strict=True))
             buffer += self.fallback(record)
-        self.end_line()
+        self.buffer += b"\n"
+        if len(self.buffer) >= WRITE_BUFFER:
+            self.flush()
 
     @staticmethod
     def fallback(record: dict[str, Any]) -> bytes:
@@ -142,11 +142,6 @@ class JsonlWriter:
         are not UTF-8 are read: as an escape, strict JSON parsers (jq) refuse the line."""
         line = SURROGATES.sub("\ufffd", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         return (line if line.isprintable() else escape_controls(line, json=True)).encode()
-
-    def end_line(self) -> None:
-        self.buffer += b"\n"
-        if len(self.buffer) >= WRITE_BUFFER:
-            self.flush()
 
     def flush(self) -> None:
         # msgspec escapes C0 controls (newlines in text included: a raw newline ends a record)

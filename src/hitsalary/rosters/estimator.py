@@ -209,7 +209,7 @@ class Estimator:
     def product(self, keys: tuple[Any, ...]) -> float:
         """calculate()'s multiplier for a profile's keys, the one place batch puts a multiplier on
         the survey band: the product of each factor's value_of, each cached on that factor's own
-        inputs (its key, the role, the area for the location), so a roster of a thousand profiles
+        inputs (its key and the role), so a roster of a thousand profiles
         over 528 areas computes each factor's value once, not each profile's factors. The location
         is left out: its multiplier is 1.0 (calculate.multiplies)."""
         if not self.by_factor:  # a factor that is not a profile field: the whole calculation
