@@ -16,12 +16,13 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
-from hitsalary.core.calculate import BandCurve, applied_factors, multiplies, value_of
+from hitsalary.core.calculate import BandCurve, applied_factors, multiplies
 from hitsalary.core.decisions import parse_money
 from hitsalary.core.distribution import distribution_for
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
+from hitsalary.core.measure import factor_value
 from hitsalary.core.models import Factor, Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
@@ -52,7 +53,7 @@ class Estimator:
         self.profiles: dict[tuple[Any, ...], Found] = {}  # raw spellings -> keys
         self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
-        # role, state, metro -> the area's curve and its rows table
+        # SOC, state, metro -> the area's curve and its rows table
         self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row]]] = {}
         # a distribution's points and mean -> its curve and the rows read off it, by years
         self.curves: dict[tuple[float, ...], tuple[BandCurve, dict[float, Row]]] = {}
@@ -141,7 +142,7 @@ class Estimator:
             state, metro = placed or self.place(raw_metro, given_state, state)
         keys = (state, education, employer, role_key, metro)
         role = self.roles[role_key]
-        curve, rows = self.areas.get((role.key, state, metro)) or self.area(keys, role, row)
+        curve, rows = self.areas.get((role.soc, state, metro)) or self.area(keys, role.soc, row)
         # many spellings name one profile: the product is cached by the keys its factors read
         key = self.product_key(keys)
         multiplier = self.products.get(key)
@@ -172,9 +173,10 @@ class Estimator:
         with suppress(TypeError):
             profiles[raw] = found
 
-    def area(self, keys: tuple[Any, ...], role: Role, row: int) -> tuple[BandCurve, dict[float, Row]]:
-        """The area's curve (survey_band's) and its table of rows."""
-        dist = distribution_for(self.data, role.soc, keys[0] or "US", keys[-1])
+    def area(self, keys: tuple[Any, ...], soc: str, row: int) -> tuple[BandCurve, dict[float, Row]]:
+        """The occupation's curve in the area (survey_band's) and its table of rows: roles that
+        share an occupation share it."""
+        dist = distribution_for(self.data, soc, keys[0] or "US", keys[-1])
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
         # the key is the points and mean as one flat tuple: the floats are the curve's own, so a
@@ -185,7 +187,7 @@ class Estimator:
             if len(self.curves) >= CURVES_LIMIT:  # what holds a curve goes with it: memory stays flat
                 self.forget_curves(row)
             curve_rows = self.curves[key] = (BandCurve(self.data.method, dist), {})
-        found = bounded(self.areas)[(role.key, keys[0], keys[-1])] = curve_rows
+        found = bounded(self.areas)[(soc, keys[0], keys[-1])] = curve_rows
         return found
 
     def forget_curves(self, row: int) -> None:
@@ -220,18 +222,14 @@ class Estimator:
         return multiplier
 
     def factor(self, factor: Factor, field: int, keys: tuple[Any, ...]) -> float:
-        """One factor's multiplier, cached on its own inputs (its key and the role)."""
+        """One factor's multiplier, cached on its own inputs (its key and the role): value_of's
+        for a factor that multiplies (self.factors holds no other), which reads no distribution."""
         key = (factor.name, keys[field], keys[3])
         value = self.factor_values.get(key)
         if value is None:
-            value = bounded(self.factor_values)[key] = self.factor_multiplier(factor, keys)
+            value = factor_value(self.data, factor.name, keys[field], keys[3]).multiplier
+            bounded(self.factor_values)[key] = value
         return value
-
-    def factor_multiplier(self, factor: Factor, keys: tuple[Any, ...]) -> float:
-        """One factor's multiplier for a profile's keys: value_of, as applied_factors applies it."""
-        profile = Profile(0.0, *keys)
-        dist = distribution_for(self.data, self.data.roles[profile.role].soc, profile.state, profile.metro)
-        return value_of(factor, profile, self.data, dist).multiplier
 
     def place(self, raw: Any, given_state: str | None, state: str) -> tuple[str, str | None]:
         """The state and metro keys of a metro cell; the state column, when filled, must contain it."""
