@@ -482,7 +482,6 @@ def test_levels_without_an_amount_column_says_nothing_was_added(run) -> None:
     ("roster", "message"),
     [
         ("", "the input is empty: it has no header row, so no 'exp' column"),
-        ("exp|role|state\n1|ehr|CA\n", "needs --delimiter '|'"),
         ("id,Exp, --EXP \nA,5,9\n", "names the column 'exp' twice: 'Exp' and ' --EXP '"),
     ],
 )
@@ -490,6 +489,16 @@ def test_header_problems_say_what_to_change(run, roster: str, message: str) -> N
     result = run("batch", "-", input=roster)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_a_pipe_separated_roster_is_read_and_a_forced_comma_says_what_to_change(run) -> None:
+    roster = "exp|role|state\n1|ehr|CA\n"
+    [record] = lines(run("batch", "-", input=roster).stdout)
+    assert (record["exp"], record["role"], record["state"]) == (1.0, "ehr", "CA")
+    assert record["low"] > 0
+    forced = run("batch", "-", "--delimiter", ",", input=roster)
+    assert forced.exit_code == 2
+    assert "a roster separated by '|' needs --delimiter '|'" in forced.stderr
 
 
 def test_a_row_of_one_field_is_counted_in_the_singular(run) -> None:

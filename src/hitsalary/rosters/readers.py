@@ -67,14 +67,15 @@ DELIMITERS = {
 
 
 def delimiter_for(given: str | None, first_line: str) -> str:
-    """--delimiter when given; else whichever of comma, semicolon and tab the header line holds
-    most of (a comma when it holds none: a one-column roster)."""
+    """--delimiter when given; else whichever of comma, semicolon, tab and pipe the header line
+    holds most of (the first of them in that order on a tie; a comma when it holds none: a
+    one-column roster)."""
     if given is not None:
         found = DELIMITERS.get(given.strip(" ").lower()) if given.strip(" ") else None
         if found is None:
             raise UsageProblem(f"invalid value for --delimiter: {shown(given)} (choose from , ; tab |)")
         return found
-    counts = {mark: first_line.count(mark) for mark in (",", ";", "\t")}
+    counts = {mark: first_line.count(mark) for mark in (",", ";", "\t", "|")}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","
 

@@ -53,7 +53,7 @@ BatchDelimiterOption = Annotated[
     typer.Option(
         "--delimiter",
         metavar="CHAR",
-        help="CSV input's delimiter: , ; tab or |. Default: whichever of , ; tab the header line holds.",
+        help="CSV input's delimiter: , ; tab or |. Default: whichever of them the header line holds most of.",
         show_default=False,
     ),
 ]
