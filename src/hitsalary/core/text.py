@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+SURROGATE_RANGE = (0xD800, 0xDFFF)  # lone surrogates: no UTF-8 stream can hold one
 UNSAFE_RANGES = (
     (0x00, 0x1F),
     (0x7F, 0x9F),
@@ -16,7 +17,7 @@ UNSAFE_RANGES = (
     (0x2028, 0x2029),
     (0x202A, 0x202E),
     (0x2066, 0x2069),
-    (0xD800, 0xDFFF),  # lone surrogates: no UTF-8 stream can hold one
+    SURROGATE_RANGE,
 )
 UNSAFE_CHARS = "".join(chr(c) for low, high in UNSAFE_RANGES for c in range(low, high + 1))
 
@@ -35,6 +36,7 @@ def unsafe_pattern(keep: str = "") -> re.Pattern[str]:
 
 
 UNSAFE = unsafe_pattern()
+SURROGATES = re.compile("[{}-{}]".format(*map(chr, SURROGATE_RANGE)))
 PATTERNS: dict[str, re.Pattern[str]] = {"": UNSAFE}  # one per set of characters kept
 ECHO_LIMIT = 60  # characters of a user's value repeated in a message
 

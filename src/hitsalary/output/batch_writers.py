@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
 from hitsalary.core.profile import PROFILE_FIELDS
-from hitsalary.core.text import escape_controls
+from hitsalary.core.text import SURROGATES, escape_controls
 
 # the fixed result columns, in output order (batch's profile columns are PROFILE_FIELDS + metro)
 RESULT_COLUMNS = ("row", "id", "exp", *PROFILE_FIELDS, "metro", "soc", "percentile", "low", "mid", "high")
@@ -81,7 +81,6 @@ class ExtraNames:
         return found
 
 
-SURROGATES = re.compile("[\ud800-\udfff]")
 WRITE_BUFFER = 256 * 1024  # bytes held before a write, whatever the lines
 
 
