@@ -122,7 +122,7 @@ def test_the_suggested_spelling_is_accepted_as_typed(data: ReferenceData, title:
 
 MISSPELT_CHOICES = {  # education and employer answer a near miss the same way
     ("education", "mastrs"): "'masters' (master)",
-    ("education", "bachelor of sciense"): "'bachelor of science' (bachelor)",
+    ("education", "bachelr of science"): "'bachelor of science' (bachelor) or 'master of science' (master)",
     ("education", "mastr"): "master",
     ("employer", "physician practise"): "'physician practice' (clinic)",
     ("employer", "hosptal"): "hospital",
@@ -161,6 +161,12 @@ def test_a_degree_as_people_write_it(data: ReferenceData, degree: str, key: str)
         ("BSN, RN", "bachelor"),
         ("MBA (Healthcare)", "master"),
         ("Associate - Medical Coding", "associate"),
+        ("MS Nursing", "master"),  # a new-user trial was offered a bachelor's spelling
+        ("bachelor of sciense", "bachelor"),  # a bachelor's of any field, spelt right or not
+        ("BS Computer Science", "bachelor"),
+        ("Master of Science Health Informatics", "master"),
+        ("MBA Healthcare Administration", "master"),
+        ("PhD Biomedical Informatics", "doctorate"),
     ],
 )
 def test_a_degree_with_its_field_of_study_is_the_degree(data: ReferenceData, degree: str, key: str) -> None:
@@ -172,6 +178,10 @@ def test_only_a_degree_drops_what_follows_it(data: ReferenceData) -> None:
         choose(Vocabulary.of(data, "employer"), "hospital in Ohio", flag="--employer")
     with pytest.raises(UsageProblem):
         choose(Vocabulary.of(data, "education"), "in progress", flag="--education")
+    with pytest.raises(UsageProblem):  # a field of study alone, with no degree before it
+        choose(Vocabulary.of(data, "education"), "Nursing MS", flag="--education")
+    with pytest.raises(UsageProblem):
+        choose(Vocabulary.of(data, "employer"), "hospital Ohio", flag="--employer")
 
 
 def test_seniority_words_are_dropped_only_from_titles(data: ReferenceData) -> None:

@@ -95,8 +95,8 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     key = vocabulary.aliases.get(normalize(text))
     if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
         key = vocabulary.aliases.get(without_seniority(normalize(text)))
-    if key is None and vocabulary.degrees:  # 'BS in Computer Science', 'BSN, RN': the degree first
-        key = vocabulary.aliases.get(normalize(DEGREE_FIELD.split(text, maxsplit=1)[0]))
+    if key is None and vocabulary.degrees:  # 'BS in Computer Science', 'BSN, RN', 'MS Nursing'
+        key = leading_degree(vocabulary, DEGREE_FIELD.split(text, maxsplit=1)[0])
     if key is None and vocabulary.roles is not None:
         key = by_soc(vocabulary.roles, text, flag=flag)
     if key is not None:
@@ -106,6 +106,17 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     named = [key if vocabulary.codes else spelled(spelling, key) for spelling, key in close]
     hint = f"did you mean {' or '.join(named)}?" if named else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
+
+
+def leading_degree(vocabulary: Vocabulary, text: str) -> str | None:
+    """The degree a spelling starts with: its longest run of leading words that spells a degree,
+    whatever field of study follows ('Master of Science Nursing', 'BS Nursing', 'MBA Healthcare')."""
+    words = normalize(text).split("-")
+    for end in range(len(words), 0, -1):
+        key = vocabulary.aliases.get("-".join(words[:end]))
+        if key is not None:
+            return key
+    return None
 
 
 def by_soc(roles: Mapping[str, Role], text: str, *, flag: str) -> str | None:
