@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import itertools
 import math
+import re
 from dataclasses import replace
 
 import pytest
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from hitsalary.core.calculate import BandCurve, calculate, edges, knots, percent, round_money, survey_band
 from hitsalary.core.decisions import career_path
 from hitsalary.core.distribution import distribution_for, dol_levels, fell_back, from_row, percentile_of
+from hitsalary.core.growth import month_label
 from hitsalary.core.levels import assess, wage_levels
 from hitsalary.core.models import Distribution, Profile, Wages
 from hitsalary.loading import area_tables
@@ -284,6 +286,34 @@ def test_factors_moving_the_band_outside_say_so_in_one_line(run_json, run) -> No
         "estimate", "--exp", "50", "--role", "software", "--metro", "41940", "--education", "doctorate"
     )
     assert sum("above its 90th percentile" in line for line in text.stdout.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("flags", "side"),
+    [
+        (
+            ("--exp", "3", "--role", "nursing-informatics", "--metro", "18140", "--employer", "hospital"),
+            "low",
+        ),
+        (("--exp", "50", "--role", "software", "--metro", "41940", "--education", "doctorate"), "high"),
+    ],
+)
+@pytest.mark.parametrize("survey_dollars", [False, True])
+def test_the_outside_note_names_the_percentile_in_the_bands_own_dollars(
+    run_json, flags: tuple[str, ...], side: str, survey_dollars: bool
+) -> None:
+    """A trial saw 'below its 10th percentile ($67,160)' above a band whose low was $67,700: the
+    percentile was in May 2025 dollars, the band in March 2026 dollars."""
+    out = run_json("estimate", *flags, *(["--survey-dollars"] if survey_dollars else []))
+    note, band = out["outside"], out["band"]
+    shown = re.search(r"\(\$([\d,]+) in (.+?) dollars", note)
+    assert shown is not None, note
+    edge = int(shown.group(1).replace(",", ""))
+    assert band["low"] < edge if side == "low" else band["high"] > edge
+    growth = out["wage_growth"]
+    surveyed = month_label(growth["survey_month"])
+    assert shown.group(2) == (f"{surveyed} (survey)" if survey_dollars else month_label(growth["month"]))
+    assert (f"as published for {surveyed}" in note) is not survey_dollars
 
 
 def test_the_metro_table_is_indexed_once() -> None:

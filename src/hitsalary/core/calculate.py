@@ -19,7 +19,7 @@ from hitsalary.core.distribution import (
     percentile_of,
     percentile_spans,
 )
-from hitsalary.core.growth import wage_growth
+from hitsalary.core.growth import dollars_label, month_label, wage_growth
 from hitsalary.core.measure import factor_value, parity_for
 from hitsalary.core.models import (
     Anchor,
@@ -31,6 +31,7 @@ from hitsalary.core.models import (
     Estimate,
     Factor,
     FactorValue,
+    Growth,
     Hourly,
     Level,
     Method,
@@ -281,8 +282,12 @@ def place_label(profile: Profile, data: ReferenceData, factor: Factor) -> str:
     return choice.label if choice is not None else profile.state
 
 
-def outside_note(dist: Distribution, amounts: tuple[float, ...], multiplier: float) -> str | None:
-    """One line where the employer and education factors move the band past the area's P10-P90."""
+def outside_note(
+    dist: Distribution, amounts: tuple[float, ...], multiplier: float, growth: Growth
+) -> str | None:
+    """One line where the employer and education factors move the band past the area's P10-P90
+    (both in the survey's dollars); the percentile is named in the dollars the band is shown in,
+    and as published when those differ."""
     low, high = dist.wage(10), dist.wage(90)
     side = (
         "below its 10th" if amounts[0] < low - 0.5 else "above its 90th" if amounts[-1] > high + 0.5 else None
@@ -290,9 +295,12 @@ def outside_note(dist: Distribution, amounts: tuple[float, ...], multiplier: flo
     if side is None:
         return None
     edge = low if side.startswith("below") else high
+    figure = f"${whole_dollars(edge * growth.multiplier):,} in {dollars_label(growth, growth.survey_month)}"
+    if growth.multiplier != 1:
+        figure += f"; ${whole_dollars(edge):,} as published for {month_label(growth.survey_month)}"
     return (
         f"the employer and education factors (x{multiplier:.3f}) move the band {side} percentile "
-        f"(${whole_dollars(edge):,}) in {dist.where}"
+        f"({figure}) in {dist.where}"
     )
 
 
@@ -383,7 +391,7 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         comparisons=tuple(compare(band.mid, r) for r in references_for(profile, role, data)),
         level=level_for(data.levels, profile.exp),
         purchasing_power=purchasing_power(profile, data, band),
-        outside=outside_note(dist, survey, multiplier) if multiplier != 1 else None,
+        outside=outside_note(dist, survey, multiplier, growth) if multiplier != 1 else None,
         survey_band=Band(*(round_money(amount, unit) for amount in survey)),
         growth=growth,
     )
