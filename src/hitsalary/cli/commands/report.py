@@ -42,11 +42,12 @@ YearsOption = Annotated[
     ),
 ]
 OneVsOption = Annotated[
-    str | None,
+    list[str] | None,  # a list, so that a second --vs is refused (one_variant), not silently kept
     typer.Option(
         "--vs",
         metavar="FIELD=VALUE[,FIELD=VALUE]",
-        help="One variant to draw beside your profile, e.g. state=TX or role=cybersecurity,metro=none.",
+        help="One variant to draw beside your profile, e.g. state=TX or role=cybersecurity,metro=none "
+        "(compare takes several).",
         show_default=False,
     ),
 ]
@@ -99,6 +100,7 @@ def report(
       hitsalary report --exp 2 --state TX --vs state=CA --years 15
       hitsalary report --exp 8 --role cybersecurity -o - > report.html
     """
+    variant = one_variant(vs)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     parts = estimate_parts(
         exp,
@@ -114,11 +116,11 @@ def report(
     result, data, check = parts[0], parts[1], parts[2]
     count = path_years(years, result.profile.exp)
     target = out if out is not None else default_name(result.profile)
-    flags = reproduce_flags(check, years, vs, data_path, target)
+    flags = reproduce_flags(check, years, variant, data_path, target)
     doc = {
         "estimate": estimate_json(*parts),
         "path": path_document(result.profile, count, data),
-        "compare": compare_document(result.profile, vs, data),
+        "compare": compare_document(result.profile, variant, data),
         "factor_titles": {factor.name: factor.label for factor in data.factors},
         "command": command(result.profile, data, flags),
         "version": version(),
@@ -149,6 +151,21 @@ def path_document(profile: Any, count: int | None, data: Any) -> dict[str, Any]:
     else:
         points = career_path(profile, count, data)
     return jsonout().path_dict([("your profile", points)], PATH_NOTE, data)  # type: ignore[no-any-return]
+
+
+def one_variant(given: list[str] | None) -> str | None:
+    """The one --vs a report draws; a second is a usage error (it had been dropped silently)."""
+    if not given:
+        return None
+    if len(given) > 1:
+        from hitsalary.core.errors import UsageProblem
+
+        listed = ", ".join(given[:3]) + (", ..." if len(given) > 3 else "")
+        raise UsageProblem(
+            f"invalid value for --vs: a report draws one variant, {len(given)} given ({listed}); "
+            "hitsalary compare takes several"
+        )
+    return given[0]
 
 
 def compare_document(profile: Any, vs: str | None, data: Any) -> dict[str, Any] | None:
