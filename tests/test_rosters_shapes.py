@@ -248,6 +248,41 @@ def test_the_api_batch_refuses_a_bad_levels_flag() -> None:
         hitsalary.batch([], levels="yes")  # type: ignore[arg-type]
 
 
+class DataFrame:  # as pandas' iterates: by column name, not by row
+    def __init__(self, rows: list[dict[str, object]]) -> None:
+        self.rows = rows
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rows[0])
+
+    def to_dict(self, orient: str) -> list[dict[str, object]]:
+        return self.rows
+
+
+@pytest.mark.parametrize(
+    ("records", "words"),
+    [
+        ("roster.csv", "text, not records (to run a roster file: hitsalary batch FILE)"),
+        (b"exp\n5\n", "text, not records (to run a roster file: hitsalary batch FILE)"),
+        ({"exp": 5, "state": "CA"}, "one mapping, not an iterable of them (pass [record])"),
+        (DataFrame([{"exp": 5}]), 'a DataFrame, whose rows are not its items (pass df.to_dict("records"))'),
+    ],
+)
+def test_the_api_batch_refuses_what_iterates_as_something_else(records: object, words: str) -> None:
+    """A trial's hitsalary.batch('roster.csv') gave an error record per character."""
+    with pytest.raises(hitsalary.UsageProblem) as refused:
+        hitsalary.batch(records)  # type: ignore[arg-type]
+    assert str(refused.value) == f"invalid value for records: {words}"
+
+
+def test_the_api_batch_takes_any_iterable_of_mappings() -> None:
+    rows = [{"exp": 5, "state": "CA"}, {"exp": 6, "state": "TX"}]
+    listed = list(hitsalary.batch(rows))
+    assert list(hitsalary.batch(iter(rows))) == listed == list(hitsalary.batch(tuple(rows)))
+    assert list(hitsalary.batch(DataFrame(rows).to_dict("records"))) == listed
+    assert [record["state"] for record in listed] == ["CA", "TX"]
+
+
 def test_the_api_batch_with_levels(data: ReferenceData) -> None:
     (record,) = hitsalary.batch([{"exp": 5, "state": "CA", "role": "ehr", "offer": "95000"}], levels=True)
     assert record["offer_level"] in ("I", "II", "III", "IV", "")

@@ -12,7 +12,7 @@ case, names or codes, aliases). Bad values raise `UsageProblem`, bad data files 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from hitsalary.core import calculate as calculation
@@ -113,9 +113,25 @@ def batch(
     for name, flag in (("levels", levels), ("survey_dollars", survey_dollars)):
         if not isinstance(flag, bool):
             raise UsageProblem(f"invalid value for {name}: {shown(flag)} (True or False)")
+    not_records = not_an_iterable_of_records(records)
+    if not_records:
+        raise UsageProblem(f"invalid value for records: {not_records}")
     from hitsalary.rosters.runner import records_of
 
     return records_of(iter(records), load_reference(data), levels=levels, survey_dollars=survey_dollars)
+
+
+def not_an_iterable_of_records(records: Any) -> str | None:
+    """What records is instead of an iterable of mappings, when it is one of the values that
+    iterate as something else (text by character, a mapping or a DataFrame by key); else None.
+    Each would have given an error record per character or key."""
+    if isinstance(records, (str, bytes, bytearray)):
+        return "text, not records (to run a roster file: hitsalary batch FILE)"
+    if isinstance(records, Mapping):
+        return "one mapping, not an iterable of them (pass [record])"
+    if type(records).__name__ == "DataFrame" and hasattr(records, "to_dict"):  # pandas, not imported
+        return 'a DataFrame, whose rows are not its items (pass df.to_dict("records"))'
+    return None
 
 
 def estimate_profile(profile: Profile, data: DataSource = None) -> Estimate:
