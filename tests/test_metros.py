@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 
@@ -305,6 +306,45 @@ def test_an_ambiguous_name_lists_the_candidates(run, text, names) -> None:
     assert repr(text) in line
     for name in names:
         assert name in line
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        # areas in different states, no state given: the state settles it
+        (["--metro", "portland"], "(add the state to the name, e.g. 'portland me', or give the state)"),
+        # a trial was told to add the state where the state was given, or could not help
+        (["--metro", "washington", "--state", "WA"], "(give a code, e.g. 5300007, or more of the name)"),
+        (["--metro", "washington wa"], "(give a code, e.g. 5300007, or more of the name)"),
+        (["--metro", "portland", "--state", "CA"], "none of them in California (CA): "),
+        (
+            ["--metro", "portland", "--state", "CA"],
+            "(give a code, e.g. 38860, with that area's state or none)",
+        ),
+    ],
+)
+def test_an_ambiguous_name_says_what_can_settle_it(run, args: list[str], hint: str) -> None:
+    line = one_line_error(run("estimate", "--exp", "5", *args))
+    assert hint in line
+    code = re.search(r"e\.g\. (\d+)", hint)
+    if code:  # the way out it names works
+        assert run("estimate", "--exp", "5", "--metro", code.group(1)).exit_code == 0
+
+
+def test_a_name_that_also_matched_other_areas_says_so(run) -> None:
+    """'washington' is the DC metro (its name starts with it), not Washington's nonmetro areas,
+    which a trial found chosen without a word."""
+    result = run("estimate", "--exp", "5", "--metro", "washington", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["area"]["code"] == "47900"
+    assert result.stderr == (
+        "hitsalary: note: --metro 'washington' is read as Washington-Arlington-Alexandria, DC-VA-MD-WV "
+        "(47900), the one area whose name starts with it; it also matches Eastern Washington "
+        "nonmetropolitan area (5300007); Western Washington nonmetropolitan area (5300006): give a "
+        "code for one of those\n"
+    )
+    assert run("estimate", "--exp", "5", "--metro", "47900").stderr == ""
+    assert run("estimate", "--exp", "5", "--metro", "san jose").stderr == ""
 
 
 def test_an_unknown_name_points_to_the_list(run) -> None:

@@ -39,39 +39,92 @@ def simple_names(data: ReferenceData) -> list[tuple[str, Area]]:
     return [(simplify(a.name), a) for a in data.area_tables.areas().values()]
 
 
-@functools.lru_cache(maxsize=1024)
 def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: str | None = None) -> Area:
     """The area a code or a part of a name names; exit 2 with the candidates or the nearest names.
     A state, when given, settles a name that several areas share (Springfield, MA)."""
+    return resolve_area(data, text, flag=flag, state=state)[0]
+
+
+def passed_over_note(
+    data: ReferenceData, text: str, *, flag: str = "--metro", state: str | None = None
+) -> str | None:
+    """One line for a name that also matched other areas, the chosen one being the only one whose
+    name starts with it ('washington' is Washington-Arlington-Alexandria, DC-VA-MD-WV, not Eastern
+    or Western Washington's nonmetro areas); None when nothing else matched."""
+    area, others = resolve_area(data, text, flag=flag, state=state)
+    if not others:
+        return None
+    listed = "; ".join(f"{a.name} ({a.code})" for a in others[:MAX_LISTED])
+    more = f" and {len(others) - MAX_LISTED} more" if len(others) > MAX_LISTED else ""
+    return (
+        f"note: {flag} {shown(text)} is read as {area.name} ({area.code}), the one area whose name "
+        f"starts with it; it also matches {listed}{more}: give a code for one of those"
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def resolve_area(
+    data: ReferenceData, text: str, *, flag: str = "--metro", state: str | None = None
+) -> tuple[Area, tuple[Area, ...]]:
+    """find_area's area, and the other areas the name matched when the leading rule chose it."""
     areas = data.area_tables.areas()
     wanted = text.strip()
     if wanted in areas:
-        return areas[wanted]
+        return areas[wanted], ()
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
     full = query
     found = matches(data, query)
+    named_state = None
     if not found:
         query, named_state = split_state(data, query)
         found = [a for a in matches(data, query) if named_state in a.states]
+    outside = state is not None and len(found) > 1 and not any(state in a.states for a in found)
     if len(found) > 1 and state is not None:
         in_state = [a for a in found if state in a.states]
         found = in_state or found
     if len(found) > 1:
         leading = [a for a in found if simplify(a.name).startswith(query)]
-        found = leading if len(leading) == 1 else found
+        if len(leading) == 1:
+            return leading[0], tuple(a for a in found if a is not leading[0])
     if len(found) == 1:
-        return found[0]
+        return found[0], ()
     if found:
-        named = "; ".join(f"{a.name} ({a.code})" for a in found[:MAX_LISTED])
-        more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-        example = f"{query} {found[0].state.lower()}"
         raise UsageProblem(
-            f"invalid value for {flag}: {shown(text)} matches {len(found)} areas: {named}{more} "
-            f"(add the state to the name, e.g. {shown(example)}, or give the state)"
+            ambiguous(data, text, query, found, flag=flag, state=state or named_state, outside=outside)
         )
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(data, areas, full)})")
+
+
+def ambiguous(
+    data: ReferenceData,
+    text: str,
+    query: str,
+    found: list[Area],
+    *,
+    flag: str,
+    state: str | None,
+    outside: bool,
+) -> str:
+    """The message for a name several areas match, with the way out that can work: the state
+    where they lie in different states and none was given; else a code or more of the name."""
+    named = "; ".join(f"{a.name} ({a.code})" for a in found[:MAX_LISTED])
+    more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+    where = ""
+    if outside and state in data.states:
+        where = f", none of them in {data.states[state].name} ({state})"
+    if outside:
+        hint = f"give a code, e.g. {found[0].code}, with that area's state or none"
+    elif state is None and len({a.state for a in found}) > 1:
+        hint = (
+            f"add the state to the name, e.g. {shown(f'{query} {found[0].state.lower()}')}, or give the state"
+        )
+    else:
+        hint = f"give a code, e.g. {found[0].code}, or more of the name"
+    return (
+        f"invalid value for {flag}: {shown(text)} matches {len(found)} areas{where}: {named}{more} ({hint})"
+    )
 
 
 def matches(data: ReferenceData, query: str) -> list[Area]:

@@ -118,7 +118,7 @@ def flags_profile(
     for name, value in given.items():  # a flag given blank is a mistake; only the API reads blank as default
         if value is not None and not value.strip():
             raise UsageProblem(f"invalid value for --{name}: {shown(value)} is empty")
-    return make_profile(
+    profile = make_profile(
         exp=exp,
         data=data,
         survey_dollars=survey_dollars,
@@ -128,6 +128,14 @@ def flags_profile(
         employer=given.get("employer"),
         education=given.get("education"),
     )
+    metro = given.get("metro")
+    if metro is not None and profile.metro is not None:  # a name that also matched other areas
+        from hitsalary.core.areas import passed_over_note
+
+        note = passed_over_note(data, metro, state=pick_state(data, given.get("state")))
+        if note:
+            say(note)
+    return profile
 
 
 def at_terminal() -> bool:
