@@ -501,6 +501,25 @@ def test_a_pipe_separated_roster_is_read_and_a_forced_comma_says_what_to_change(
     assert "a roster separated by '|' needs --delimiter '|'" in forced.stderr
 
 
+@pytest.mark.parametrize(
+    ("roster", "forced", "named"),
+    [
+        ("id,exp,role\n1,5,ehr\n", ";", "','"),  # a trial's comma roster read with --delimiter ';'
+        ("id\texp\n1\t5\n", ",", "tab"),
+        ("id;exp\n1;5\n", "tab", "';'"),
+    ],
+)
+def test_a_header_read_as_one_column_names_the_delimiter_it_holds(
+    run, roster: str, forced: str, named: str
+) -> None:
+    result = run("batch", "-", "--delimiter", forced, input=roster)
+    assert result.exit_code == 2
+    assert (
+        f"a roster separated by {named} needs --delimiter {named}, or none (it is detected)" in result.stderr
+    )
+    assert run("batch", "-", input=roster).exit_code == 0  # as it says: detected
+
+
 def test_a_row_of_one_field_is_counted_in_the_singular(run) -> None:
     [record] = lines(run("batch", "-", input="exp,state\n5\n").stdout)
     assert record["error"] == "1 field, the header has 2"

@@ -38,6 +38,9 @@ def picker(columns: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]
     return operator.itemgetter(*columns) if columns else lambda _record: ()
 
 
+DETECTED = (",", ";", "\t", "|")  # the delimiters a CSV header is searched for, in this order
+
+
 @dataclass
 class Layout:
     """The output columns: results, the amounts present in the input, the passed-through columns."""
@@ -71,8 +74,10 @@ class Layout:
             raise UsageProblem("the input is empty: it has no header row, so no 'exp' column")
         if "exp" not in header:
             hint = ""
-            if len(header) == 1 and "|" in header[0]:  # a pipe-delimited roster is read as one column
-                hint = "; a roster separated by '|' needs --delimiter '|'"
+            mark = max(DETECTED, key=header[0].count) if len(header) == 1 else ""
+            if mark and mark in header[0]:  # read as one column: --delimiter names another mark
+                named = "tab" if mark == "\t" else repr(mark)
+                hint = f"; a roster separated by {named} needs --delimiter {named}, or none (it is detected)"
             raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header)}){hint}")
         return cls(
             [h for h in header if h not in KNOWN],

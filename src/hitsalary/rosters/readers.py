@@ -18,6 +18,7 @@ from hitsalary.output.batch_writers import column_key, distinct, encode_json
 from hitsalary.rosters.layout import (
     AMOUNT_FIELDS,
     CACHE_LIMIT,
+    DETECTED,
     EXTRA,
     FORMATS,
     KNOWN,
@@ -75,7 +76,7 @@ def delimiter_for(given: str | None, first_line: str) -> str:
         if found is None:
             raise UsageProblem(f"invalid value for --delimiter: {shown(given)} (choose from , ; tab |)")
         return found
-    counts = {mark: first_line.count(mark) for mark in (",", ";", "\t", "|")}
+    counts = {mark: first_line.count(mark) for mark in DETECTED}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","
 
