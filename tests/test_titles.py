@@ -140,6 +140,27 @@ def test_a_misspelt_degree_or_employer_names_the_nearest_spelling(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("registered nurse", "'nurse informaticist' (nursing-informatics)"),  # a trial got 'registrar'
+        ("nurse", "'nurse informaticist' (nursing-informatics)"),  # a trial got all 20 roles
+    ],
+)
+def test_a_title_sharing_a_word_with_a_job_title_is_pointed_at_it(
+    data: ReferenceData, text: str, first: str
+) -> None:
+    assert suggestions(Vocabulary.of(data, "role"), text)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "key"),
+    [("education", "ADN", "associate"), ("role", "RN Informaticist", "nursing-informatics")],
+)
+def test_nursing_spellings_a_trial_typed(data: ReferenceData, field: str, text: str, key: str) -> None:
+    assert choose(Vocabulary.of(data, field), text, flag=f"--{field}") == key
+
+
 def test_a_misspelt_state_is_answered_with_its_code(data: ReferenceData) -> None:
     """A state's code is what people know it by (and its names are proper nouns): the code alone."""
     with pytest.raises(UsageProblem) as refused:

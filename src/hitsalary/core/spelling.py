@@ -27,19 +27,29 @@ def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
     return [key for _, key in nearest(text, choices)]
 
 
+MIN_SHARED = 4  # letters of a word a suggestion may share with the text ('data', not 'it' or 'of')
+
+
 def nearest(text: str, choices: Mapping[str, str]) -> list[tuple[str, str]]:
     """The nearest spellings and their keys, one spelling per key, at most three. A text of two
     words or more is matched against the spellings of two words or more (job titles such as
     'cerner-analyst') first, so that 'cerner anlyst' points at the EHR analyst and not at
     'security-analyst', whose letters it also resembles; a single word is matched against single
-    words first ('sofware': software)."""
+    words first ('sofware': software). Between the two come the job titles that share a whole word
+    with the text ('nurse': 'nurse informaticist')."""
     import difflib  # only on an error: it costs start-up time
 
     norm = without_seniority(normalize(text)) or normalize(text)
     titles = [c for c in choices if "-" in c]
     words = [c for c in choices if "-" not in c]
-    groups = (titles, words) if "-" in norm else (words, titles)
-    close = [c for group in groups for c in difflib.get_close_matches(norm, group, n=3, cutoff=0.6)]
+    near_titles = difflib.get_close_matches(norm, titles, n=3, cutoff=0.6)
+    near_words = difflib.get_close_matches(norm, words, n=3, cutoff=0.6)
+    # then the job titles that share a whole word with the text ('registered nurse': 'nurse
+    # informatics', not 'registrar', whose letters it resembles)
+    typed = {word for word in norm.split("-") if len(word) >= MIN_SHARED}
+    sharing = [c for c in titles if typed & set(c.split("-"))]
+    groups = (near_titles, sharing, near_words) if "-" in norm else (near_words, sharing, near_titles)
+    close = [c for group in groups for c in group]
     first: dict[str, str] = {}  # key -> its nearest spelling
     for spelling in close:
         first.setdefault(choices[spelling], spelling)
