@@ -78,6 +78,18 @@ def test_an_unknown_state_is_one_sentence_that_points_to_the_metro_question(run)
         assert line.count("(") == 1  # one bracket, not two in a row
 
 
+@pytest.mark.parametrize("as_flag", [False, True])
+def test_a_metro_name_that_also_matched_other_areas_says_so_once(run, as_flag: bool) -> None:
+    flags = ["--metro", "washington"] if as_flag else []
+    typed = () if as_flag else ("washington",)
+    result = run("estimate", "-i", *flags, "--json", input=answers("5", "", "", *typed, "", ""))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["area"]["code"] == "47900"
+    notes = [line for line in result.stderr.splitlines() if "note: --metro 'washington' is read as" in line]
+    assert len(notes) == 1
+    assert "Eastern Washington nonmetropolitan area (5300007)" in notes[0]
+
+
 def test_only_missing_values_are_asked(run) -> None:
     result = run("estimate", "-i", "--state", "NY", "--json", input=answers("3", "", "", "", ""))
     assert result.exit_code == 0, result.stderr

@@ -109,10 +109,21 @@ def answer(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
 def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict[str, str | None]:
     """The optional metro area: from --metro, or asked; Enter keeps the whole state."""
     if given is not None:
-        return place_metro(data, given, state, flag="--metro")
+        return placed(data, given, state)
 
     def parse(answer: str) -> dict[str, str | None]:
-        return place_metro(data, answer, state, flag="--metro") if answer else {}
+        return placed(data, answer, state) if answer else {}
 
     where = "" if state in (None, "US") else f" in {data.states[state].name}"
     return ask(f"Metro area{where} (name or CBSA code, e.g. san jose; Enter skips): ", "", parse)
+
+
+def placed(data: ReferenceData, text: str, state: str | None) -> dict[str, str | None]:
+    """place_metro's area, and the note of the areas the name also matched (as flags give it)."""
+    from hitsalary.core.areas import passed_over_note
+
+    found = place_metro(data, text, state, flag="--metro")
+    note = passed_over_note(data, text, state=None if state == "US" else state)
+    if note:
+        sys.stderr.write(f"  {escape_controls(note)}\n")
+    return found
