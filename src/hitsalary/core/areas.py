@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
@@ -54,11 +54,9 @@ def passed_over_note(
     area, others = resolve_area(data, text, flag=flag, state=state)
     if not others:
         return None
-    listed = "; ".join(f"{a.name} ({a.code})" for a in others[:MAX_LISTED])
-    more = f" and {len(others) - MAX_LISTED} more" if len(others) > MAX_LISTED else ""
     return (
         f"note: {flag} {shown(text)} is read as {area.name} ({area.code}), the one area whose name "
-        f"starts with it; it also matches {listed}{more}: give a code for one of those"
+        f"starts with it; it also matches {listed(others)}: give a code for one of those"
     )
 
 
@@ -109,8 +107,6 @@ def ambiguous(
 ) -> str:
     """The message for a name several areas match, with the way out that can work: the state
     where they lie in different states and none was given; else a code or more of the name."""
-    named = "; ".join(f"{a.name} ({a.code})" for a in found[:MAX_LISTED])
-    more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
     where = ""
     if outside and state in data.states:
         where = f", none of them in {data.states[state].name} ({state})"
@@ -123,8 +119,14 @@ def ambiguous(
     else:
         hint = f"give a code, e.g. {found[0].code}, or more of the name"
     return (
-        f"invalid value for {flag}: {shown(text)} matches {len(found)} areas{where}: {named}{more} ({hint})"
+        f"invalid value for {flag}: {shown(text)} matches {len(found)} areas{where}: {listed(found)} ({hint})"
     )
+
+
+def listed(areas: Sequence[Area]) -> str:
+    """Areas as a message names them: name (code); ...; the first MAX_LISTED, and how many more."""
+    named = "; ".join(f"{a.name} ({a.code})" for a in areas[:MAX_LISTED])
+    return named + (f" and {len(areas) - MAX_LISTED} more" if len(areas) > MAX_LISTED else "")
 
 
 def matches(data: ReferenceData, query: str) -> list[Area]:
