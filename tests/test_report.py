@@ -298,7 +298,11 @@ def test_the_page_never_replaces_its_data_file(run, tmp_path: Path) -> None:
         (["--exp", "45", "--years", "10"], 2, "--years"),
         (["--exp", "5", "--vs", "planet=mars"], 2, "planet"),
         # a second --vs had been dropped silently, the page drawing only the last
-        (["--exp", "5", "--vs", "state=TX", "--vs", "state=CA"], 2, "a report draws one variant, 2 given"),
+        (
+            ["--exp", "5", "--vs", "state=TX", "--vs", "state=CA"],
+            2,
+            "a report draws one variant, 2 given ('state=TX', 'state=CA')",
+        ),
         (["--exp", "5", "--offer", "lots"], 2, "--offer"),
         (["--exp", "5", "--role", "astronaut"], 2, "--role"),
         (["--exp", "5", "-o", "/nonexistent-folder/r.html"], 2, "cannot write"),

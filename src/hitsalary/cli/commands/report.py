@@ -158,9 +158,9 @@ def one_variant(given: list[str] | None) -> str | None:
     if not given:
         return None
     if len(given) > 1:
-        from hitsalary.core.errors import UsageProblem
+        from hitsalary.core.errors import UsageProblem, shown
 
-        listed = ", ".join(given[:3]) + (", ..." if len(given) > 3 else "")
+        listed = ", ".join(map(shown, given[:3])) + (", ..." if len(given) > 3 else "")
         raise UsageProblem(
             f"invalid value for --vs: a report draws one variant, {len(given)} given ({listed}); "
             "hitsalary compare takes several"
