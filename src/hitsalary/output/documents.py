@@ -62,7 +62,15 @@ class DataDoc(TypedDict):
 
     origin: Literal["shipped", "user file"]
     user_file: Annotated[str | None, doc("the --data file, or null")]
-    datasets: Annotated[dict[str, SourceDoc], doc("each data set's source block, by name", min_length=1)]
+    datasets: Annotated[
+        dict[str, SourceDoc],
+        doc(
+            "each data set's source block, by name; a data set the --data file changes, even in "
+            "part, has the file's block (`origin` its path), its `note` naming the shipped source it "
+            "is merged over",
+            min_length=1,
+        ),
+    ]
 
 
 @with_config(CLOSED)

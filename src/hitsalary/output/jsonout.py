@@ -110,7 +110,7 @@ def data_dict(data: ReferenceData) -> DataDoc:
     return {
         "origin": "user file" if data.user_file else "shipped",
         "user_file": data.user_file,
-        "datasets": {name: source_dict(s) for name, s in data.sources.items()},
+        "datasets": {name: source_dict(data.user_datasets.get(name, s)) for name, s in data.sources.items()},
     }
 
 
