@@ -554,6 +554,7 @@ class Distribution:
     employment: int | None
     imprecise: bool  # wage RSE above the limit or employment under it
     scale: float | None = None  # a suppressed state: the national curve times this ratio
+    precision: str | None = None  # with imprecise: which limit failed, its value from the method data
 
     def wage(self, pct: int) -> float:
         for published, wage in self.points:  # five points: a scan is cheaper than a dict

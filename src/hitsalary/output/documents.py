@@ -34,7 +34,14 @@ LevelKey = Literal["I", "II", "III", "IV"]
 AreaKind = Literal["metro", "nonmetro"]
 PlaceKind = Literal["metro", "nonmetro", "state", "national"]
 PercentileKey = Literal["p10", "p25", "p50", "p75", "p90"]
-Imprecise = Literal["the area estimate is imprecise"]
+Imprecise = Annotated[
+    str,
+    Field(pattern="^the area estimate is imprecise: "),
+    doc(
+        "with `imprecise`: the area estimate is imprecise, and which limit of the method's "
+        "`precision` failed, with the limit's value"
+    ),
+]
 DistributionBasis = Literal["measured", "partial", "fallback"]
 MeanBasis = Literal["published", "scaled", "estimated"]
 MethodBasis = Literal["assumed", "published"]  # method.yaml `basis`

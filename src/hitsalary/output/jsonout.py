@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from hitsalary.core.calculate import percent, whole_dollars
+from hitsalary.core.distribution import imprecision
 from hitsalary.core.text import escape_controls
 
 if TYPE_CHECKING:
@@ -92,7 +93,6 @@ if TYPE_CHECKING:
     )
 
 SCHEMA_VERSION: Final = 4
-IMPRECISE: Final = "the area estimate is imprecise"
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -260,7 +260,7 @@ def distribution_dict(d: Distribution) -> DistributionDoc:
         "wage_rse": d.wage_rse,
         "employment": d.employment,
         "imprecise": d.imprecise,
-        "precision": IMPRECISE if d.imprecise else None,
+        "precision": imprecision(d) if d.imprecise else None,
         "source": source_dict(d.source),
     }
 
