@@ -134,6 +134,14 @@ def precision_failure(rse: float | None, employment: int | None, method: Method)
     return f"{' and '.join(failed)} ({precision_source(method)})" if failed else None
 
 
+def precision_rule(method: Method) -> str:
+    """The precision rule in words, its limits from the method data, for a table's footnote."""
+    return (
+        f"wage RSE above {method.max_wage_rse:g}% or employment under {method.min_employment:,} jobs "
+        f"({precision_source(method)})"
+    )
+
+
 def precision_source(method: Method) -> str:
     """Where the precision limits come from: method.yaml, or the user's file."""
     stated = method.stated.get("precision")

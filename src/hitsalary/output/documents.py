@@ -630,6 +630,13 @@ class AreaRowDoc(LocationDoc):
     name: str
     type: AreaKind
     states: Annotated[list[str], Field(min_length=1)]
+    imprecise: Annotated[
+        bool,
+        doc(
+            "the area's own figures fail the method's precision rule: wage RSE above its limit or "
+            "employment under it"
+        ),
+    ]
 
 
 @with_config(CLOSED)

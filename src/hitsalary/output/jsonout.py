@@ -460,6 +460,7 @@ def areas_dict(rows: list[AreaRow], sort: str, role: Role, data: ReferenceData) 
             "type": cast("AreaKind", r.area.kind),
             "states": list(r.area.states),
             **location_dict(r.employment, r.median, r.value),
+            "imprecise": r.imprecise,
         }
         for r in rows
     ]
