@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
