@@ -349,3 +349,38 @@ def test_commands_lead_help_with_examples_and_accept_data(run, command: str, tmp
 def test_one_fallback_area_is_said_in_the_singular(run) -> None:
     shown = " ".join(run("areas", "--state", "DE").stdout.split())
     assert "1 of 3 areas falls back" in shown  # the default role in Delaware's three areas
+
+
+def test_areas_mark_the_areas_the_precision_rule_calls_imprecise(run, run_json, data: ReferenceData) -> None:
+    m = data.method  # the limits as the method data gives them, not as the code might
+    out = run_json("areas", "--role", "ehr", "--state", "CA")
+    rows = {a["name"]: a for a in out["areas"]}
+    for name, jobs in (("El Centro, CA", 30), ("Hanford-Corcoran, CA", 50), ("Napa, CA", 80)):
+        assert (rows[name]["employment"], rows[name]["basis"], rows[name]["imprecise"]) == (
+            jobs,
+            "measured",
+            True,
+        )
+    assert rows["San Jose-Sunnyvale-Santa Clara, CA"]["imprecise"] is False  # 7,260 jobs, RSE 1.3%
+    for area in out["areas"]:  # the rule, by hand, on each area's own published figures
+        wages = data.area_tables.role_everywhere("15-1211")[area["code"]]
+        fails = (wages.wage_rse or 0) > m.max_wage_rse or (
+            wages.employment or m.min_employment
+        ) < m.min_employment
+        assert area["imprecise"] is (fails and area["basis"] != "fallback"), area["name"]
+    lines = run("areas", "--role", "ehr", "--state", "CA", env={"COLUMNS": "120"}).stdout.splitlines()
+    marked = {line.split("  ")[1].strip() for line in lines if " † " in line}
+    assert {"El Centro, CA †", "Hanford-Corcoran, CA †", "Napa, CA †"} <= marked
+    assert not any("San Jose" in line and "†" in line for line in lines)
+    count = sum(a["imprecise"] for a in out["areas"])
+    shown = " ".join(" ".join(lines).split())
+    assert (
+        f"† imprecise ({count} of {len(out['areas'])}): the area's figures fail the precision rule, wage RSE "
+        f"above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs (method.yaml precision)."
+    ) in shown
+
+
+def test_areas_with_no_imprecise_area_have_no_precision_footnote(run, run_json) -> None:
+    out = run_json("areas", "--role", "software", "--state", "DE")
+    assert not any(a["imprecise"] for a in out["areas"])
+    assert "†" not in run("areas", "--role", "software", "--state", "DE").stdout

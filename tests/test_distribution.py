@@ -267,13 +267,65 @@ def test_precision_is_said_on_screen_and_in_json(run, run_json, flags, imprecise
     out = run_json("estimate", *flags)
     dist = out["distribution"]
     assert dist["imprecise"] is imprecise
-    assert dist["precision"] == ("the area estimate is imprecise" if imprecise else None)
+    assert (dist["precision"] or "").startswith("the area estimate is imprecise: ") is imprecise
     assert isinstance(dist["wage_rse"], float)
     assert isinstance(dist["employment"], int)
     assert imprecise == (dist["wage_rse"] > 10 or dist["employment"] < 100)
     text = " ".join(run("estimate", *flags, env={"COLUMNS": "200"}).stdout.split())
     assert ("the area estimate is imprecise" in text.lower()) is imprecise
     assert f"wage RSE {dist['wage_rse']:g}%" in text
+
+
+def limits_failed(rse: float, employment: int) -> str:
+    """The limits an area fails, worded by hand from the shipped method data (not from the code)."""
+    m = DATA.method
+    failed = []
+    if rse > m.max_wage_rse:
+        failed.append(f"wage RSE {rse:g}% is above the {m.max_wage_rse:g}% maximum")
+    if employment < m.min_employment:
+        failed.append(f"employment {employment:,} is under the {m.min_employment:,}-job minimum")
+    return " and ".join(failed) + " (method.yaml precision)"
+
+
+@pytest.mark.parametrize(
+    ("metro", "failed"),
+    [
+        ("25260", "employment"),  # Hanford-Corcoran 15-1211: RSE 1.9%, 50 jobs
+        ("12940", "rse"),  # Baton Rouge 15-1211: RSE 14.2%, 920 jobs
+        ("24540", "both"),  # Greeley 15-1211: RSE 10.9%, 90 jobs
+    ],
+)
+def test_an_imprecise_area_says_which_limit_failed(run, run_json, metro, failed) -> None:
+    out = run_json("estimate", "--exp", "5", "--role", "ehr", "--metro", metro)
+    dist = out["distribution"]
+    m = DATA.method
+    assert (dist["wage_rse"] > m.max_wage_rse, dist["employment"] < m.min_employment) == {
+        "employment": (False, True),
+        "rse": (True, False),
+        "both": (True, True),
+    }[failed]
+    reason = limits_failed(dist["wage_rse"], dist["employment"])
+    assert dist["precision"] == f"the area estimate is imprecise: {reason}"
+    for command in (("estimate", "--exp", "5"), ("levels",)):
+        shown = run(*command, "--role", "ehr", "--metro", metro, env={"COLUMNS": "200"}).stdout
+        text = " ".join(shown.split())
+        assert f"the area estimate is imprecise: {reason}" in text, command
+
+
+def test_the_precision_limits_are_read_from_the_method_data(run_json, tmp_path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "method:\n  source: {publisher: Example HR, title: our limits, year: 2026}\n"
+        "  precision:\n    min_employment: 60\n    max_wage_rse: 1.5\n",
+        encoding="utf-8",
+    )
+    dist = run_json("estimate", "--exp", "5", "--role", "ehr", "--metro", "25260", "--data", str(path))[
+        "distribution"
+    ]
+    assert dist["precision"] == (
+        "the area estimate is imprecise: wage RSE 1.9% is above the 1.5% maximum and employment 50 is "
+        f"under the 60-job minimum ({path}: method precision)"
+    )
 
 
 def test_factors_moving_the_band_outside_say_so_in_one_line(run_json, run) -> None:

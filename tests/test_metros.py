@@ -500,6 +500,7 @@ def test_areas_json_keys(run_json) -> None:
             "statistic",
             "reason",
             "series",
+            "imprecise",
         }
         assert area["type"] in AREA_TYPES
         assert (area["reason"] is None) == (area["basis"] == "measured")

@@ -379,3 +379,33 @@ def test_a_users_file_sets_the_plausible_salary_range(run, tmp_path: Path, data)
     assert roster.exit_code == 0, roster.stderr
     [warning] = [w for w in roster.stderr.splitlines() if "warning" in w]
     assert "1 offer or salary amount is outside any plausible annual salary ($5,000 to $60,000)" in warning
+
+
+ITEMS_ONLY = (
+    "references:\n" + SOURCE + "  references:\n    hr_survey:\n      label: HR survey\n"
+    "      publisher: Example HR\n      statistic: median base pay\n      figure: 98000\n"
+    "      low: 85000\n      high: 120000\n      year: 2026\n      status: as_reported\n"
+    "roles:\n" + SOURCE + "  roles:\n    ehr:\n      label: EHR / clinical systems analyst\n"
+    "      soc: 15-1211\n      why: our Epic analysts are systems analysts\n"
+    "      aliases: [beaker-analyst]\n"
+)
+
+
+def test_a_data_set_the_file_changes_in_part_names_the_file_and_its_source(run_json, tmp_path: Path) -> None:
+    path = write(tmp_path, ITEMS_ONLY)
+    shipped = run_json("estimate", "--exp", "5", "--state", "CA")["data"]["datasets"]
+    datasets = run_json("estimate", "--exp", "5", "--state", "CA", "--data", str(path))["data"]["datasets"]
+    for name in ("roles", "references"):  # only items of each change: the rest is shipped
+        entry, before = datasets[name], shipped[name]
+        assert entry["origin"] == str(path), name
+        assert (entry["publisher"], entry["title"], entry["year"], entry["as_of"]) == (
+            "Example HR",
+            "internal survey",
+            2026,
+            "2026-06",
+        )
+        shipped_names = f"({before['publisher']}, {before['title']}, {before['year']})"
+        assert f"merged key by key over the shipped data {shipped_names}" in entry["note"]
+    assert {k: v for k, v in datasets.items() if k not in ("roles", "references")} == {
+        k: v for k, v in shipped.items() if k not in ("roles", "references")
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hitsalary.core.calculate import ROUNDING, percent
+from hitsalary.core.distribution import precision_failure
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
     INTERPOLATION,
@@ -396,6 +397,11 @@ class AreaRow:
     employment: int | None
     median: int | None
     value: FactorValue
+    precision: str | None = None  # which precision limits the area's own figures fail; None: none
+
+    @property
+    def imprecise(self) -> bool:
+        return self.precision is not None
 
 
 AREA_SORTS = ("factor", "name", "employment")
@@ -412,9 +418,13 @@ def areas(
             continue
         wages = figures.get(code)
         value = factor_value(data, "state", state if state is not None else area.state, role.key, code)
-        rows.append(
-            AreaRow(area, wages.employment if wages else None, wages.median if wages else None, value)
-        )
+        if wages is None:
+            rows.append(AreaRow(area, None, None, value))
+            continue
+        # estimate's rule for an area's own figures; a fallback row's factor is the state's, not the area's
+        own = value.basis != "fallback"
+        failure = precision_failure(wages.wage_rse, wages.employment, data.method) if own else None
+        rows.append(AreaRow(area, wages.employment, wages.median, value, failure))
     keys = {
         "factor": lambda r: (-r.value.multiplier, r.area.name),
         "name": lambda r: (r.area.name, 0.0),

@@ -112,9 +112,41 @@ def complete(wages: Wages | None) -> bool:
 
 def imprecise(rse: float | None, employment: int | None, method: Method) -> bool:
     """The stated precision rule (method.yaml `precision`): a large wage RSE or few jobs."""
-    return (rse is not None and rse > method.max_wage_rse) or (
-        employment is not None and employment < method.min_employment
+    return precision_failure(rse, employment, method) is not None
+
+
+IMPRECISE = "the area estimate is imprecise"
+
+
+def imprecision(d: Distribution) -> str:
+    """What the screen and JSON say of an imprecise distribution: that it is, and which limit failed."""
+    return f"{IMPRECISE}: {d.precision}" if d.precision else IMPRECISE
+
+
+def precision_failure(rse: float | None, employment: int | None, method: Method) -> str | None:
+    """Which precision limits an area's figures fail, each with its value from the method data
+    ("employment 50 is under the 100-job minimum (method.yaml precision)"); None where none."""
+    failed = []
+    if rse is not None and rse > method.max_wage_rse:
+        failed.append(f"wage RSE {rse:g}% is above the {method.max_wage_rse:g}% maximum")
+    if employment is not None and employment < method.min_employment:
+        failed.append(f"employment {employment:,} is under the {method.min_employment:,}-job minimum")
+    return f"{' and '.join(failed)} ({precision_source(method)})" if failed else None
+
+
+def precision_rule(method: Method) -> str:
+    """The precision rule in words, its limits from the method data, for a table's footnote."""
+    return (
+        f"wage RSE above {method.max_wage_rse:g}% or employment under {method.min_employment:,} jobs "
+        f"({precision_source(method)})"
     )
+
+
+def precision_source(method: Method) -> str:
+    """Where the precision limits come from: method.yaml, or the user's file."""
+    stated = method.stated.get("precision")
+    origin = stated.source.origin if stated is not None else "shipped"
+    return "method.yaml precision" if origin == "shipped" else f"{origin}: method precision"
 
 
 def from_row(
@@ -156,7 +188,8 @@ def from_row(
         source=wages.source,
         wage_rse=wages.wage_rse,
         employment=wages.employment,
-        imprecise=imprecise(wages.wage_rse, wages.employment, method),
+        imprecise=(failure := precision_failure(wages.wage_rse, wages.employment, method)) is not None,
+        precision=failure,
     )
 
 
@@ -247,7 +280,8 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
         mean_basis="scaled",
         wage_rse=None,
         employment=employment,
-        imprecise=imprecise(None, employment, data.method),
+        imprecise=(failure := precision_failure(None, employment, data.method)) is not None,
+        precision=failure,
         scale=ratio,
     )
     return fell_back(scaled, f"state fallback: national x {state} {group} ratio, state not published", reason)

@@ -415,8 +415,10 @@ class ReferenceData:
     national_rpp: float
     education_pays: dict[str, int]  # attainment -> median weekly earnings
     himss: tuple[SurveyFigure, ...]
-    sources: dict[str, Source]  # dataset name -> its source block
+    sources: dict[str, Source]  # dataset name -> its source block (what its figures fall back to)
     user_file: str | None = None
+    # a data set the user's file changes, even in part -> the file's source block (see merged_source)
+    user_datasets: Mapping[str, Source] = field(default_factory=dict)
     eci: IndexSeries | None = None  # wage growth since the survey month
     area_rpp: AreaParities = field(default_factory=lambda: AreaParities({}, {}))
     entry_education: Mapping[str, str] = field(default_factory=dict)  # SOC -> BLS typical entry education
@@ -552,6 +554,7 @@ class Distribution:
     employment: int | None
     imprecise: bool  # wage RSE above the limit or employment under it
     scale: float | None = None  # a suppressed state: the national curve times this ratio
+    precision: str | None = None  # with imprecise: which limit failed, its value from the method data
 
     def wage(self, pct: int) -> float:
         for published, wage in self.points:  # five points: a scan is cheaper than a dict

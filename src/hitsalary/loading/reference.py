@@ -134,7 +134,10 @@ def cache_is_valid(cached: dict[str, Any]) -> bool:
     return True
 
 
-def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int]]:
+Sections = dict[str, tuple[Raw, Raw]]  # data set -> (the user's source block, the shipped one)
+
+
+def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, set[int], Sections]:
     user = None
     if user_path is not None:
         from hitsalary.loading.datafiles import read_user
@@ -143,6 +146,7 @@ def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, s
     files = Files(user)
     datasets = shipped_datasets(files)
     user_sources: set[int] = set()
+    sections: Sections = {}
     if user is not None:
         check_user(user)
         for name, section in user.data.items():
@@ -150,6 +154,7 @@ def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, s
             stamp(SPECS[name], datasets[name], shipped_source)  # untouched items keep their source
             stamp(SPECS[name], section, section["source"])
             user_sources.update(id(s) for s in find_sources(section))
+            sections[name] = (section["source"], shipped_source)
             datasets[name] = merge(datasets[name], section)
             if not changes_top_level_figures(SPECS[name], section):
                 datasets[name]["source"] = shipped_source
@@ -157,7 +162,7 @@ def load_documents(user_path: FilePath | None) -> tuple[dict[str, Raw], Files, s
                 SPECS[name].check(datasets[name], ())
             except SchemaError as exc:
                 raise files.error(name, exc.path, exc.message) from None
-    return datasets, files, user_sources
+    return datasets, files, user_sources, sections
 
 
 def changes_top_level_figures(spec: Map, section: Raw) -> bool:
@@ -192,9 +197,9 @@ def without_cache() -> Iterator[None]:
 def load(user_path: str | None = None) -> ReferenceData:
     """The shipped data, merged with a user's file when given; loaded once per path."""
     path = FilePath(user_path) if user_path else None
-    raw, files, user_sources = load_documents(path)
+    raw, files, user_sources, sections = load_documents(path)
     try:
-        return build(raw, files, user_sources, user_path)
+        return build(raw, files, user_sources, user_path, sections)
     except Exception:
         from hitsalary.loading import cache
 
@@ -203,8 +208,8 @@ def load(user_path: str | None = None) -> ReferenceData:
         # a cache entry that passed the specs but does not build is dropped and the YAML used
         cache.discard(list(SPECS))
         with without_cache():
-            raw, files, user_sources = load_documents(path)
-        return build(raw, files, user_sources, user_path)
+            raw, files, user_sources, sections = load_documents(path)
+        return build(raw, files, user_sources, user_path, sections)
 
 
 def user_changes(user_path: str) -> list[str]:

@@ -34,7 +34,14 @@ LevelKey = Literal["I", "II", "III", "IV"]
 AreaKind = Literal["metro", "nonmetro"]
 PlaceKind = Literal["metro", "nonmetro", "state", "national"]
 PercentileKey = Literal["p10", "p25", "p50", "p75", "p90"]
-Imprecise = Literal["the area estimate is imprecise"]
+Imprecise = Annotated[
+    str,
+    Field(pattern="^the area estimate is imprecise: "),
+    doc(
+        "with `imprecise`: the area estimate is imprecise, and which limit of the method's "
+        "`precision` failed, with the limit's value"
+    ),
+]
 DistributionBasis = Literal["measured", "partial", "fallback"]
 MeanBasis = Literal["published", "scaled", "estimated"]
 MethodBasis = Literal["assumed", "published"]  # method.yaml `basis`
@@ -62,7 +69,15 @@ class DataDoc(TypedDict):
 
     origin: Literal["shipped", "user file"]
     user_file: Annotated[str | None, doc("the --data file, or null")]
-    datasets: Annotated[dict[str, SourceDoc], doc("each data set's source block, by name", min_length=1)]
+    datasets: Annotated[
+        dict[str, SourceDoc],
+        doc(
+            "each data set's source block, by name; a data set the --data file changes, even in "
+            "part, has the file's block (`origin` its path), its `note` naming the shipped source it "
+            "is merged over",
+            min_length=1,
+        ),
+    ]
 
 
 @with_config(CLOSED)
@@ -363,7 +378,7 @@ class LevelsBodyDoc(TypedDict):
 class EstimateDoc(TypedDict):
     """hitsalary estimate --json (with --offer: offer; with --levels: wage_levels)"""
 
-    schema_version: Literal[4]
+    schema_version: Literal[5]
     profile: ProfileDoc
     role: RoleDoc
     soc: Soc
@@ -615,6 +630,13 @@ class AreaRowDoc(LocationDoc):
     name: str
     type: AreaKind
     states: Annotated[list[str], Field(min_length=1)]
+    imprecise: Annotated[
+        bool,
+        doc(
+            "the area's own figures fail the method's precision rule: wage RSE above its limit or "
+            "employment under it"
+        ),
+    ]
 
 
 @with_config(CLOSED)

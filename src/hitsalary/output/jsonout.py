@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from hitsalary.core.calculate import percent, whole_dollars
+from hitsalary.core.distribution import imprecision
 from hitsalary.core.text import escape_controls
 
 if TYPE_CHECKING:
@@ -91,8 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 4
-IMPRECISE: Final = "the area estimate is imprecise"
+SCHEMA_VERSION: Final = 5
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -110,7 +110,7 @@ def data_dict(data: ReferenceData) -> DataDoc:
     return {
         "origin": "user file" if data.user_file else "shipped",
         "user_file": data.user_file,
-        "datasets": {name: source_dict(s) for name, s in data.sources.items()},
+        "datasets": {name: source_dict(data.user_datasets.get(name, s)) for name, s in data.sources.items()},
     }
 
 
@@ -260,7 +260,7 @@ def distribution_dict(d: Distribution) -> DistributionDoc:
         "wage_rse": d.wage_rse,
         "employment": d.employment,
         "imprecise": d.imprecise,
-        "precision": IMPRECISE if d.imprecise else None,
+        "precision": imprecision(d) if d.imprecise else None,
         "source": source_dict(d.source),
     }
 
@@ -460,6 +460,7 @@ def areas_dict(rows: list[AreaRow], sort: str, role: Role, data: ReferenceData) 
             "type": cast("AreaKind", r.area.kind),
             "states": list(r.area.states),
             **location_dict(r.employment, r.median, r.value),
+            "imprecise": r.imprecise,
         }
         for r in rows
     ]

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from hitsalary.core.calculate import percent, round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
+from hitsalary.core.distribution import imprecision
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
@@ -312,7 +313,7 @@ def distribution_line(d: Distribution) -> str:
 def precision_text(d: Distribution) -> str:
     rse = f"wage RSE {d.wage_rse:g}%" if d.wage_rse is not None else "wage RSE not published"
     jobs = f"employment {d.employment:,}" if d.employment is not None else "employment not published"
-    return f"{rse}, {jobs}" + ("; the area estimate is imprecise" if d.imprecise else "")
+    return f"{rse}, {jobs}" + (f"; {imprecision(d)}" if d.imprecise else "")
 
 
 def comparison_table(est: Estimate) -> FlexTable:

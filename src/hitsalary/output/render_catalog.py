@@ -17,8 +17,11 @@ from hitsalary.core.catalog import (
     StateRow,
     release,
 )
+from hitsalary.core.distribution import precision_rule
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
 from hitsalary.output.render import STATUS_LABEL, FlexTable, console, data_line, money, table
+
+IMPRECISE_MARK = "†"  # an area whose own figures fail the precision rule (method.yaml `precision`)
 
 
 def figure_cell(row: Figure) -> str:
@@ -214,7 +217,7 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
     result.add_column("Basis", no_wrap=True)
     for row in rows:
         result.add_row(
-            row.area.name,
+            row.area.name + (f" {IMPRECISE_MARK}" if row.imprecise else ""),
             row.area.code,
             f"{row.employment:,}" if row.employment is not None else "n/r",
             money(row.median) if row.median is not None else "n/r",
@@ -223,12 +226,20 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
         )
     fallbacks = sum(1 for row in rows if row.value.basis == "fallback")
     fall = "falls" if fallbacks == 1 else "fall"
+    imprecise = sum(1 for row in rows if row.imprecise)
     source = national.source
     note = Text(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
         f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "
-        "(`--json` gives each reason).\n" + data_line(data),
+        "(`--json` gives each reason).\n"
+        + (
+            f"{IMPRECISE_MARK} imprecise ({imprecise} of {len(rows)}): the area's figures fail the precision "
+            f"rule, {precision_rule(data.method)}.\n"
+            if imprecise
+            else ""
+        )
+        + data_line(data),
         style="dim",
     )
     console().print(Group(result, note))

@@ -18,8 +18,15 @@ from hitsalary.loading.builders.rules import levels, method
 __all__ = ["build"]
 
 
-def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str | None) -> ReferenceData:
-    """Turn validated, merged raw data into the typed ReferenceData."""
+def build(
+    raw: dict[str, Raw],
+    files: Files,
+    user_sources: set[int],
+    user: str | None,
+    sections: dict[str, tuple[Raw, Raw]] | None = None,
+) -> ReferenceData:
+    """Turn validated, merged raw data into the typed ReferenceData; sections holds, for each data
+    set the user's file changes, its source block and the shipped one it is merged over."""
     ctx = Context(raw, files, user_sources, user)
     older = industry(ctx)
     outlook = projections(ctx)
@@ -58,6 +65,7 @@ def build(raw: dict[str, Raw], files: Files, user_sources: set[int], user: str |
         himss=himss(ctx),
         sources={name: ctx.source(data["source"]) for name, data in ctx.raw.items()},
         user_file=ctx.user,
+        user_datasets={name: ctx.merged_source(*blocks) for name, blocks in (sections or {}).items()},
         eci=eci(ctx),
         area_rpp=area_parities(ctx),
         entry_education=entry,

@@ -3,6 +3,7 @@ and how to name the file and line of a bad value."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from hitsalary.core.errors import DataError
@@ -36,6 +37,16 @@ class Context:
             origin = self.user if id(block) in self.user_sources and self.user else "shipped"
             found = self.built[id(block)] = Source(**fields, origin=origin)
         return found
+
+    def merged_source(self, user_block: Raw, shipped_block: Raw) -> Source:
+        """A data set the user's file changes, even in part: the file's source block (its origin
+        the file), its note naming the shipped source that what the file does not set keeps."""
+        yours, shipped = self.source(user_block), self.source(shipped_block)
+        merged = (
+            f"merged key by key over the shipped data ({shipped.publisher}, {shipped.title}, "
+            f"{shipped.year}): what this file does not set keeps that source"
+        )
+        return replace(yours, note=f"{yours.note}; {merged}" if yours.note else merged)
 
     def item_source(self, dataset: str, item: Raw) -> Source:
         return self.source(item.get("source") or self.raw[dataset]["source"])
