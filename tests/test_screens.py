@@ -179,3 +179,14 @@ def test_a_career_path_is_a_table_at_80_columns(run) -> None:
 )
 def test_a_line_breaks_after_a_hyphen_between_words_but_not_between_digits(line: str, expected: list) -> None:
     assert pieces(line) == expected
+
+
+@pytest.mark.parametrize(
+    "args", ["sources", "sources --role it-manager", "estimate --exp 9 --role it-manager"]
+)
+def test_a_differing_figure_and_its_footnote_carry_the_same_mark(run, args: str) -> None:
+    lines = run(*shlex.split(args), env={"COLUMNS": "80"}).stdout.splitlines()
+    marks = {mark for line in lines for mark in re.findall(r"differs(\*+)", line)}
+    assert marks  # the differing article figure is on this screen
+    for mark in marks:
+        assert any(re.match(rf"{re.escape(mark)} [^*]", line) for line in lines), mark

@@ -24,7 +24,10 @@ from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
 
-STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
+# a figure that differs from the article is marked, and its footnote starts with the same mark
+# ('*' alone is the purchasing-power note of an estimate)
+DIFFERS_MARK = "**"
+STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": f"differs{DIFFERS_MARK}"}
 BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
 
 
@@ -373,7 +376,7 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         article = c.reference.article
         if article:
             lines.append(
-                f"** {c.reference.publisher}: the article gives {money(article.figure)} "
+                f"{DIFFERS_MARK} {c.reference.publisher}: the article gives {money(article.figure)} "
                 f"({article.year}) for the {article.claim}; {article.reason}. "
                 f"Shown instead: {money(c.reference.figure)} (May {c.reference.year})."
             )

@@ -18,7 +18,7 @@ from hitsalary.core.catalog import (
     release,
 )
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
-from hitsalary.output.render import STATUS_LABEL, FlexTable, console, data_line, money, table
+from hitsalary.output.render import DIFFERS_MARK, STATUS_LABEL, FlexTable, console, data_line, money, table
 
 
 def figure_cell(row: Figure) -> str:
@@ -84,7 +84,7 @@ def render_sources(
             status,
         )
     notes = [
-        f"* {money(r.article.figure)} in the article ({r.article.year}): {r.article.reason}."
+        f"{DIFFERS_MARK} {money(r.article.figure)} in the article ({r.article.year}): {r.article.reason}."
         for r in rows
         if r.article
     ]
@@ -130,7 +130,7 @@ def render_outlook(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: R
     verdicts.add_column("Status", no_wrap=True)
     verdicts.add_column("What BLS says", ratio=1)
     for claim in claims:
-        verdicts.add_row(claim.claim, STATUS_LABEL[claim.status].rstrip("*"), claim.reason)
+        verdicts.add_row(claim.claim, STATUS_LABEL[claim.status].removesuffix(DIFFERS_MARK), claim.reason)
     note = Text(
         "Growth is the change in employment over the decade of each edition. "
         "† read from a transcribed or secondary copy, not the BLS table itself.\n" + data_line(data),
