@@ -190,3 +190,22 @@ def test_a_differing_figure_and_its_footnote_carry_the_same_mark(run, args: str)
     assert marks  # the differing article figure is on this screen
     for mark in marks:
         assert any(re.match(rf"{re.escape(mark)} [^*]", line) for line in lines), mark
+
+
+PERCENTILE = re.compile(r"(?:percentile|point:) (\d[\d.]*)(?: (?:to|→) (\d[\d.]*))?")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_percentile_is_shown_with_one_decimal_as_json_gives_it(run, run_json, width: int) -> None:
+    """17.5 to 62.0, never '62' in the title and '62.0' in the path: one form on every screen."""
+    args = ["estimate", "--exp", "5", "--levels"]
+    flat = " ".join(run(*args, env={"COLUMNS": str(width)}).stdout.split())
+    p = run_json(*args)["percentiles"]
+    assert f"percentile {p['low']:.1f} to {p['high']:.1f} (point: {p['point']:.1f})" in flat
+    assert str(p["high"]).endswith(".0")  # the case that was shown as '62'
+    for args in (["compare", "--exp", "5", "--vs", "exp=1.5"], ["path", "--exp", "1.5", "--years", "1"]):
+        out = run(*args, env={"COLUMNS": str(width)}).stdout
+        assert "24.0" in out  # exp 1.5 is at percentile 24.0 exactly (JSON: 24.0)
+        flat = " ".join(out.split())
+        shown = [n for pair in PERCENTILE.findall(flat) for n in pair if n]
+        assert all(re.fullmatch(r"\d+\.\d", n.rstrip(".")) for n in shown), shown

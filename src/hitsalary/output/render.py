@@ -15,11 +15,12 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from hitsalary.core.calculate import percent, round_money, whole_dollars
+from hitsalary.core.calculate import round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
+from hitsalary.core.rounding import percentile_text
 from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
@@ -80,11 +81,6 @@ def profile_line(est: Estimate) -> str:
     parts = [f"Role: {est.role.label} (BLS {est.role.soc})", f"Experience: {years(est.profile.exp)}"]
     parts += [f"{a.label}: {a.value.label}" for a in reversed(est.factors)]
     return " · ".join(parts)
-
-
-def number(value: float) -> str:
-    """A percentile as a plain number, one decimal at most: 37.25 -> '37.2', 17.0 -> '17'."""
-    return f"{percent(value):.1f}".rstrip("0").rstrip(".")
 
 
 def ordinal(pct: float) -> str:
@@ -177,10 +173,13 @@ def table(title: str) -> FlexTable:
 
 
 def band_table(est: Estimate) -> FlexTable:
-    p, d = est.percentiles, est.distribution
+    d = est.distribution
+    low, point, high = (
+        percentile_text(p) for p in (est.percentiles.low, est.percentiles.point, est.percentiles.high)
+    )
     result = table(
-        f"Your band: {d.where} {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
-        f"(point: {number(p.point)}), times the factors below, in {shown_dollars(est)}"
+        f"Your band: {d.where} {est.role.soc} pay from percentile {low} to {high} "
+        f"(point: {point}), times the factors below, in {shown_dollars(est)}"
     )
     result.add_column("")
     for name in ("Low", "Point", "High"):
@@ -269,12 +268,12 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
     result.add_column("Step and where its number comes from", ratio=1)
     result.add_column("×", justify="right", no_wrap=True)  # noqa: RUF001 - the multiplication sign is meant
     result.add_column("Basis", no_wrap=True)
-    d, p = est.distribution, est.percentiles
+    d, point = est.distribution, percentile_text(est.percentiles.point)
     result.add_row(
         Text.assemble(
             ("Experience: ", "bold"),
             f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on "
-            f"{possessive(d.where)} wage levels (percentile {number(p.point)}; {survey_label(est)})\n",
+            f"{possessive(d.where)} wage levels (percentile {point}; {survey_label(est)})\n",
             (f"{distribution_line(d)} ({release(d.source)})", "dim"),
         ),
         "",

@@ -10,6 +10,7 @@ from hitsalary.core.decisions import PATH_NOTE, FactorMove, PathPoint, Variant, 
 from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
+from hitsalary.core.rounding import percentile_text
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.render import (
     console,
@@ -36,7 +37,8 @@ def variant_moves(v: Variant, base: Estimate) -> list[str]:
         m = factors.get(i.name)
         line = f"{i.label}: {i.before} → {i.after}"
         if m is not None and i.name == "exp":
-            line += f" ({m.before} → {m.after.removeprefix('percentile ')})"
+            before, after = (percentile_text(e.percentiles.point) for e in (base, v.estimate))
+            line += f" (percentile {before} → {after})"
         elif m is not None and (i.name == "role" or (m.before, m.after) == (i.before, i.after)):
             line = factor_move(m)
             shown.add(m.name)
@@ -159,7 +161,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
             result.add_row(
                 f"+{p.year}",
                 f"{est.profile.exp:g}",
-                f"{est.percentiles.point:.1f}",
+                percentile_text(est.percentiles.point),
                 level,
                 money(est.band.low),
                 Text(money(est.band.mid), style="bold"),
@@ -223,7 +225,7 @@ def render_levels(
             Text(f"{level.key} {level.label}" + (" ◀ met" if met else ""), style="bold" if met else ""),
             money(level.annual),
             f"${level.hourly:,.2f}",
-            f"{level.percentile:.1f}",
+            percentile_text(level.percentile),
         )
     notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
     cited = f"{d.source.publisher}, {d.source.title}"  # the release once: the title may name it
