@@ -209,3 +209,23 @@ def test_a_percentile_is_shown_with_one_decimal_as_json_gives_it(run, run_json, 
         flat = " ".join(out.split())
         shown = [n for pair in PERCENTILE.findall(flat) for n in pair if n]
         assert all(re.fullmatch(r"\d+\.\d", n.rstrip(".")) for n in shown), shown
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_band_is_not_broken_where_the_table_has_room_for_it(run, run_json, width: int) -> None:
+    args = [*shlex.split(EHR), "--vs", "state=WI"]
+    out = run("compare", *args, env={"COLUMNS": str(width)}).stdout
+    shown = run_json("compare", *args)
+    for band in (shown["base"]["band"], shown["variants"][0]["band"]):
+        assert f"${band['low']:,}-${band['high']:,}" in out, width
+
+
+def test_a_band_breaks_after_its_hyphen_only_when_the_table_cannot_hold_it_whole(run) -> None:
+    """Four variants need 81 columns with every band on one line: at 80 the table stays a table,
+    each band broken after its '-', its column no wider than the broken band."""
+    lines = run(*shlex.split(COMMANDS["compare"]), env={"COLUMNS": "80"}).stdout.splitlines()
+    header = next(line for line in lines if line.split()[:2] == ["Change", "Band"])
+    base, below = lines[lines.index(header) + 2 : lines.index(header) + 4]
+    assert base.split()[:2] == ["(base)", "$88,700-"]
+    assert below.split()[0] == "$119,400"
+    assert len(lines[lines.index(header) + 1]) < 76  # the rule under the header: the table's width

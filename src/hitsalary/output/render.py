@@ -118,31 +118,33 @@ class FlexTable:
         self.rows.append(cells)
         self.table.add_row(*(breakable(cell) for cell in cells))
 
-    def natural_width(self, console: Console, options: ConsoleOptions) -> int:
-        """The width at which no cell's line has to wrap."""
-        return Measurement.get(console, options.update(width=10_000), self.table).maximum
-
     def add_section(self) -> None:
         self.table.add_section()
 
-    keep_words = False  # when set: blocks, not a table that breaks a cell's line, if it cannot fit
+    keep_words = False  # when set: blocks, not a table that breaks a line of a wrapping column
 
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
-        """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow."""
+        """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow.
+        A no_wrap column (a figure, a range) is kept on one line while the other columns can give
+        way; only when they cannot does it break too, at every break point ('$91,800-' '$123,500'),
+        so that its column is no wider than what it shows."""
         # the borders as Rich counts them, and one space of padding either side of each column
         room = options.max_width - self.table._extra_width - 2 * len(self.table.columns)
-        mins, maxes = [], []
+        pieces, maxes = [], []
         for column in self.table.columns:
             sizes = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
             maxes.append(max(size.maximum for size in sizes))
-            mins.append(maxes[-1] if column.no_wrap else max(size.minimum for size in sizes))
-        return fit(mins, maxes, room)
+            pieces.append(max(size.minimum for size in sizes))
+        columns = list(zip(self.table.columns, pieces, maxes, strict=True))
+        wrapping = [most if self.keep_words and not c.no_wrap else least for c, least, most in columns]
+        whole = [most if c.no_wrap else least for (c, _, most), least in zip(columns, wrapping, strict=True)]
+        broken = [least if c.no_wrap else most for c, least, most in columns]
+        return fit(whole, maxes, room) or fit(wrapping, broken, room)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for column in self.table.columns:  # widths of an earlier rendering at another width
             column.width = None
-        fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
-        widths = self.column_widths(console, options) if fits and options.max_width >= NARROW else None
+        widths = self.column_widths(console, options) if options.max_width >= NARROW else None
         if widths is not None:
             for column, width in zip(self.table.columns, widths, strict=True):
                 column.width = width

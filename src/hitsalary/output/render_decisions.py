@@ -80,7 +80,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
 
     result.add_row(
         Text("(base)", style="bold"),
-        f"{money(base.band.low)}-\n{money(base.band.high)}",
+        f"{money(base.band.low)}-{money(base.band.high)}",
         money(base.band.mid),
         "",
         ppp(base),
@@ -95,7 +95,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         )
         result.add_row(
             Text(change_label(v.label), style="bold"),
-            f"{money(est.band.low)}-\n{money(est.band.high)}",
+            f"{money(est.band.low)}-{money(est.band.high)}",
             money(est.band.mid),
             f"{signed_money(v.mid_change)}\n{signed_pct(v.mid_change_pct)}",
             ppp(est),
