@@ -1,6 +1,7 @@
 """Every screen at 40, 80 and 120 columns: no figure or name cut with '…', no word broken inside
-(a name may break after a space, a hyphen or a slash), no line wider than the terminal and none
-ending in spaces. Then the wrapping rules themselves, on their own."""
+(a name may break after a space, a hyphen or a slash), never a web address, no line wider than
+the terminal but one holding only an address too long for it, and none ending in spaces. Then the
+wrapping rules themselves, on their own."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from hitsalary.core.calculate import anchor_for
 from hitsalary.core.catalog import method_values
 from hitsalary.core.models import ReferenceData
-from hitsalary.output.wrapping import Breakable, fit, pieces
+from hitsalary.output.render import StdoutConsole
+from hitsalary.output.wrapping import Breakable, Prose, fit, pieces
 from tests.test_user_data import GOOD
 
 WIDTHS = (40, 80, 120)
@@ -36,6 +38,9 @@ COMMANDS = {
     "sources": "sources --role ehr",
     "outlook": "outlook",
 }
+
+
+ADDRESS = re.compile(r"https://\S+")
 
 
 WORD = re.compile(r"[A-Za-z0-9']+")  # a word of a name: what lies between spaces, hyphens, commas
@@ -69,12 +74,26 @@ def test_no_screen_cuts_a_figure_or_a_name(run, data: ReferenceData, command: st
     out = result.stdout
     assert "…" not in out
     lines = out.splitlines()
-    assert max(len(line) for line in lines) <= width
+    # a web address wider than the terminal is the one line allowed to overflow: whole, alone
+    assert max(len(line) for line in lines if not ADDRESS.fullmatch(line.strip(" ()"))) <= width
     assert [line for line in lines if line != line.rstrip()] == []
     words = tokens(out)
     for name in names(data, command):
         missing = [word for word in WORD.findall(name) if word not in words]
         assert missing == [], (name, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", sorted({*COMMANDS, "estimate-levels"}))
+def test_a_web_address_is_never_broken_inside(run, command: str, width: int) -> None:
+    """Each address a screen shows at 300 columns is whole on one line at 40, 80 and 120 (a trial
+    copied 'https://www.bls.gov/oes/special-' and 'https://flag.dol.gov/wage-data/wage-sea')."""
+    args = shlex.split(COMMANDS.get(command, "estimate --exp 5 --state CA --levels"))
+    addresses = set(ADDRESS.findall(run(*args, env={"COLUMNS": "300"}).stdout))
+    lines = run(*args, env={"COLUMNS": str(width)}).stdout.splitlines()
+    assert addresses or command not in ("sources", "estimate-levels", "levels")
+    for address in addresses:
+        assert any(address in line for line in lines), (address, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -96,8 +115,8 @@ def test_the_two_examples_of_the_issue_keep_their_names_at_80_columns(run) -> No
     assert "(experienced)" in path
 
 
-def render(cell: Breakable, width: int) -> list[str]:
-    console = Console(width=width, record=True)
+def render(cell: RenderableType, width: int) -> list[str]:
+    console = StdoutConsole(width=width, record=True)  # the console hitsalary prints with
     with console.capture() as capture:
         console.print(cell)
     return capture.get().splitlines()
@@ -108,6 +127,22 @@ def test_a_metro_name_breaks_after_a_hyphen_never_inside_a_word() -> None:
     assert render(Breakable(name), 20) == ["San Jose-Sunnyvale-", "Santa Clara, CA"]
     assert render(Breakable(name), 12) == ["San Jose-", "Sunnyvale-", "Santa Clara,", "CA"]
     assert render(Breakable(name), 40) == [name]
+
+
+def test_a_web_address_moves_whole_to_its_own_line_and_overflows_if_it_must() -> None:
+    url = "https://www.bls.gov/oes/special-requests/oesm23in4.zip"
+    assert render(Breakable(f"the file {url} (zip)"), 62) == ["the file", f"{url} (zip)"]
+    assert render(Breakable(f"the file {url} (zip)"), 40) == ["the file", url, "(zip)"]
+    # in a Group, as every screen prints its notes (print() would copy a bare Text into a new one)
+    assert render(Group(Prose("levels (https://flag.dol.gov/wage-data/wage-search) here")), 40) == [
+        "levels",
+        "(https://flag.dol.gov/wage-data/wage-search)",
+        "here",
+    ]
+    assert render(Group(Prose("a line of prose that wraps at spaces only: 10th-to-25th rate")), 40) == [
+        "a line of prose that wraps at spaces",
+        "only: 10th-to-25th rate",
+    ]
 
 
 def test_a_leading_sign_or_slash_is_not_a_break() -> None:
@@ -175,6 +210,14 @@ def test_a_career_path_is_a_table_at_80_columns(run) -> None:
         ("San Jose-Sunnyvale-Santa Clara", ["San ", "Jose-", "Sunnyvale-", "Santa ", "Clara"]),
         ("P10-P90 and 10th-90th", ["P10-", "P90 ", "and ", "10th-", "90th"]),
         ("-$1,200 a/b", ["-$1,200 ", "a/", "b"]),
+        (
+            "at https://www.bls.gov/oes/special-requests/x.zip.",
+            ["at ", "https://www.bls.gov/oes/special-requests/x.zip."],
+        ),
+        (
+            "(look one up at data.bls.gov/timeseries/ID)",
+            ["(look ", "one ", "up ", "at ", "data.bls.gov/timeseries/ID)"],
+        ),
     ],
 )
 def test_a_line_breaks_after_a_hyphen_between_words_but_not_between_digits(line: str, expected: list) -> None:

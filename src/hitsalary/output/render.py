@@ -10,7 +10,6 @@ from typing import Any, TextIO
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -23,7 +22,7 @@ from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, 
 from hitsalary.core.rounding import percentile_text
 from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
-from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
+from hitsalary.output.wrapping import Breakable, Prose, breakable, fit, strip_trailing
 
 # a figure that differs from the article is marked, and its footnote starts with the same mark
 # ('*' alone is the purchasing-power note of an estimate)
@@ -34,6 +33,12 @@ BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "bas
 
 class StdoutConsole(Console):
     """Rich exits with status 1 on a closed pipe; hand it back to the CLI's one handler instead."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Lines are wrapped to the width before they get here; the one wider, a web address
+        longer than the line (output/wrapping.py), is printed whole, not cropped."""
+        options.setdefault("crop", False)
+        super().print(*objects, **options)
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
@@ -156,7 +161,7 @@ class FlexTable:
             for header, cell in zip(self.headers[1:], cells[1:], strict=False):
                 value = flat(cell)
                 if value:
-                    yield Padding(Breakable(f"{header + ': ' if header else ''}{value}"), (0, 0, 0, 2))
+                    yield Breakable(f"{header + ': ' if header else ''}{value}", indent=2)
         yield Text()
 
 
@@ -386,7 +391,7 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         "BLS wages are base pay; Glassdoor's figure includes bonuses."
     )
     lines.append(data_line(data))
-    return Text("\n".join(lines), style="dim")
+    return Prose("\n".join(lines), style="dim")
 
 
 def signed_money(amount: int) -> str:

@@ -19,6 +19,7 @@ from hitsalary.core.catalog import (
 )
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
 from hitsalary.output.render import DIFFERS_MARK, STATUS_LABEL, FlexTable, console, data_line, money, table
+from hitsalary.output.wrapping import Prose
 
 
 def figure_cell(row: Figure) -> str:
@@ -98,7 +99,7 @@ def render_sources(
             "(or hitsalary states --role ROLE)."
         )
     notes.append(data_line(data))
-    console().print(Group(how, own, result, Text("\n".join(notes), style="dim")))
+    console().print(Group(how, own, result, Prose("\n".join(notes), style="dim")))
 
 
 def change(projection: Projection) -> str:
@@ -131,7 +132,7 @@ def render_outlook(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: R
     verdicts.add_column("What BLS says", ratio=1)
     for claim in claims:
         verdicts.add_row(claim.claim, STATUS_LABEL[claim.status].removesuffix(DIFFERS_MARK), claim.reason)
-    note = Text(
+    note = Prose(
         "Growth is the change in employment over the decade of each edition. "
         "† read from a transcribed or secondary copy, not the BLS table itself.\n" + data_line(data),
         style="dim",
@@ -160,7 +161,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
             f"{row.purchasing_power:.1f}" if row.purchasing_power is not None else "n/a",
         )
     fallbacks = [f"{row.code}: {row.value.reason}" for row in rows if row.value.reason]
-    note = Text(
+    note = Prose(
         f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
         f"{money(national.median)}. Factor = state median / national median. n/r = not released by BLS.\n"
         + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
@@ -190,7 +191,7 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
         )
     source, entry = data.sources["oews_2025"], data.sources["entry_education"]
     why = "\n".join(f"{row.role.key}: {row.role.why}" for row in rows)
-    note = Text(
+    note = Prose(
         f"Medians: {source.publisher}, {release(source)}, all industries.\n"
         f"Typical entry education: {entry.publisher}, {entry.title}; it is the education baseline "
         "(x1.000) and the default --education for the role.\n"
@@ -224,7 +225,7 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
     fallbacks = sum(1 for row in rows if row.value.basis == "fallback")
     fall = "falls" if fallbacks == 1 else "fall"
     source = national.source
-    note = Text(
+    note = Prose(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
         f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "

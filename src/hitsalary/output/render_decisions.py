@@ -24,7 +24,7 @@ from hitsalary.output.render import (
     years,
 )
 from hitsalary.output.render import table as flex_table
-from hitsalary.output.wrapping import Breakable
+from hitsalary.output.wrapping import Breakable, Prose
 
 
 def variant_moves(v: Variant, base: Estimate) -> list[str]:
@@ -105,7 +105,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
     for v in variants:
         moved.append(Breakable(Text(v.label, style="bold")))
         moved += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(v, base)]
-    note = Text(
+    note = Prose(
         "Purchasing power = pay divided by BEA's price parity (2024) where the job is: a metro area's "
         "own, a nonmetro area's state nonmetropolitan portion, else the state's. It is what the pay "
         "buys in national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
@@ -187,7 +187,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         f"Bands in {shown_dollars(paths[0][1][0].estimate)}; the wage levels are the Department of "
         "Labor's wage-year figures, never aged."
     )
-    parts.append(Text(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
+    parts.append(Prose(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
 
@@ -237,5 +237,5 @@ def render_levels(
     notes.append(data_line(data))
     if not verdict:  # inside `estimate --levels`: its one footer, printed after this, has these two
         notes = [note for note in notes if note not in (m.interpolation, data_line(data))]
-    parts += [result, Text("\n".join(notes), style="dim")]
+    parts += [result, Prose("\n".join(notes), style="dim")]
     console().print(Group(*parts))
