@@ -261,9 +261,8 @@ def test_the_band_title_gives_the_percentiles_and_the_article_its_years(
 
 
 def shown(pct: float) -> str:
-    """A percentile as the title shows it: one decimal at most, half away from zero."""
-    text = str(Decimal(repr(pct)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-    return text.rstrip("0").rstrip(".")
+    """A percentile as the title shows it: one decimal always, half away from zero."""
+    return str(Decimal(repr(pct)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def test_tables_show_band_factors_references_and_chart(run, run_json) -> None:

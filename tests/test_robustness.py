@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hitsalary.cli import app
+from tests.test_screens import ADDRESS
 
 RUNNER = CliRunner()
 ANY_TEXT = st.text(max_size=24)
@@ -131,7 +132,8 @@ def test_readable_at_every_width(command: list[str], width: int) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     if "--help" not in command:  # click wraps help itself, at no less than 50 columns
-        assert max(len(line) for line in lines) <= width
+        # but for a web address wider than the terminal, on its own line and whole
+        assert max(len(line) for line in lines if not ADDRESS.fullmatch(line.strip(" ()"))) <= width
     assert "…" not in result.stdout  # nothing cut short
 
 

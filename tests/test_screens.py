@@ -1,6 +1,7 @@
 """Every screen at 40, 80 and 120 columns: no figure or name cut with '…', no word broken inside
-(a name may break after a space, a hyphen or a slash), no line wider than the terminal and none
-ending in spaces. Then the wrapping rules themselves, on their own."""
+(a name may break after a space, a hyphen or a slash), never a web address, no line wider than
+the terminal but one holding only an address too long for it, and none ending in spaces. Then the
+wrapping rules themselves, on their own."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from hitsalary.core.calculate import anchor_for
 from hitsalary.core.catalog import method_values
 from hitsalary.core.models import ReferenceData
-from hitsalary.output.wrapping import Breakable, fit, pieces
+from hitsalary.output.render import StdoutConsole
+from hitsalary.output.wrapping import Breakable, Prose, fit, pieces
 from tests.test_user_data import GOOD
 
 WIDTHS = (40, 80, 120)
@@ -36,6 +38,9 @@ COMMANDS = {
     "sources": "sources --role ehr",
     "outlook": "outlook",
 }
+
+
+ADDRESS = re.compile(r"https://\S+")
 
 
 WORD = re.compile(r"[A-Za-z0-9']+")  # a word of a name: what lies between spaces, hyphens, commas
@@ -69,12 +74,26 @@ def test_no_screen_cuts_a_figure_or_a_name(run, data: ReferenceData, command: st
     out = result.stdout
     assert "…" not in out
     lines = out.splitlines()
-    assert max(len(line) for line in lines) <= width
+    # a web address wider than the terminal is the one line allowed to overflow: whole, alone
+    assert max(len(line) for line in lines if not ADDRESS.fullmatch(line.strip(" ()"))) <= width
     assert [line for line in lines if line != line.rstrip()] == []
     words = tokens(out)
     for name in names(data, command):
         missing = [word for word in WORD.findall(name) if word not in words]
         assert missing == [], (name, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", sorted({*COMMANDS, "estimate-levels"}))
+def test_a_web_address_is_never_broken_inside(run, command: str, width: int) -> None:
+    """Each address a screen shows at 300 columns is whole on one line at 40, 80 and 120 (a trial
+    copied 'https://www.bls.gov/oes/special-' and 'https://flag.dol.gov/wage-data/wage-sea')."""
+    args = shlex.split(COMMANDS.get(command, "estimate --exp 5 --state CA --levels"))
+    addresses = set(ADDRESS.findall(run(*args, env={"COLUMNS": "300"}).stdout))
+    lines = run(*args, env={"COLUMNS": str(width)}).stdout.splitlines()
+    assert addresses or command not in ("sources", "estimate-levels", "levels")
+    for address in addresses:
+        assert any(address in line for line in lines), (address, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -96,8 +115,8 @@ def test_the_two_examples_of_the_issue_keep_their_names_at_80_columns(run) -> No
     assert "(experienced)" in path
 
 
-def render(cell: Breakable, width: int) -> list[str]:
-    console = Console(width=width, record=True)
+def render(cell: RenderableType, width: int) -> list[str]:
+    console = StdoutConsole(width=width, record=True)  # the console hitsalary prints with
     with console.capture() as capture:
         console.print(cell)
     return capture.get().splitlines()
@@ -108,6 +127,22 @@ def test_a_metro_name_breaks_after_a_hyphen_never_inside_a_word() -> None:
     assert render(Breakable(name), 20) == ["San Jose-Sunnyvale-", "Santa Clara, CA"]
     assert render(Breakable(name), 12) == ["San Jose-", "Sunnyvale-", "Santa Clara,", "CA"]
     assert render(Breakable(name), 40) == [name]
+
+
+def test_a_web_address_moves_whole_to_its_own_line_and_overflows_if_it_must() -> None:
+    url = "https://www.bls.gov/oes/special-requests/oesm23in4.zip"
+    assert render(Breakable(f"the file {url} (zip)"), 62) == ["the file", f"{url} (zip)"]
+    assert render(Breakable(f"the file {url} (zip)"), 40) == ["the file", url, "(zip)"]
+    # in a Group, as every screen prints its notes (print() would copy a bare Text into a new one)
+    assert render(Group(Prose("levels (https://flag.dol.gov/wage-data/wage-search) here")), 40) == [
+        "levels",
+        "(https://flag.dol.gov/wage-data/wage-search)",
+        "here",
+    ]
+    assert render(Group(Prose("a line of prose that wraps at spaces only: 10th-to-25th rate")), 40) == [
+        "a line of prose that wraps at spaces",
+        "only: 10th-to-25th rate",
+    ]
 
 
 def test_a_leading_sign_or_slash_is_not_a_break() -> None:
@@ -175,7 +210,65 @@ def test_a_career_path_is_a_table_at_80_columns(run) -> None:
         ("San Jose-Sunnyvale-Santa Clara", ["San ", "Jose-", "Sunnyvale-", "Santa ", "Clara"]),
         ("P10-P90 and 10th-90th", ["P10-", "P90 ", "and ", "10th-", "90th"]),
         ("-$1,200 a/b", ["-$1,200 ", "a/", "b"]),
+        (
+            "at https://www.bls.gov/oes/special-requests/x.zip.",
+            ["at ", "https://www.bls.gov/oes/special-requests/x.zip."],
+        ),
+        (
+            "(look one up at data.bls.gov/timeseries/ID)",
+            ["(look ", "one ", "up ", "at ", "data.bls.gov/timeseries/ID)"],
+        ),
     ],
 )
 def test_a_line_breaks_after_a_hyphen_between_words_but_not_between_digits(line: str, expected: list) -> None:
     assert pieces(line) == expected
+
+
+@pytest.mark.parametrize(
+    "args", ["sources", "sources --role it-manager", "estimate --exp 9 --role it-manager"]
+)
+def test_a_differing_figure_and_its_footnote_carry_the_same_mark(run, args: str) -> None:
+    lines = run(*shlex.split(args), env={"COLUMNS": "80"}).stdout.splitlines()
+    marks = {mark for line in lines for mark in re.findall(r"differs(\*+)", line)}
+    assert marks  # the differing article figure is on this screen
+    for mark in marks:
+        assert any(re.match(rf"{re.escape(mark)} [^*]", line) for line in lines), mark
+
+
+PERCENTILE = re.compile(r"(?:percentile|point:) (\d[\d.]*)(?: (?:to|→) (\d[\d.]*))?")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_percentile_is_shown_with_one_decimal_as_json_gives_it(run, run_json, width: int) -> None:
+    """17.5 to 62.0, never '62' in the title and '62.0' in the path: one form on every screen."""
+    args = ["estimate", "--exp", "5", "--levels"]
+    flat = " ".join(run(*args, env={"COLUMNS": str(width)}).stdout.split())
+    p = run_json(*args)["percentiles"]
+    assert f"percentile {p['low']:.1f} to {p['high']:.1f} (point: {p['point']:.1f})" in flat
+    assert str(p["high"]).endswith(".0")  # the case that was shown as '62'
+    for args in (["compare", "--exp", "5", "--vs", "exp=1.5"], ["path", "--exp", "1.5", "--years", "1"]):
+        out = run(*args, env={"COLUMNS": str(width)}).stdout
+        assert "24.0" in out  # exp 1.5 is at percentile 24.0 exactly (JSON: 24.0)
+        flat = " ".join(out.split())
+        shown = [n for pair in PERCENTILE.findall(flat) for n in pair if n]
+        assert all(re.fullmatch(r"\d+\.\d", n.rstrip(".")) for n in shown), shown
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_band_is_not_broken_where_the_table_has_room_for_it(run, run_json, width: int) -> None:
+    args = [*shlex.split(EHR), "--vs", "state=WI"]
+    out = run("compare", *args, env={"COLUMNS": str(width)}).stdout
+    shown = run_json("compare", *args)
+    for band in (shown["base"]["band"], shown["variants"][0]["band"]):
+        assert f"${band['low']:,}-${band['high']:,}" in out, width
+
+
+def test_a_band_breaks_after_its_hyphen_only_when_the_table_cannot_hold_it_whole(run) -> None:
+    """Four variants need 81 columns with every band on one line: at 80 the table stays a table,
+    each band broken after its '-', its column no wider than the broken band."""
+    lines = run(*shlex.split(COMMANDS["compare"]), env={"COLUMNS": "80"}).stdout.splitlines()
+    header = next(line for line in lines if line.split()[:2] == ["Change", "Band"])
+    base, below = lines[lines.index(header) + 2 : lines.index(header) + 4]
+    assert base.split()[:2] == ["(base)", "$88,700-"]
+    assert below.split()[0] == "$119,400"
+    assert len(lines[lines.index(header) + 1]) < 76  # the rule under the header: the table's width

@@ -18,3 +18,9 @@ def whole_dollars(amount: float) -> int:
 def percent(value: float) -> float:
     """A percentage to one decimal, half away from zero: the one rounding of percentages."""
     return whole_dollars(value * 10) / 10
+
+
+def percentile_text(value: float) -> str:
+    """A percentile as every screen and the report show it: one decimal always ('55.0', '16.9'),
+    the number JSON gives (a whole one had been '55' in one place and '55.0' in another)."""
+    return f"{percent(value):.1f}"

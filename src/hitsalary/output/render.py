@@ -10,27 +10,36 @@ from typing import Any, TextIO
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from hitsalary.core.calculate import percent, round_money, whole_dollars
+from hitsalary.core.calculate import round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
 from hitsalary.core.distribution import imprecision
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
+from hitsalary.core.rounding import percentile_text
 from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
-from hitsalary.output.wrapping import Breakable, breakable, fit, strip_trailing
+from hitsalary.output.wrapping import Breakable, Prose, breakable, fit, strip_trailing
 
-STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": "differs**"}
+# a figure that differs from the article is marked, and its footnote starts with the same mark
+# ('*' alone is the purchasing-power note of an estimate)
+DIFFERS_MARK = "**"
+STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": f"differs{DIFFERS_MARK}"}
 BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
 
 
 class StdoutConsole(Console):
     """Rich exits with status 1 on a closed pipe; hand it back to the CLI's one handler instead."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Lines are wrapped to the width before they get here; the one wider, a web address
+        longer than the line (output/wrapping.py), is printed whole, not cropped."""
+        options.setdefault("crop", False)
+        super().print(*objects, **options)
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
@@ -80,11 +89,6 @@ def profile_line(est: Estimate) -> str:
     return " · ".join(parts)
 
 
-def number(value: float) -> str:
-    """A percentile as a plain number, one decimal at most: 37.25 -> '37.2', 17.0 -> '17'."""
-    return f"{percent(value):.1f}".rstrip("0").rstrip(".")
-
-
 def ordinal(pct: float) -> str:
     """42.5 -> '42.5th', 17 -> '17th', 33 -> '33rd'."""
     shown = f"{pct:.1f}".rstrip("0").rstrip(".")
@@ -120,31 +124,33 @@ class FlexTable:
         self.rows.append(cells)
         self.table.add_row(*(breakable(cell) for cell in cells))
 
-    def natural_width(self, console: Console, options: ConsoleOptions) -> int:
-        """The width at which no cell's line has to wrap."""
-        return Measurement.get(console, options.update(width=10_000), self.table).maximum
-
     def add_section(self) -> None:
         self.table.add_section()
 
-    keep_words = False  # when set: blocks, not a table that breaks a cell's line, if it cannot fit
+    keep_words = False  # when set: blocks, not a table that breaks a line of a wrapping column
 
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
-        """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow."""
+        """Widths that keep every word whole (wrapping.fit), or None if the terminal is too narrow.
+        A no_wrap column (a figure, a range) is kept on one line while the other columns can give
+        way; only when they cannot does it break too, at every break point ('$91,800-' '$123,500'),
+        so that its column is no wider than what it shows."""
         # the borders as Rich counts them, and one space of padding either side of each column
         room = options.max_width - self.table._extra_width - 2 * len(self.table.columns)
-        mins, maxes = [], []
+        pieces, maxes = [], []
         for column in self.table.columns:
             sizes = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
             maxes.append(max(size.maximum for size in sizes))
-            mins.append(maxes[-1] if column.no_wrap else max(size.minimum for size in sizes))
-        return fit(mins, maxes, room)
+            pieces.append(max(size.minimum for size in sizes))
+        columns = list(zip(self.table.columns, pieces, maxes, strict=True))
+        wrapping = [most if self.keep_words and not c.no_wrap else least for c, least, most in columns]
+        whole = [most if c.no_wrap else least for (c, _, most), least in zip(columns, wrapping, strict=True)]
+        broken = [least if c.no_wrap else most for c, least, most in columns]
+        return fit(whole, maxes, room) or fit(wrapping, broken, room)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for column in self.table.columns:  # widths of an earlier rendering at another width
             column.width = None
-        fits = not self.keep_words or self.natural_width(console, options) <= options.max_width
-        widths = self.column_widths(console, options) if fits and options.max_width >= NARROW else None
+        widths = self.column_widths(console, options) if options.max_width >= NARROW else None
         if widths is not None:
             for column, width in zip(self.table.columns, widths, strict=True):
                 column.width = width
@@ -156,7 +162,7 @@ class FlexTable:
             for header, cell in zip(self.headers[1:], cells[1:], strict=False):
                 value = flat(cell)
                 if value:
-                    yield Padding(Breakable(f"{header + ': ' if header else ''}{value}"), (0, 0, 0, 2))
+                    yield Breakable(f"{header + ': ' if header else ''}{value}", indent=2)
         yield Text()
 
 
@@ -175,10 +181,13 @@ def table(title: str) -> FlexTable:
 
 
 def band_table(est: Estimate) -> FlexTable:
-    p, d = est.percentiles, est.distribution
+    d = est.distribution
+    low, point, high = (
+        percentile_text(p) for p in (est.percentiles.low, est.percentiles.point, est.percentiles.high)
+    )
     result = table(
-        f"Your band: {d.where} {est.role.soc} pay from percentile {number(p.low)} to {number(p.high)} "
-        f"(point: {number(p.point)}), times the factors below, in {shown_dollars(est)}"
+        f"Your band: {d.where} {est.role.soc} pay from percentile {low} to {high} "
+        f"(point: {point}), times the factors below, in {shown_dollars(est)}"
     )
     result.add_column("")
     for name in ("Low", "Point", "High"):
@@ -267,12 +276,12 @@ def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
     result.add_column("Step and where its number comes from", ratio=1)
     result.add_column("×", justify="right", no_wrap=True)  # noqa: RUF001 - the multiplication sign is meant
     result.add_column("Basis", no_wrap=True)
-    d, p = est.distribution, est.percentiles
+    d, point = est.distribution, percentile_text(est.percentiles.point)
     result.add_row(
         Text.assemble(
             ("Experience: ", "bold"),
             f"{years(est.profile.exp)} → {money(round_money(est.base[1], unit))} on "
-            f"{possessive(d.where)} wage levels (percentile {number(p.point)}; {survey_label(est)})\n",
+            f"{possessive(d.where)} wage levels (percentile {point}; {survey_label(est)})\n",
             (f"{distribution_line(d)} ({release(d.source)})", "dim"),
         ),
         "",
@@ -374,7 +383,7 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         article = c.reference.article
         if article:
             lines.append(
-                f"** {c.reference.publisher}: the article gives {money(article.figure)} "
+                f"{DIFFERS_MARK} {c.reference.publisher}: the article gives {money(article.figure)} "
                 f"({article.year}) for the {article.claim}; {article.reason}. "
                 f"Shown instead: {money(c.reference.figure)} (May {c.reference.year})."
             )
@@ -383,7 +392,7 @@ def footnotes(est: Estimate, data: ReferenceData) -> Text:
         "BLS wages are base pay; Glassdoor's figure includes bonuses."
     )
     lines.append(data_line(data))
-    return Text("\n".join(lines), style="dim")
+    return Prose("\n".join(lines), style="dim")
 
 
 def signed_money(amount: int) -> str:

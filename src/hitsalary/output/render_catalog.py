@@ -19,7 +19,8 @@ from hitsalary.core.catalog import (
 )
 from hitsalary.core.distribution import precision_rule
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
-from hitsalary.output.render import STATUS_LABEL, FlexTable, console, data_line, money, table
+from hitsalary.output.render import DIFFERS_MARK, STATUS_LABEL, FlexTable, console, data_line, money, table
+from hitsalary.output.wrapping import Prose
 
 IMPRECISE_MARK = "†"  # an area whose own figures fail the precision rule (method.yaml `precision`)
 
@@ -87,7 +88,7 @@ def render_sources(
             status,
         )
     notes = [
-        f"* {money(r.article.figure)} in the article ({r.article.year}): {r.article.reason}."
+        f"{DIFFERS_MARK} {money(r.article.figure)} in the article ({r.article.year}): {r.article.reason}."
         for r in rows
         if r.article
     ]
@@ -101,7 +102,7 @@ def render_sources(
             "(or hitsalary states --role ROLE)."
         )
     notes.append(data_line(data))
-    console().print(Group(how, own, result, Text("\n".join(notes), style="dim")))
+    console().print(Group(how, own, result, Prose("\n".join(notes), style="dim")))
 
 
 def change(projection: Projection) -> str:
@@ -133,8 +134,8 @@ def render_outlook(rows: list[Outlook], claims: tuple[GrowthClaim, ...], data: R
     verdicts.add_column("Status", no_wrap=True)
     verdicts.add_column("What BLS says", ratio=1)
     for claim in claims:
-        verdicts.add_row(claim.claim, STATUS_LABEL[claim.status].rstrip("*"), claim.reason)
-    note = Text(
+        verdicts.add_row(claim.claim, STATUS_LABEL[claim.status].removesuffix(DIFFERS_MARK), claim.reason)
+    note = Prose(
         "Growth is the change in employment over the decade of each edition. "
         "† read from a transcribed or secondary copy, not the BLS table itself.\n" + data_line(data),
         style="dim",
@@ -163,7 +164,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
             f"{row.purchasing_power:.1f}" if row.purchasing_power is not None else "n/a",
         )
     fallbacks = [f"{row.code}: {row.value.reason}" for row in rows if row.value.reason]
-    note = Text(
+    note = Prose(
         f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
         f"{money(national.median)}. Factor = state median / national median. n/r = not released by BLS.\n"
         + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
@@ -193,7 +194,7 @@ def render_roles(rows: list[RoleRow], data: ReferenceData) -> None:
         )
     source, entry = data.sources["oews_2025"], data.sources["entry_education"]
     why = "\n".join(f"{row.role.key}: {row.role.why}" for row in rows)
-    note = Text(
+    note = Prose(
         f"Medians: {source.publisher}, {release(source)}, all industries.\n"
         f"Typical entry education: {entry.publisher}, {entry.title}; it is the education baseline "
         "(x1.000) and the default --education for the role.\n"
@@ -228,7 +229,7 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
     fall = "falls" if fallbacks == 1 else "fall"
     imprecise = sum(1 for row in rows if row.imprecise)
     source = national.source
-    note = Text(
+    note = Prose(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
         f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "

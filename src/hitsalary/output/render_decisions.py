@@ -10,6 +10,7 @@ from hitsalary.core.decisions import PATH_NOTE, FactorMove, PathPoint, Variant, 
 from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
+from hitsalary.core.rounding import percentile_text
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.render import (
     console,
@@ -23,7 +24,7 @@ from hitsalary.output.render import (
     years,
 )
 from hitsalary.output.render import table as flex_table
-from hitsalary.output.wrapping import Breakable
+from hitsalary.output.wrapping import Breakable, Prose
 
 
 def variant_moves(v: Variant, base: Estimate) -> list[str]:
@@ -36,7 +37,8 @@ def variant_moves(v: Variant, base: Estimate) -> list[str]:
         m = factors.get(i.name)
         line = f"{i.label}: {i.before} → {i.after}"
         if m is not None and i.name == "exp":
-            line += f" ({m.before} → {m.after.removeprefix('percentile ')})"
+            before, after = (percentile_text(e.percentiles.point) for e in (base, v.estimate))
+            line += f" (percentile {before} → {after})"
         elif m is not None and (i.name == "role" or (m.before, m.after) == (i.before, i.after)):
             line = factor_move(m)
             shown.add(m.name)
@@ -78,7 +80,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
 
     result.add_row(
         Text("(base)", style="bold"),
-        f"{money(base.band.low)}-\n{money(base.band.high)}",
+        f"{money(base.band.low)}-{money(base.band.high)}",
         money(base.band.mid),
         "",
         ppp(base),
@@ -93,7 +95,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
         )
         result.add_row(
             Text(change_label(v.label), style="bold"),
-            f"{money(est.band.low)}-\n{money(est.band.high)}",
+            f"{money(est.band.low)}-{money(est.band.high)}",
             money(est.band.mid),
             f"{signed_money(v.mid_change)}\n{signed_pct(v.mid_change_pct)}",
             ppp(est),
@@ -103,7 +105,7 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
     for v in variants:
         moved.append(Breakable(Text(v.label, style="bold")))
         moved += [Padding(Breakable(move), (0, 0, 0, 2)) for move in variant_moves(v, base)]
-    note = Text(
+    note = Prose(
         "Purchasing power = pay divided by BEA's price parity (2024) where the job is: a metro area's "
         "own, a nonmetro area's state nonmetropolitan portion, else the state's. It is what the pay "
         "buys in national-average dollars, not pay. Moving to a higher-paying state can still buy less. "
@@ -159,7 +161,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
             result.add_row(
                 f"+{p.year}",
                 f"{est.profile.exp:g}",
-                f"{est.percentiles.point:.1f}",
+                percentile_text(est.percentiles.point),
                 level,
                 money(est.band.low),
                 Text(money(est.band.mid), style="bold"),
@@ -185,7 +187,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
         f"Bands in {shown_dollars(paths[0][1][0].estimate)}; the wage levels are the Department of "
         "Labor's wage-year figures, never aged."
     )
-    parts.append(Text(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
+    parts.append(Prose(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
 
 
@@ -223,7 +225,7 @@ def render_levels(
             Text(f"{level.key} {level.label}" + (" ◀ met" if met else ""), style="bold" if met else ""),
             money(level.annual),
             f"${level.hourly:,.2f}",
-            f"{level.percentile:.1f}",
+            percentile_text(level.percentile),
         )
     notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
     cited = f"{d.source.publisher}, {d.source.title}"  # the release once: the title may name it
@@ -235,5 +237,5 @@ def render_levels(
     notes.append(data_line(data))
     if not verdict:  # inside `estimate --levels`: its one footer, printed after this, has these two
         notes = [note for note in notes if note not in (m.interpolation, data_line(data))]
-    parts += [result, Text("\n".join(notes), style="dim")]
+    parts += [result, Prose("\n".join(notes), style="dim")]
     console().print(Group(*parts))

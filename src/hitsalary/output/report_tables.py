@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from hitsalary.core.rounding import percentile_text
 from hitsalary.output.report_factors import BASIS_WORDS, times
 from hitsalary.output.report_svg import esc, money
 
@@ -20,12 +21,6 @@ def pct(value: float | None, *, signed: bool = False) -> str:
     if value is None:
         return ""
     return f"{value:+.1f}%" if signed else f"{value:.1f}%"
-
-
-def percentile_number(value: float) -> str:
-    """A percentile in a 'Percentile' column as the terminal shows it: 17 -> '17', 37.25 ->
-    '37.2' (never '37.2th')."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def link(url: str | None, words: str | None = None) -> str:
@@ -59,7 +54,7 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *
 def estimate_table(est: dict[str, Any]) -> str:
     band, hourly, where, ppp = est["band"], est["hourly"], est["percentiles"], est.get("purchasing_power")
     rows = [
-        [esc(name), money(band[key]), cents(hourly[key]), esc(percentile_number(where[spot]))]
+        [esc(name), money(band[key]), cents(hourly[key]), esc(percentile_text(where[spot]))]
         + ([money(ppp[key])] if ppp else [])
         for name, key, spot in (("Low", "low", "low"), ("Point", "mid", "point"), ("High", "high", "high"))
     ]
@@ -145,7 +140,7 @@ def levels_table(levels: dict[str, Any]) -> str:
         [
             esc(f"Level {lv['level']}"),
             esc(lv["label"]),
-            esc(percentile_number(lv["percentile"])),
+            esc(percentile_text(lv["percentile"])),
             money(lv["annual"]),
             cents(lv["hourly"]),
             "offer meets" if met is not None and lv["level"] == met else "",
