@@ -16,7 +16,6 @@ import itertools
 import re
 from typing import Any
 
-from rich._wrap import divide_line  # Rich's own word wrap, kept for prose: no fold, for a long address
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.containers import Lines
@@ -125,9 +124,7 @@ class Prose(Text):
             if all(cell_len(m.group()) <= width for m in URL.finditer(line.plain)):
                 lines.extend(Text.wrap(line, console, width, **options))
                 continue
-            for part in line.divide(divide_line(line.plain, width, fold=False)):
-                part.rstrip()
-                lines.append(part)
+            lines.extend(wrap(line, width))  # the table cells' breaker: the address stays whole
         return lines
 
 
