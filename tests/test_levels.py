@@ -7,7 +7,8 @@ method (README "Prevailing wages"), in tests/distribution_hand.py, never by hits
 helpers: the Department of Labor's formula on the area's own distribution (the metro area if BLS
 publishes its median, else the state's, else the nation's times the state's 15-0000 median ratio):
 Level I = mean of the lowest third, IV = (3 x mean - I) / 2, II and III between; to the dollar
-(half up); hourly = annual / 2,080 to the cent (half up)."""
+(half up); hourly = the least rate to the cent whose year (x 2,080, half up to the dollar)
+meets the level."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ import csv
 import itertools
 import json
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hitsalary.core.levels import wage_levels
+from hitsalary.core.decisions import parse_money
+from hitsalary.core.levels import least_hourly, wage_levels
 from hitsalary.core.models import Profile, ReferenceData
 
 from . import distribution_hand as hand
@@ -87,9 +91,18 @@ def cents(annual: int) -> float:
     return float((Decimal(annual) / Decimal(HOURS)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def least_cents(annual: int) -> float:
+    """By hand, in exact decimals: the least rate to the cent whose year, rounded half up to the
+    dollar, is at least annual, i.e. rate x HOURS >= annual - 0.5."""
+    rate = ((Decimal(annual) - Decimal("0.5")) / Decimal(HOURS)).quantize(
+        Decimal("0.01"), rounding=ROUND_CEILING
+    )
+    return float(rate)
+
+
 def levels_by_hand(r: Row) -> list[dict]:
     return [
-        {"level": key, "annual": annual, "hourly": cents(annual)}
+        {"level": key, "annual": annual, "hourly": least_cents(annual)}
         for key, annual in zip(LEVEL_KEYS, hand.level_dollars(r), strict=True)
     ]
 
@@ -145,9 +158,11 @@ HOURLY_CASES = CASES  # analytics in Colorado, Level IV $140,348 / 2,080 = $67.4
 
 
 @pytest.mark.parametrize(("role", "flags", "where", "basis"), HOURLY_CASES)
-def test_hourly_is_annual_over_2080_to_the_cent(run_json, role, flags, where, basis) -> None:
+def test_hourly_is_the_least_cent_whose_year_meets_the_level(run_json, role, flags, where, basis) -> None:
     out = run_json("levels", "--role", role, *flags)
-    assert [level["hourly"] for level in out["levels"]] == [cents(level["annual"]) for level in out["levels"]]
+    for level in out["levels"]:
+        assert level["hourly"] == least_cents(level["annual"]) == least_hourly(level["annual"], HOURS)
+        assert round(level["hourly"] - cents(level["annual"]), 2) in (0, 0.01)  # the nearest cent or the next
 
 
 def test_fallback_says_why(run_json) -> None:
@@ -394,3 +409,27 @@ def test_an_offer_inside_the_band_but_below_level_i_is_said_to_meet_no_level(run
     assert f"the band starts at ${band['low']:,}, below Level I (${first:,})" in shown
     met = " ".join(run("estimate", *flags, "--offer", str(first), "--levels").stdout.split())
     assert "below Level I (" not in met
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    annual=st.integers(min_value=10_000, max_value=2_000_000), hours=st.sampled_from([2080, 2000, 1950.5, 1])
+)
+def test_a_levels_hourly_rate_is_the_least_cent_that_meets_it_as_an_hourly_offer(
+    annual: int, hours: float
+) -> None:
+    """A trial's '75.56/hr', the hourly figure shown for a Level III of $157,170, was read as
+    $157,165 and failed the level it was printed beside."""
+    rate = least_hourly(annual, hours)
+    assert parse_money(f"{rate:.2f}/hr", hours_per_year=hours) >= annual
+    if rate > 0.01:
+        assert parse_money(f"{rate - 0.01:.2f}/hr", hours_per_year=hours) < annual
+
+
+def test_the_printed_hourly_level_meets_its_level(run) -> None:
+    table = run("levels", "--role", "ehr", "--metro", "san jose", "--json")
+    for level in json.loads(table.stdout)["levels"]:
+        out = run(
+            "levels", "--role", "ehr", "--metro", "san jose", "--offer", f"{level['hourly']:.2f}/hr", "--json"
+        )
+        assert json.loads(out.stdout)["offer"]["highest_level_met"] == level["level"]

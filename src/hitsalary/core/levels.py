@@ -3,9 +3,10 @@ the published OEWS figures by DOL's formula (core/distribution.py), and which le
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from hitsalary.core.calculate import hourly, whole_dollars
+from hitsalary.core.calculate import whole_dollars
 from hitsalary.core.distribution import distribution_for, dol_levels, percentile_of
 from hitsalary.core.models import Distribution, Profile, ReferenceData, Role
 
@@ -48,9 +49,22 @@ def wage_levels(data: ReferenceData, profile: Profile) -> LevelTable:
     for (key, label), amount in zip(data.method.levels, dol_levels(dist), strict=True):
         annual = whole_dollars(amount)
         levels.append(
-            WageLevel(key, label, annual, hourly(annual, hours), percentile_of(dist.points, amount))
+            WageLevel(key, label, annual, least_hourly(annual, hours), percentile_of(dist.points, amount))
         )
     return LevelTable(role, dist, tuple(levels))
+
+
+def least_hourly(annual: int, hours: float) -> float:
+    """A level's hourly rate: the least rate, to the cent, that meets it as an hourly offer is read
+    (the rate times the hours of a work year, to the dollar, as parse_money reads '75.57/hr'). The
+    nearest cent can fall short: a Level III of $157,170 is $75.5625 an hour, and $75.56 x 2,080
+    is $157,165, which does not meet it; $75.57 does."""
+    cents = max(1, math.ceil((annual - 0.5) * 100 / hours))  # a year rounded half up: >= annual - 0.5
+    while whole_dollars(cents / 100 * hours) < annual:  # the float's last bit, either way
+        cents += 1
+    while cents > 1 and whole_dollars((cents - 1) / 100 * hours) >= annual:
+        cents -= 1
+    return cents / 100
 
 
 @dataclass(frozen=True)

@@ -343,7 +343,10 @@ class LevelRowDoc(TypedDict):
     label: str
     percentile: Annotated[float, doc("where the level sits on the area's percentile curve")]
     annual: Money
-    hourly: float
+    hourly: Annotated[
+        float,
+        doc("the least rate, to the cent, whose year (x hours_per_year, to the dollar) meets the level"),
+    ]
 
 
 @with_config(CLOSED)
