@@ -120,6 +120,11 @@ def test_employer_factor_is_the_roles_industry_median_over_its_all_industry_medi
             else:
                 industry = data.by_industry[(role.soc, published[0])]
                 assert value.multiplier == median_ratio(industry, national), (role.key, key)
+                # each median named beside its figure (a trial read '... = 1.078 all industries')
+                assert value.statistic.startswith(
+                    f"{role.soc} in {industry.where} (NAICS {published[0]}) median ${industry.median:,}"
+                    f" / all industries ${national.median:,} = {value.multiplier:.3f}"
+                ), value.statistic
                 assert value.basis == ("measured" if published[0] == choice.naics[0] else "fallback")
             seen.add(value.basis)
     assert seen == {"baseline", "measured", "fallback"}

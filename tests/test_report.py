@@ -182,6 +182,24 @@ def test_the_path_is_path_json_and_the_comparison_is_compare_json(run, run_json)
     assert all(money(compare["variants"][0]["band"][k]) in text for k in ("low", "mid", "high"))
 
 
+@pytest.mark.parametrize(
+    ("flags", "legend"),
+    [
+        (("--state", "CA"), "the area's published percentiles (BLS)"),
+        # a trial found Oregon's scaled national percentiles called published
+        (
+            ("--state", "OR"),
+            "the area's percentiles: the national ones (BLS) x 1.004, as BLS publishes none here",
+        ),
+    ],
+)
+def test_the_pictures_percentiles_say_whether_bls_published_them(
+    run, flags: tuple[str, ...], legend: str
+) -> None:
+    page = html_lib.unescape(report(run, "--exp", "3", "--role", "cybersecurity", *flags))
+    assert f'<span class="key dist"></span>{legend}: light 10th-90th' in page
+
+
 def test_the_page_fetches_nothing_and_runs_nothing(run) -> None:
     html = report(run, *PROFILES[0], "--vs", "state=TX")
     page = Page(html)

@@ -27,11 +27,12 @@ def median_series(wages: Wages) -> str:
     return wages.series_id[:-2] + MEDIAN_TYPE
 
 
-def ratio_text(top: Wages, bottom: Wages, label: str) -> str:
+def ratio_text(top: Wages, bottom: Wages, label: str, over: str) -> str:
+    """'15-1211 in California median $127,720 / national $105,850 = 1.207': each median named."""
     assert top.median is not None
     assert bottom.median is not None
     ratio = top.median / bottom.median
-    return f"{label} median ${top.median:,} / ${bottom.median:,} = {ratio:.3f}"
+    return f"{label} median ${top.median:,} / {over} ${bottom.median:,} = {ratio:.3f}"
 
 
 def typical_choice(data: ReferenceData, factor: Factor, role: Role) -> tuple[Choice, str] | None:
@@ -110,8 +111,8 @@ def industry_median_ratio(data: ReferenceData, factor: Factor, choice: Choice, r
             return FactorValue(
                 choice.key, choice.label, 1.0, "baseline", statistic, found.source, (median_series(found),)
             )
-        statistic = (
-            ratio_text(found, national, f"{role.soc} in {found.where} (NAICS {code})") + " all industries"
+        statistic = ratio_text(
+            found, national, f"{role.soc} in {found.where} (NAICS {code})", "all industries"
         )
         reason = None
         if code != choice.naics[0]:
@@ -152,7 +153,7 @@ def area_median_ratio(
             choice.label,
             local.median / national.median,  # type: ignore[operator]  # national rows are complete
             "measured",
-            ratio_text(local, national, f"{role.soc} in {local.where}") + " national",
+            ratio_text(local, national, f"{role.soc} in {local.where}", "national"),
             local.source,
             (median_series(local), median_series(national)),
         )
@@ -176,7 +177,7 @@ def area_median_ratio(
         choice.label,
         group_local.median / group_national.median,  # type: ignore[operator]  # checked above
         "fallback",
-        ratio_text(group_local, group_national, f"{group} in {group_local.where}") + " national",
+        ratio_text(group_local, group_national, f"{group} in {group_local.where}", "national"),
         group_local.source,
         (median_series(group_local), median_series(group_national)),
         f"{reason}; the ratio for all {data.titles.get(group or '', group)} ({group}) stands in",
@@ -193,7 +194,7 @@ def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role,
             area.name,
             local.median / national.median,  # type: ignore[operator]  # national rows are complete
             "measured",
-            ratio_text(local, national, f"{role.soc} in {area.name}") + " national",
+            ratio_text(local, national, f"{role.soc} in {area.name}", "national"),
             local.source,
             (median_series(local), median_series(national)),
         )

@@ -68,10 +68,21 @@ def dollars_sentence(est: dict[str, Any]) -> str:
     )
 
 
+def percentiles_label(dist: dict[str, Any]) -> str:
+    """What the picture's percentiles are: BLS's own for the area, or (where BLS publishes none
+    there) the national ones scaled, as the distribution's label says."""
+    if dist.get("scale") is None:
+        return "the area's published percentiles (BLS)"
+    return (
+        f"the area's percentiles: the national ones (BLS) x {dist['scale']:.3f}, as BLS publishes none here"
+    )
+
+
 def band_figure(est: dict[str, Any]) -> str:
     pic = band_picture(est)
+    shown = esc(percentiles_label(est["wage_levels"]["distribution"]))
     legend = (
-        '<ul class="legend"><li><span class="key dist"></span>the area\'s published percentiles (BLS): '
+        f'<ul class="legend"><li><span class="key dist"></span>{shown}: '
         'light 10th-90th, darker 25th-75th</li><li><span class="key band"></span>your band, '
         '<span class="key point"></span>its point</li><li><span class="key level"></span>the Department '
         "of Labor's wage levels</li>"
