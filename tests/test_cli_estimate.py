@@ -60,6 +60,7 @@ REFERENCE_KEYS = {
     "year",
     "url",
     "status",
+    "origin",
     "note",
     "delta_pct",
 }

@@ -56,6 +56,25 @@ def test_a_valid_file_changes_the_estimate_and_says_so(run_json, tmp_path: Path,
     assert survey["delta_pct"] == round((out["band"]["mid"] - 98000) / 98000 * 100, 1)
 
 
+def test_a_figure_from_the_users_file_is_marked_as_theirs_wherever_it_is_shown(
+    run, run_json, tmp_path: Path
+) -> None:
+    """A trial's own reference, given `status: verified`, was shown as plain 'verified' (the
+    README's word for a figure checked against the primary BLS or BEA file) on the estimate
+    screen, in its JSON and in the report; only `sources` said '(yours)'."""
+    path = write(tmp_path, GOOD.replace("status: as_reported", "status: verified"))
+    out = run_json("estimate", "--exp", "5", "--state", "CA", "--data", str(path))
+    origins = {r["key"]: r["origin"] for r in out["references"]}
+    assert origins.pop("hr_survey") == str(path)
+    assert set(origins.values()) == {"shipped"}
+    screen = run("estimate", "--exp", "5", "--state", "CA", "--data", str(path), env={"COLUMNS": "120"})
+    assert screen.stdout.count("(yours)") == 1
+    assert "verified (yours)" in screen.stdout
+    page = tmp_path / "r.html"
+    assert run("report", "--exp", "5", "--state", "CA", "--data", str(path), "-o", str(page)).exit_code == 0
+    assert page.read_text(encoding="utf-8").count("(yours)") == 1
+
+
 def test_unchanged_figures_keep_their_shipped_source(run_json, tmp_path: Path) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "TX", "--data", str(write(tmp_path, GOOD)))
     for factor in out["factors"]:

@@ -274,6 +274,10 @@ class PublishedFigureDoc(TypedDict):
     year: int
     url: str | None
     status: Status
+    origin: Annotated[
+        str,
+        doc("`shipped`, or the path of the user's data file that gives the figure (its status is theirs)"),
+    ]
     note: str | None
     article: NotRequired[Annotated[ArticleDoc, doc("where the status is `differs`")]]
 

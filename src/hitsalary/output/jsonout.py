@@ -135,6 +135,7 @@ def reference_dict(ref: ReferenceFigure) -> PublishedFigureDoc:
         "year": ref.year,
         "url": ref.url,
         "status": ref.status,
+        "origin": ref.source.origin,
         "note": ref.note,
     }
     if ref.article:

@@ -344,7 +344,7 @@ def comparison_table(est: Estimate) -> FlexTable:
             Text.assemble((r.label, "bold"), "\n", (f"{r.title}: {r.statistic}{scope}", "dim")),
             figure,
             signed_pct(c.delta_pct),
-            f"{r.year}\n{STATUS_LABEL[r.status]}",
+            f"{r.year}\n{STATUS_LABEL[r.status]}" + (" (yours)" if r.source.origin != "shipped" else ""),
         )
     return result
 

@@ -105,6 +105,8 @@ def factors_table(est: dict[str, Any], titles: dict[str, str]) -> str:
 def status_cell(ref: dict[str, Any]) -> str:
     """The status in words; where a figure differs from its source, the note that says how."""
     words = esc(STATUS_WORDS.get(ref["status"], ref["status"]))
+    if ref.get("origin", "shipped") != "shipped":  # the user's own word for it, from their data file
+        words += " (yours)"
     if ref["status"] == "differs" and ref.get("note"):
         words += f' <span class="muted">({esc(ref["note"])})</span>'
     return words
