@@ -70,6 +70,21 @@ def test_percentiles_are_written_percentile_n(run, run_json) -> None:
     )
 
 
+def test_a_change_that_moves_no_multiplier_for_want_of_a_figure_says_why(run, run_json) -> None:
+    """A trial saw +$0 +0.0% for employer=vendor with no word of the fallback behind it."""
+    [variant] = run_json("compare", "--exp", "2", "--vs", "employer=vendor")["variants"]
+    assert variant["change"]["mid"] == 0
+    line = moved(run, "compare", "--exp", "2", "--vs", "employer=vendor")
+    assert line == (
+        "employer=vendor Employer type: Any employer (all industries) → Health IT vendor (software "
+        "publisher) (×1.000: BLS publishes no 29-9021 median for Software Publishers; no employer "  # noqa: RUF001
+        "adjustment)"
+    )
+    measured = moved(run, "compare", "--exp", "2", "--vs", "employer=hospital")
+    assert "BLS publishes no" not in measured
+    assert "×0.992" in measured  # noqa: RUF001 - the multiplication sign is meant
+
+
 def test_an_unchanged_profile_says_nothing_moved(run) -> None:
     assert (
         moved(run, "compare", "--exp", "5", "--state", "TX", "--vs", "state=TX")

@@ -40,7 +40,7 @@ def variant_moves(v: Variant, base: Estimate) -> list[str]:
             before, after = (percentile_text(e.percentiles.point) for e in (base, v.estimate))
             line += f" (percentile {before} → {after})"
         elif m is not None and (i.name == "role" or (m.before, m.after) == (i.before, i.after)):
-            line = factor_move(m)
+            line = factor_move(m) + why_unmoved(m, v)
             shown.add(m.name)
         lines.append(line + (f" ({i.note})" if i.note else ""))
     lines += [factor_move(m) for m in v.moved if m.name not in shown]
@@ -52,6 +52,18 @@ def variant_moves(v: Variant, base: Estimate) -> list[str]:
             line += f"; the point buys {mids[0]} → {mids[1]} ({signed_pct(v.ppp_change_pct)})"
         lines.append(line)
     return lines or ["nothing (same profile)"]
+
+
+def why_unmoved(m: FactorMove, v: Variant) -> str:
+    """Where a changed value leaves its multiplier where it was because the figure for it is not
+    published (a fallback), why: a +0.0% would otherwise go unexplained (employer=vendor for a
+    role BLS publishes no software-publisher median for)."""
+    if m.name == "role" or m.before_multiplier != m.after_multiplier:
+        return ""
+    value = next((a.value for a in v.estimate.factors if a.name == m.name), None)
+    if value is None or value.basis != "fallback" or not value.reason:
+        return ""
+    return f" (×{value.multiplier:.3f}: {value.reason})"  # noqa: RUF001 - the multiplication sign is meant
 
 
 def factor_move(m: FactorMove) -> str:
