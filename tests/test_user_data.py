@@ -75,6 +75,29 @@ def test_a_figure_from_the_users_file_is_marked_as_theirs_wherever_it_is_shown(
     assert page.read_text(encoding="utf-8").count("(yours)") == 1
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "where"),
+    [
+        # a trial's alias for ehr, which the shipped cybersecurity role has: blamed on ehr's line
+        ("roles:\n" + SOURCE + "  roles:\n    ehr:\n      aliases: [cyber]\n", 5, "roles.roles.ehr.aliases"),
+        # the user's role is the second of the two: the same, on its own line
+        (
+            "roles:\n" + SOURCE + "  roles:\n    cybersecurity:\n      aliases: [epic]\n",
+            5,
+            "roles.roles.cybersecurity.aliases",
+        ),
+    ],
+)
+def test_a_spelling_two_roles_share_is_blamed_where_the_file_gives_it(
+    run, tmp_path: Path, yaml_text: str, line: int, where: str
+) -> None:
+    path = write(tmp_path, yaml_text)
+    result = run("estimate", "--exp", "5", "--data", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"hitsalary: {path}:{line}: {where}: "), result.stderr
+    assert "names both" in result.stderr
+
+
 def test_unchanged_figures_keep_their_shipped_source(run_json, tmp_path: Path) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "TX", "--data", str(write(tmp_path, GOOD)))
     for factor in out["factors"]:

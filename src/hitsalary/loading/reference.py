@@ -43,6 +43,13 @@ class Files:
             self._shipped = {name: read_shipped(name) for name in SPECS}
         return self._shipped
 
+    def given(self, dataset: str, path: Path) -> bool:
+        """Whether the user's file holds the whole of the path (it gives that item)."""
+        from hitsalary.loading.datafiles import locate
+
+        in_user = (dataset, *path)
+        return self.user is not None and locate(self.user.root, in_user)[1] == len(in_user)
+
     def error(self, dataset: str, path: Path, message: str) -> DataError:
         """Name the user's file when it holds more of the path than the shipped file does."""
         from hitsalary.loading.datafiles import error_at, locate

@@ -21,6 +21,8 @@ class Files(Protocol):
 
     def error(self, dataset: str, path: Path, message: str) -> DataError: ...
 
+    def given(self, dataset: str, path: Path) -> bool: ...
+
 
 class Context:
     """The validated, merged raw data sets, and the source and error helpers every builder uses."""

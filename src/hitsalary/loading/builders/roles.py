@@ -54,11 +54,17 @@ def neutral_role(ctx: Context, roles: dict[str, Role]) -> str:
 
 
 def aliases(ctx: Context, dataset: str, path: Path, spellings: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Normalized spelling -> key; a spelling that names two keys is an error."""
+    """Normalized spelling -> key; a spelling that names two keys is an error, named where the
+    user's file gives one of the two (a trial's alias for ehr was blamed on cybersecurity, the
+    shipped role that had the spelling first), else where the second key is."""
     table: dict[str, str] = {}
     for key, names in spellings.items():
         for spelling in (key, *names):
             norm = normalize(spelling)
             if table.setdefault(norm, key) != key:
-                raise ctx.fail(dataset, (*path, key), f"'{spelling}' already names '{table[norm]}'")
+                first = table[norm]
+                where = (*path, first if ctx.files.given(dataset, (*path, first)) else key)
+                if ctx.files.given(dataset, (*where, "aliases")):
+                    where = (*where, "aliases")
+                raise ctx.fail(dataset, where, f"'{spelling}' names both '{first}' and '{key}'")
     return table
