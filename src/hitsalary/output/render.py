@@ -410,9 +410,13 @@ def offer_section(offer: OfferCheck, est: Estimate) -> list[RenderableType]:
         offer.position,
     )
     for ref in offer.references:
+        r = ref.reference
+        figure = money(r.figure)
+        if r.low is not None and r.high is not None:  # the range its statistic names, as the table above
+            figure += f"\n{money(r.low)}-{money(r.high)}"
         result.add_row(
-            f"{ref.reference.label}: {ref.reference.statistic}",
-            money(ref.reference.figure),
+            f"{r.label}: {r.statistic}",
+            figure,
             f"{signed_money(ref.difference)} ({signed_pct(ref.difference_pct)})",
         )
     return [result]
