@@ -120,3 +120,11 @@ def test_texas_to_san_jose_uses_san_joses_parity(run_json) -> None:
     assert variant["change"]["purchasing_power_mid_pct"] == round(
         change / base["purchasing_power"]["mid"] * 100, 1
     )
+
+
+def test_no_parity_is_said_without_a_footnote_mark(run) -> None:
+    """Puerto Rico's screen had a '*' note and no row marked '*' (no purchasing-power row)."""
+    out = run("estimate", "--exp", "5", "--state", "PR", env={"COLUMNS": "200"}).stdout
+    assert "Purchasing power*" not in out
+    assert not any(line.startswith("*") for line in out.splitlines())
+    assert "No purchasing-power figure for Puerto Rico: BEA publishes no regional price parity" in out

@@ -239,7 +239,7 @@ def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
     state = data.states[est.profile.state].name if est.profile.state in data.states else "the nation"
     if ppp is None:
         return (
-            f"* No purchasing-power figure for {state}: BEA publishes no regional price "
+            f"No purchasing-power figure for {state}: BEA publishes no regional price "
             "parity for it, and hitsalary does not guess one."
         )
     note = f" {ppp.note}." if ppp.note else ""
