@@ -62,3 +62,12 @@ def test_a_reader_that_stops_reading_ends_it_silently_with_141(tmp_path: Path) -
         err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert err == ""
+
+
+def test_a_block_joins_a_continued_line_with_a_space_not_a_slash(run) -> None:
+    """At 40 columns outlook's blocks read 'Jobs (thousands): 245.9 / → 328.3' (a trial)."""
+    out = run("outlook", env={"COLUMNS": "40"}).stdout
+    jobs = [line for line in out.splitlines() if "Jobs (thousands):" in line]
+    assert jobs
+    assert all(" / →" not in line and " → " in line for line in jobs)
+    assert not any(" / (" in line for line in out.splitlines())

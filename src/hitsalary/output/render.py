@@ -167,12 +167,16 @@ class FlexTable:
 
 
 def flat(cell: RenderableType) -> str:
-    """A cell's text on one line ('a\nb' becomes 'a / b')."""
+    """A cell's text on one line ('a\nb' becomes 'a / b'; a line that continues the one before,
+    '→ 328.3' or '(2024)', follows it after a space)."""
     text = cell.plain if isinstance(cell, Text | Breakable) else str(cell)
     joined = ""
     for part in (part for part in text.split("\n") if part.strip()):
         # a line broken after '-' or '=' ('$69,650-' '$102,154') joins back without a separator
-        joined += part if not joined or joined.endswith(("-", "=")) else " / " + part
+        if not joined or joined.endswith(("-", "=")):
+            joined += part
+        else:
+            joined += (" " if part.startswith(("→", "(")) else " / ") + part
     return joined
 
 
