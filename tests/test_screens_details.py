@@ -71,3 +71,10 @@ def test_a_block_joins_a_continued_line_with_a_space_not_a_slash(run) -> None:
     assert jobs
     assert all(" / →" not in line and " → " in line for line in jobs)
     assert not any(" / (" in line for line in out.splitlines())
+
+
+def test_a_career_path_names_whose_path_it_is(run) -> None:
+    """A trial's path header said only 'Career path: your profile', whatever --role and --state."""
+    out = " ".join(run("path", "--exp", "3", "--role", "ehr", "--years", "2", "--state", "TX").stdout.split())
+    assert "Career path: your profile, EHR / clinical systems analyst;" in out
+    assert "Texas (" in out.split("Career path:")[1].split("dollars)")[0]

@@ -93,8 +93,9 @@ def render_sources(
         if r.article
     ]
     notes.append(
-        "verified = checked against the primary BLS/BEA file; as reported = quoted by the "
-        "article, no primary copy; differs = the article's number is not the primary figure."
+        "verified = checked against the primary BLS/BEA file; as reported = as its publisher or "
+        "the article states it, not checked against a primary copy; differs = the article's number "
+        "is not the primary figure."
     )
     if role is None:
         notes.append(

@@ -157,7 +157,9 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     con = console()
     parts: list[RenderableType] = []
     for label, points in paths:
-        result = table(f"Career path: {label} ({shown_dollars(points[0].estimate)})")
+        first = points[0].estimate  # the profile the path follows, years apart: its role and factors
+        profile = "; ".join([first.role.label] + [a.value.label for a in first.factors])
+        result = table(f"Career path: {label}, {profile} ({shown_dollars(first)})")
         result.add_column("Year", justify="right")
         result.add_column("Years", justify="right")  # of experience: "Experience" would not fit 80
         result.add_column("Percentile", justify="right")
