@@ -520,6 +520,18 @@ def test_a_header_read_as_one_column_names_the_delimiter_it_holds(
     assert run("batch", "-", input=roster).exit_code == 0  # as it says: detected
 
 
+def test_a_row_of_empty_cells_is_not_a_record_as_in_a_workbook(run) -> None:
+    """A trial's ',,,,' (a spreadsheet's exported used range) became an error record, where the
+    same empty row of a workbook is skipped."""
+    roster = "id,exp,state\nA,5,CA\n,,\n\n,,,\nB,6,TX\n,,\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 0, result.stderr
+    assert [(r["row"], r["id"]) for r in lines(result.stdout)] == [(1, "A"), (2, "B")]
+    assert "2 estimated, 0 rejected" in result.stderr
+    kept = run("batch", "-", input="id,exp,state\n,,CA\n")  # one cell filled: a record, and its error
+    assert [r["error"] for r in lines(kept.stdout)] == ["exp is missing (years of experience)"]
+
+
 def test_a_row_of_one_field_is_counted_in_the_singular(run) -> None:
     [record] = lines(run("batch", "-", input="exp,state\n5\n").stdout)
     assert record["error"] == "1 field, the header has 2"

@@ -119,7 +119,7 @@ class CsvRecords:
         while True:
             try:
                 for fields in reader:
-                    if len(taken) == 1 and len(fields) == width:
+                    if len(taken) == 1 and len(fields) == width and any(fields):
                         taken.clear()
                         # the width is checked just above; a keyword argument to zip costs 0.25 us
                         yield dict(zip(header, fields))  # noqa: B905
@@ -141,13 +141,14 @@ class CsvRecords:
             reader = csv.reader(iter(self.source), delimiter=self.delimiter)
 
     def odd(self, fields: list[str]) -> dict[str, Any] | None:
-        """A row of another width, a blank line, or a record over several lines."""
+        """A row of another width, a blank line or a row of empty cells, or a record over several
+        lines."""
         lines = self.source.taken[:]
         self.source.taken.clear()
         if len(lines) > 1 and (len(fields) != len(self.header) or not self.closed(lines)):
             return self.unclosed(lines, [])
-        if not fields or fields == [""]:
-            return None  # a blank line is not a record
+        if not any(fields):  # a blank line, or a row of empty cells (',,,,', as spreadsheets export
+            return None  # their used range): not a record, as an empty row of a workbook is not
         record: dict[str, Any] = dict(zip(self.header, fields, strict=False))
         problem = row_problem(fields, len(self.header))
         if problem is not None:
