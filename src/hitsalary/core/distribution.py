@@ -110,17 +110,13 @@ def complete(wages: Wages | None) -> bool:
     return wages is not None and len(wages.points) == len(PERCENTILES)
 
 
-def imprecise(rse: float | None, employment: int | None, method: Method) -> bool:
-    """The stated precision rule (method.yaml `precision`): a large wage RSE or few jobs."""
-    return precision_failure(rse, employment, method) is not None
-
-
 IMPRECISE = "the area estimate is imprecise"
 
 
-def imprecision(d: Distribution) -> str:
-    """What the screen and JSON say of an imprecise distribution: that it is, and which limit failed."""
-    return f"{IMPRECISE}: {d.precision}" if d.precision else IMPRECISE
+def imprecision(d: Distribution) -> str | None:
+    """What the screen and JSON say of an imprecise distribution: that it is, and which limit
+    failed; None for one whose figures pass the precision rule."""
+    return f"{IMPRECISE}: {d.precision}" if d.precision else None
 
 
 def precision_failure(rse: float | None, employment: int | None, method: Method) -> str | None:
@@ -188,8 +184,7 @@ def from_row(
         source=wages.source,
         wage_rse=wages.wage_rse,
         employment=wages.employment,
-        imprecise=(failure := precision_failure(wages.wage_rse, wages.employment, method)) is not None,
-        precision=failure,
+        precision=precision_failure(wages.wage_rse, wages.employment, method),
     )
 
 
@@ -280,8 +275,7 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
         mean_basis="scaled",
         wage_rse=None,
         employment=employment,
-        imprecise=(failure := precision_failure(None, employment, data.method)) is not None,
-        precision=failure,
+        precision=precision_failure(None, employment, data.method),
         scale=ratio,
     )
     return fell_back(scaled, f"state fallback: national x {state} {group} ratio, state not published", reason)

@@ -552,9 +552,14 @@ class Distribution:
     source: Source
     wage_rse: float | None
     employment: int | None
-    imprecise: bool  # wage RSE above the limit or employment under it
     scale: float | None = None  # a suppressed state: the national curve times this ratio
-    precision: str | None = None  # with imprecise: which limit failed, its value from the method data
+    # which precision limits the figures fail (wage RSE above its limit, employment under its
+    # minimum), each with its value from the method data; None where none fails
+    precision: str | None = None
+
+    @property
+    def imprecise(self) -> bool:
+        return self.precision is not None
 
     def wage(self, pct: int) -> float:
         for published, wage in self.points:  # five points: a scan is cheaper than a dict

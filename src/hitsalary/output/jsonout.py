@@ -261,7 +261,7 @@ def distribution_dict(d: Distribution) -> DistributionDoc:
         "wage_rse": d.wage_rse,
         "employment": d.employment,
         "imprecise": d.imprecise,
-        "precision": imprecision(d) if d.imprecise else None,
+        "precision": imprecision(d),
         "source": source_dict(d.source),
     }
 

@@ -29,6 +29,13 @@ from hitsalary.output.wrapping import Breakable, Prose, breakable, fit, strip_tr
 # ('*' alone is the purchasing-power note of an estimate)
 DIFFERS_MARK = "**"
 STATUS_LABEL = {"verified": "verified", "as_reported": "as reported", "differs": f"differs{DIFFERS_MARK}"}
+
+
+def status_label(status: str, origin: str) -> str:
+    """A figure's status as the tables show it; one from the user's data file says it is theirs."""
+    return STATUS_LABEL[status] + (" (yours)" if origin != "shipped" else "")
+
+
 BASIS_STYLE = {"measured": "green", "assumed": "yellow", "fallback": "red", "baseline": "dim"}
 
 
@@ -326,7 +333,8 @@ def distribution_line(d: Distribution) -> str:
 def precision_text(d: Distribution) -> str:
     rse = f"wage RSE {d.wage_rse:g}%" if d.wage_rse is not None else "wage RSE not published"
     jobs = f"employment {d.employment:,}" if d.employment is not None else "employment not published"
-    return f"{rse}, {jobs}" + (f"; {imprecision(d)}" if d.imprecise else "")
+    said = imprecision(d)
+    return f"{rse}, {jobs}" + (f"; {said}" if said else "")
 
 
 def comparison_table(est: Estimate) -> FlexTable:
@@ -348,7 +356,7 @@ def comparison_table(est: Estimate) -> FlexTable:
             Text.assemble((r.label, "bold"), "\n", (f"{r.title}: {r.statistic}{scope}", "dim")),
             figure,
             signed_pct(c.delta_pct),
-            f"{r.year}\n{STATUS_LABEL[r.status]}" + (" (yours)" if r.source.origin != "shipped" else ""),
+            f"{r.year}\n{status_label(r.status, r.source.origin)}",
         )
     return result
 

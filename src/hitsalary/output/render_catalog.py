@@ -19,7 +19,16 @@ from hitsalary.core.catalog import (
 )
 from hitsalary.core.distribution import precision_rule
 from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
-from hitsalary.output.render import DIFFERS_MARK, STATUS_LABEL, FlexTable, console, data_line, money, table
+from hitsalary.output.render import (
+    DIFFERS_MARK,
+    STATUS_LABEL,
+    FlexTable,
+    console,
+    data_line,
+    money,
+    status_label,
+    table,
+)
 from hitsalary.output.wrapping import Prose
 
 IMPRECISE_MARK = "†"  # an area whose own figures fail the precision rule (method.yaml `precision`)
@@ -77,7 +86,7 @@ def render_sources(
             group = row.group
             result.add_section()
             result.add_row(Text(group, style="bold underline"), "", "", "")
-        status = STATUS_LABEL[row.status] + (" (yours)" if row.origin != "shipped" else "")
+        status = status_label(row.status, row.origin)
         details = f"{row.measure}\n{row.release}" + (f"\n{row.url}" if row.url else "")
         if row.note:
             details += f"\n{row.note}"
