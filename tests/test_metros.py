@@ -608,3 +608,20 @@ def test_compare_vs_metro_keeps_the_base_state_where_the_area_spans_it(run_json)
 def test_compare_vs_a_shared_name_is_settled_by_the_base_state(run_json) -> None:
     out = run_json("compare", "--exp", "5", "--state", "OR", "--vs", "metro=portland")
     assert out["variants"][0]["profile"]["metro"] == "38900"  # Portland-Vancouver-Hillsboro, OR-WA
+
+
+@pytest.mark.parametrize(
+    ("role", "metro", "label"),
+    [
+        ("general", "47900", "BLS Washington metro"),  # not the state of Washington (BLS WA)
+        ("ehr", "3000006", "BLS East-Central Montana nonmetro"),  # not 'BLS East'
+        ("general", "41940", "BLS San Jose metro"),
+    ],
+)
+def test_an_areas_reference_label_names_one_place(run, role, metro, label) -> None:
+    """A metro's or nonmetro area's BLS row (the published figures' table and the chart) is
+    labelled so that it cannot be read as a state or cut at a hyphen in its name: its first city
+    and 'metro', or its name and 'nonmetro'."""
+    shown = run("estimate", "--exp", "5", "--role", role, "--metro", metro, env={"COLUMNS": "120"}).stdout
+    rows = [line.strip() for line in shown.splitlines() if line.strip().startswith("BLS ")]
+    assert sum(row.startswith(f"{label} ") for row in rows) == 2  # its table row and its chart row

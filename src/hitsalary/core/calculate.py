@@ -304,16 +304,27 @@ def outside_note(
     )
 
 
-def short_place(wages: Wages) -> str:
-    """A label short enough for a chart row: a state's code, US, or a metro's first city."""
-    return wages.code if wages.code.isalpha() else re.split(r"[-,]", wages.where)[0]
+NONMETRO_SUFFIX = " nonmetropolitan area"  # how BLS ends a nonmetro area's name
 
 
-def wages_reference(wages: Wages, role: Role, *, key: str, scope: str) -> ReferenceFigure:
+def short_place(wages: Wages, kind: str | None = None) -> str:
+    """A label short enough for a chart row that names one place: a state's code or US; a
+    metro's first city and 'metro' (`Washington metro`, not the state of Washington); a nonmetro
+    area's name with 'nonmetro' (`East-Central Montana nonmetro`, not `East`)."""
+    if kind == "nonmetro":
+        return wages.where.removesuffix(NONMETRO_SUFFIX) + " nonmetro"
+    if kind == "metro":
+        return re.split(r"[-,]", wages.where)[0] + " metro"
+    return wages.code
+
+
+def wages_reference(
+    wages: Wages, role: Role, *, key: str, scope: str, kind: str | None = None
+) -> ReferenceFigure:
     """The role's own BLS figures in an area, as a reference: median and 10th-90th percentile."""
     return ReferenceFigure(
         key=key,
-        label=f"BLS {short_place(wages)}",
+        label=f"BLS {short_place(wages, kind)}",
         publisher=wages.source.publisher,
         title=role.title,
         statistic="median annual wage; range 10th to 90th percentile",
@@ -337,9 +348,9 @@ def references_for(profile: Profile, role: Role, data: ReferenceData) -> list[Re
     if profile.metro is not None:
         metro = data.area_tables.wages_in(profile.metro).get(role.soc)
         if metro is not None and metro.median is not None:
-            refs.append(
-                wages_reference(metro, role, key="bls_role_metro", scope=f"{metro.where}, all industries")
-            )
+            kind = data.area_tables.areas()[profile.metro].kind
+            scope = f"{metro.where}, all industries"
+            refs.append(wages_reference(metro, role, key="bls_role_metro", scope=scope, kind=kind))
     local = data.by_state.get((role.soc, profile.state)) if profile.state != NATION else None
     if local is not None and local.median is not None:
         refs.append(wages_reference(local, role, key="bls_role_area", scope=f"{local.where}, all industries"))
