@@ -27,6 +27,28 @@ def test_compare_labels_never_break_inside_a_word(run, width: int) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= width
 
 
+@pytest.mark.parametrize(
+    ("width", "variants"),
+    [(80, ["employer=vendor"]), (120, VARIANTS)],
+)
+def test_compare_keeps_a_change_on_one_line_where_the_table_has_room(
+    run, width: int, variants: list[str]
+) -> None:
+    # a trial saw 'employer=' / 'vendor' at 80 columns with room to spare: the label is broken
+    # after its '=' only when the table cannot fit it whole, as the band is after its '-'
+    args = ["compare", "--exp", "5", "--state", "WA"]
+    for vs in variants:
+        args += ["--vs", vs]
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split() for line in result.stdout.split("What moved")[0].splitlines()]
+    firsts = {row[0] for row in rows if row}
+    for vs in variants:
+        for change in vs.split(","):
+            assert change in firsts, (change, result.stdout)
+    assert max(len(line) for line in result.stdout.splitlines()) <= width
+
+
 def test_ctrl_c_at_a_question_ends_the_line() -> None:
     child = pexpect.spawn(
         sys.executable,
