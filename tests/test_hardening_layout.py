@@ -3,6 +3,7 @@ question leaves the terminal on a fresh line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 
@@ -47,6 +48,27 @@ def test_compare_keeps_a_change_on_one_line_where_the_table_has_room(
         for change in vs.split(","):
             assert change in firsts, (change, result.stdout)
     assert max(len(line) for line in result.stdout.splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["levels", "--role", "ehr", "--state", "CA"],
+        ["compare", "--exp", "5", "--state", "WA", "--vs", "employer=vendor"],
+    ],
+)
+def test_a_table_heading_wraps_at_the_terminal_width_not_the_table_width(
+    run, width: int, args: list[str]
+) -> None:
+    # a trial saw the levels heading broken over two lines at 120 columns, at the width of its
+    # 56-column table: each line of a heading is as full as the terminal lets it be
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    heading = result.stdout.split("\n\n")[0].splitlines()
+    for line, after in itertools.pairwise(heading):
+        assert len(line) + 1 + len(after.split()[0]) > width, heading
+    assert max(len(line) for line in heading) <= width
 
 
 def test_ctrl_c_at_a_question_ends_the_line() -> None:
