@@ -200,6 +200,7 @@ STATE_KEYS = {
     "series",
     "rpp",
     "purchasing_power",
+    "imprecise",
 }
 
 
@@ -384,3 +385,37 @@ def test_areas_with_no_imprecise_area_have_no_precision_footnote(run, run_json) 
     out = run_json("areas", "--role", "software", "--state", "DE")
     assert not any(a["imprecise"] for a in out["areas"])
     assert "†" not in run("areas", "--role", "software", "--state", "DE").stdout
+
+
+def test_states_mark_the_states_the_precision_rule_calls_imprecise(
+    run, run_json, data: ReferenceData
+) -> None:
+    # a trial saw `areas` mark its imprecise rows while `states` said nothing of Wyoming's
+    m = data.method  # the limits as the method data gives them, not as the code might
+    out = run_json("states", "--role", "ehr")
+    rows = {s["code"]: s for s in out["states"]}
+    assert (rows["WY"]["employment"], rows["WY"]["basis"], rows["WY"]["imprecise"]) == (310, "measured", True)
+    assert rows["CA"]["imprecise"] is False
+    for state in out["states"]:  # the rule, by hand, on each state's own published figures
+        wages = data.by_state.get(("15-1211", state["code"]))
+        fails = wages is not None and (
+            (wages.wage_rse or 0) > m.max_wage_rse
+            or (wages.employment or m.min_employment) < m.min_employment
+        )
+        assert state["imprecise"] is (fails and state["basis"] != "fallback"), state["code"]
+    lines = run("states", "--role", "ehr", env={"COLUMNS": "120"}).stdout.splitlines()
+    marked = {line.split("  ")[1].strip() for line in lines if " † " in line}
+    assert marked == {f"{s['name']} ({s['code']}) †" for s in out["states"] if s["imprecise"]}
+    count = sum(s["imprecise"] for s in out["states"])
+    shown = " ".join(" ".join(lines).split())
+    assert (
+        f"† imprecise ({count} of {len(out['states'])}): the state's figures fail the precision rule, "
+        f"wage RSE above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs "
+        "(method.yaml precision)."
+    ) in shown
+
+
+def test_states_with_no_imprecise_state_have_no_precision_footnote(run, run_json) -> None:
+    out = run_json("states", "--role", "project-management")
+    assert not any(s["imprecise"] for s in out["states"])
+    assert "†" not in run("states", "--role", "project-management").stdout

@@ -441,3 +441,16 @@ def test_san_jose_parity_is_shown_to_one_decimal(run, run_json) -> None:
     text = " ".join(" ".join(Page(report(run, "--exp", "5", "--metro", "san jose")).text).split())
     assert "are 110.4% of the national average" in text
     assert "110.423" not in text
+
+
+def test_an_imprecise_area_is_called_so_as_the_estimate_screen_calls_it(run, run_json) -> None:
+    # a trial saw the estimate screen call Napa's 80 EHR jobs imprecise and the report say nothing
+    napa = ["--exp", "5", "--role", "ehr", "--metro", "34900"]
+    precision = estimate(run_json, *napa)["distribution"]["precision"]
+    assert precision.startswith("the area estimate is imprecise: ")
+    screen = " ".join(run("estimate", *napa).stdout.split())
+    assert precision in screen
+    said = " ".join(html_lib.unescape("".join(Page(report(run, *napa)).text)).split())
+    assert f"{precision[:1].upper()}{precision[1:]}." in said
+    precise = Page(report(run, *PROFILES[0])).text  # San Jose: 7,260 jobs
+    assert "imprecise" not in "".join(precise)

@@ -194,6 +194,24 @@ def test_a_degree_with_its_field_of_study_is_the_degree(data: ReferenceData, deg
     assert choose(Vocabulary.of(data, "education"), degree, flag="--education") == key
 
 
+@pytest.mark.parametrize(("degree", "key"), [("bachelor xyzzy", "bachelor"), ("MS Nursing", "master")])
+def test_a_degree_read_from_a_longer_spelling_says_how_it_was_read(
+    run, data: ReferenceData, degree: str, key: str
+) -> None:
+    # a trial's 'bachelor xyzzy' was read as a bachelor's without a word: the degree is still
+    # read from the start (as 'MS Nursing' must be), and a note says so, as --metro's does
+    result = run("estimate", "--exp", "5", "--state", "CA", "--education", degree, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["education"] == key
+    label = data.factor("education").values[key].label
+    assert result.stderr == (
+        f"hitsalary: note: --education '{degree}' is read as {label} ({key}); what follows a degree "
+        "(its field of study, a second credential) is not read\n"
+    )
+    for whole in (key, "Master of Science", "phd"):  # a whole spelling needs no note
+        assert run("estimate", "--exp", "5", "--education", whole).stderr == ""
+
+
 def test_only_a_degree_drops_what_follows_it(data: ReferenceData) -> None:
     with pytest.raises(UsageProblem):
         choose(Vocabulary.of(data, "employer"), "hospital in Ohio", flag="--employer")

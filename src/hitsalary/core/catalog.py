@@ -349,6 +349,11 @@ class StateRow:
     rpp: float | None
     purchasing_power: float | None  # factor / (rpp / US rpp) x 100; 100 = the national average
     employment: int | None = None  # how many the median rests on (BLS; blank where not released)
+    precision: str | None = None  # which precision limits the state's own figures fail; None: none
+
+    @property
+    def imprecise(self) -> bool:
+        return self.precision is not None
 
 
 SORTS = ("factor", "name", "ppp")
@@ -361,7 +366,11 @@ def states(data: ReferenceData, role: Role, *, sort: str = "factor") -> list[Sta
         wages = data.by_state.get((role.soc, code))
         ppp = value.multiplier / (info.rpp / data.national_rpp) * 100 if info.rpp else None
         median, employment = (wages.median, wages.employment) if wages else (None, None)
-        rows.append(StateRow(code, info.name, median, value, info.rpp, ppp, employment))
+        failure = None
+        if wages is not None and value.basis != "fallback":  # as `areas`: a fallback's factor is not
+            # the state's own figures (the broad group's ratio stands in)
+            failure = precision_failure(wages.wage_rse, wages.employment, data.method)
+        rows.append(StateRow(code, info.name, median, value, info.rpp, ppp, employment, failure))
     keys = {
         "factor": lambda r: (-r.value.multiplier, r.name),
         "name": lambda r: (r.name, 0.0),

@@ -119,6 +119,19 @@ def leading_degree(vocabulary: Vocabulary, text: str) -> str | None:
     return None
 
 
+def degree_note(data: ReferenceData, text: str, *, flag: str = "--education") -> str | None:
+    """One line for a degree read from the start of a longer spelling ('MS Nursing', 'bachelor
+    xyzzy'): what follows is not read, so say what the value was read as; None for a whole one."""
+    vocabulary = Vocabulary.of(data, "education")
+    if normalize(text) in vocabulary.aliases:
+        return None
+    key = choose(vocabulary, text, flag=flag)
+    return (
+        f"note: {flag} {shown(text)} is read as {data.factor('education').values[key].label} ({key}); "
+        "what follows a degree (its field of study, a second credential) is not read"
+    )
+
+
 def by_soc(roles: Mapping[str, Role], text: str, *, flag: str) -> str | None:
     """The role a BLS SOC code names (15-1212, or the O*NET-SOC 15-1212.00 an LCA shows) when
     exactly one role has it; a usage problem naming them when several do; None for any other text."""

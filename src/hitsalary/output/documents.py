@@ -385,7 +385,7 @@ class LevelsBodyDoc(TypedDict):
 class EstimateDoc(TypedDict):
     """hitsalary estimate --json (with --offer: offer; with --levels: wage_levels)"""
 
-    schema_version: Literal[5]
+    schema_version: Literal[6]
     profile: ProfileDoc
     role: RoleDoc
     soc: Soc
@@ -627,6 +627,13 @@ class StateRowDoc(LocationDoc):
     name: str
     rpp: Annotated[float | None, doc("the state's price parity (US = 100)")]
     purchasing_power: Annotated[float | None, doc("the factor over the parity; 100 = the national average")]
+    imprecise: Annotated[
+        bool,
+        doc(
+            "the state's own figures fail the method's precision rule: wage RSE above its limit or "
+            "employment under it"
+        ),
+    ]
 
 
 @with_config(CLOSED)

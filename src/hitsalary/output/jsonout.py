@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 5
+SCHEMA_VERSION: Final = 6
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -440,6 +440,7 @@ def states_dict(rows: list[StateRow], sort: str, role: Role, data: ReferenceData
             **location_dict(r.employment, r.median, r.value),
             "rpp": r.rpp,
             "purchasing_power": rounded(r.purchasing_power, 2),
+            "imprecise": r.imprecise,
         }
         for r in rows
     ]

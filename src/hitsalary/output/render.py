@@ -113,13 +113,13 @@ class FlexTable:
     """A Rich table when the terminal is wide enough; on a narrow one, each row as a block of
     'column: value' lines, so that no figure is cut short. Same calls as rich.table.Table. Cells
     wrap at spaces and after '-' or '/' (output/wrapping.py), and columns are sized so that no word
-    is cut or folded; when that cannot be done the rows are shown as blocks."""
+    is cut or folded; when that cannot be done the rows are shown as blocks. The title is printed
+    above the table, not as Rich's table title, so that it wraps at the terminal's width, not at
+    the table's."""
 
     def __init__(self, title: str) -> None:
         self.title = title
-        self.table = Table(
-            title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1)
-        )
+        self.table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
         self.headers: list[str] = []
         self.rows: list[tuple[RenderableType, ...]] = []
 
@@ -161,6 +161,7 @@ class FlexTable:
         if widths is not None:
             for column, width in zip(self.table.columns, widths, strict=True):
                 column.width = width
+            yield Text(self.title, style="bold")
             yield self.table
             return
         yield Breakable(Text(self.title, style="bold"))

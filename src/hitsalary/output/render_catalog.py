@@ -18,7 +18,7 @@ from hitsalary.core.catalog import (
     release,
 )
 from hitsalary.core.distribution import precision_rule
-from hitsalary.core.models import GrowthClaim, Projection, ReferenceData, Role
+from hitsalary.core.models import GrowthClaim, Method, Projection, ReferenceData, Role
 from hitsalary.output.render import (
     DIFFERS_MARK,
     STATUS_LABEL,
@@ -31,7 +31,17 @@ from hitsalary.output.render import (
 )
 from hitsalary.output.wrapping import Prose
 
-IMPRECISE_MARK = "†"  # an area whose own figures fail the precision rule (method.yaml `precision`)
+IMPRECISE_MARK = "†"  # a place whose own figures fail the precision rule (method.yaml `precision`)
+
+
+def imprecise_note(marked: int, total: int, whose: str, method: Method) -> str:
+    """The footnote to the places marked imprecise; nothing where none is."""
+    if not marked:
+        return ""
+    return (
+        f"{IMPRECISE_MARK} imprecise ({marked} of {total}): {whose} figures fail the precision rule, "
+        f"{precision_rule(method)}.\n"
+    )
 
 
 def figure_cell(row: Figure) -> str:
@@ -165,7 +175,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
         result.add_column(header, justify="right", no_wrap=True)
     for row in rows:
         result.add_row(
-            f"{row.name} ({row.code})",
+            f"{row.name} ({row.code})" + (f" {IMPRECISE_MARK}" if row.imprecise else ""),
             f"{row.employment:,}" if row.employment is not None else "n/r",
             money(row.median) if row.median is not None else "n/r",
             f"{row.value.multiplier:.3f}",
@@ -178,6 +188,7 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
         f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
         f"{money(national.median)}. Factor = state median / national median. n/r = not released by BLS.\n"
         + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
+        + imprecise_note(sum(row.imprecise for row in rows), len(rows), "the state's", data.method)
         + f"Parity: {rpp.publisher}, {release(rpp)}; US = 100. Buys = purchasing power = factor / "
         "(parity / 100) x 100: 100 buys what the national median buys. BEA publishes no "
         "parity for Puerto Rico.\n" + data_line(data),
@@ -237,20 +248,13 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
         )
     fallbacks = sum(1 for row in rows if row.value.basis == "fallback")
     fall = "falls" if fallbacks == 1 else "fall"
-    imprecise = sum(1 for row in rows if row.imprecise)
+    imprecise = imprecise_note(sum(row.imprecise for row in rows), len(rows), "the area's", data.method)
     source = national.source
     note = Prose(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
         f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "
-        "(`--json` gives each reason).\n"
-        + (
-            f"{IMPRECISE_MARK} imprecise ({imprecise} of {len(rows)}): the area's figures fail the precision "
-            f"rule, {precision_rule(data.method)}.\n"
-            if imprecise
-            else ""
-        )
-        + data_line(data),
+        "(`--json` gives each reason).\n" + imprecise + data_line(data),
         style="dim",
     )
     console().print(Group(result, note))

@@ -80,7 +80,7 @@ def factor_move(m: FactorMove) -> str:
 def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData) -> None:
     result = table(f"What if: each change against {base_label(base)} ({shown_dollars(base)})")
     result.keep_words = True
-    result.add_column("Change", ratio=1)
+    result.add_column("Change", ratio=1, no_wrap=True)
     result.add_column("Band", justify="right", no_wrap=True)
     result.add_column("Point", justify="right", no_wrap=True)
     result.add_column("vs base", justify="right", no_wrap=True)
@@ -140,13 +140,9 @@ def parities_used(base: Estimate, variants: list[Variant]) -> str:
 
 
 def change_label(label: str) -> str:
-    """A --vs label that wraps between words, never inside one: one change a line, and a long
-    one broken after its '='."""
-    lines = []
-    for part in label.split(","):
-        key, sep, value = part.strip().partition("=")
-        lines.append(f"{key}{sep}\n{value}" if len(part.strip()) > 12 and sep else part.strip())
-    return "\n".join(lines)
+    """A --vs label, one change a line; the column is no_wrap, so a change is broken after its
+    '=' (a break point, output/wrapping.py) only when the table cannot fit it whole."""
+    return "\n".join(part.strip() for part in label.split(","))
 
 
 def base_label(est: Estimate) -> str:

@@ -102,6 +102,9 @@ def band_figure(est: dict[str, Any]) -> str:
         sentences.append(
             f"The band itself is read from the {esc(read_from)} distribution and multiplied by the factors."
         )
+    precision = est["distribution"].get("precision")  # core.distribution.imprecision's, as the screen says it
+    if precision:
+        sentences.append(esc(f"{precision[:1].upper()}{precision[1:]}."))
     offer = est.get("offer")
     if offer:
         sentences.append(esc(offer["sentence"]))

@@ -3,9 +3,9 @@ column widths that let a table keep every word whole.
 
 Rich wraps a cell at spaces only, so 'San Jose-Sunnyvale-Santa Clara, CA' becomes 'San' /
 'Jose-Sunnyvale-Santa' / 'Clara, CA', and a word longer than its column is cut with '…' or
-folded mid-word. A `Breakable` cell may also break after '-' or '/' between two characters of a
-word, tells the table the widest piece it cannot break, and the table's columns are sized so that
-no piece is wider than its column; when they cannot all fit, the table is shown as blocks. A web
+folded mid-word. A `Breakable` cell may also break after '-', '/' or '=' between two characters
+of a word, tells the table the widest piece it cannot break, and the table's columns are sized so
+that no piece is wider than its column; when they cannot all fit, the table is shown as blocks. A web
 address is one piece: copied from the screen it must still work, so it is never broken inside,
 and one wider than the line is printed whole, overflowing, rather than folded.
 """
@@ -22,10 +22,10 @@ from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
 
-# a break may follow a run of spaces, or a '-' or '/' that sits between two non-space characters
-# ('Santa-Clara', 'a/b'), never a leading one ('-$1,200', '/hr'), nor a '-' between two digits (a
-# date, 2026-04-30, or a SOC code, 15-1211, is one word)
-BREAK = re.compile(r"\s+|(?<=\S)(?:(?<!\d)-|-(?!\d)|/)(?=\S)")
+# a break may follow a run of spaces, or a '-', '/' or '=' that sits between two non-space characters
+# ('Santa-Clara', 'a/b', compare's 'employer=vendor'), never a leading one ('-$1,200', '/hr'), nor a
+# '-' between two digits (a date, 2026-04-30, or a SOC code, 15-1211, is one word)
+BREAK = re.compile(r"\s+|(?<=\S)(?:(?<!\d)-|-(?!\d)|/|=)(?=\S)")
 # a web address, with or without its scheme ('https://www.bls.gov/oes/special-requests/...',
 # 'data.bls.gov/timeseries/ID'): no break inside it, up to the space that ends it
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\b(?:[\w-]+\.)+(?:gov|com|org|net|edu)/)\S*", re.IGNORECASE)

@@ -135,6 +135,13 @@ def flags_profile(
         note = passed_over_note(data, metro, state=pick_state(data, given.get("state")))
         if note:
             say(note)
+    education = given.get("education")
+    if education is not None:  # a degree read from the start of a longer spelling
+        from hitsalary.core.profile import degree_note
+
+        said = degree_note(data, education)
+        if said:
+            say(said)
     return profile
 
 
