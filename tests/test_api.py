@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,22 @@ def test_a_message_names_the_parameter_as_the_caller_wrote_it(kwargs: dict, name
         hitsalary.estimate(**kwargs)
     assert str(caught.value).startswith(named)
     assert "--" not in str(caught.value)
+
+
+def test_api_batch_says_implausible_amounts_once_as_the_command_does(run) -> None:
+    """hitsalary.batch uses an offer outside any plausible salary, as `batch` does, and says so
+    once when the records run out: the command's own line, as a Python warning."""
+    records = [{"exp": 5, "offer": 45}, {"exp": 3, "offer": "95000"}, {"exp": 2, "offer": 9_000_000}]
+    with pytest.warns(hitsalary.ImplausibleAmounts) as caught:
+        out = list(hitsalary.batch(records))
+    assert [r["offer"] for r in out] == [45, 95000, 9_000_000]  # used, not rejected
+    assert len(caught) == 1
+    said = str(caught[0].message)
+    assert said.startswith("2 offer or salary amounts are outside any plausible annual salary")
+    assert "row 1, offer '45', read as $45 a year" in said
+    roster = "exp,offer\n5,45\n3,95000\n2,9000000\n"
+    command = run("batch", "-", "--format", "jsonl", input=roster).stderr
+    assert f"warning: {said}" in command
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning where every amount is plausible
+        list(hitsalary.batch([{"exp": 5, "offer": 95000}]))

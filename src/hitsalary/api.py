@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from hitsalary.core import calculate as calculation
-from hitsalary.core.errors import DataError, HitsalaryError, UsageProblem, shown
+from hitsalary.core.errors import DataError, HitsalaryError, ImplausibleAmounts, UsageProblem, shown
 from hitsalary.core.models import Estimate, Profile, ReferenceData
 from hitsalary.core.profile import build_profile
 
@@ -28,6 +28,7 @@ __all__ = [
     "DataSource",
     "Estimate",
     "HitsalaryError",
+    "ImplausibleAmounts",
     "Profile",
     "ReferenceData",
     "UsageProblem",

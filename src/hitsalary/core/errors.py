@@ -44,3 +44,8 @@ class OutputError(HitsalaryError):
     """The output cannot be written (a full disk, a closed or failing stream)."""
 
     exit_code = EXIT_DATA
+
+
+class ImplausibleAmounts(UserWarning):
+    """hitsalary.batch's records held offers or salaries outside any plausible annual salary:
+    used, as the command uses them, and said once when the records run out."""

@@ -4,11 +4,13 @@ record and the run goes on."""
 from __future__ import annotations
 
 import gc
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from hitsalary.core.errors import ImplausibleAmounts
 from hitsalary.core.models import ReferenceData
 from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
@@ -110,7 +112,9 @@ def records_of(
     mappings: Iterator[Any], data: ReferenceData, *, levels: bool = False, survey_dollars: bool = False
 ) -> Iterator[dict[str, Any]]:
     """The Python API's batch: each mapping's record as the dict a JSON Lines line holds; a bad
-    record (or an item that is not a mapping) is an error record, never an exception."""
+    record (or an item that is not a mapping) is an error record, never an exception. Amounts
+    outside any plausible salary are used, as the command uses them, and said once at the end
+    with the command's own warning line, as a Python warning (ImplausibleAmounts)."""
     source = JsonRecords(map(mapping_record, mappings))
     layout = Layout.from_header(source.header, levels=levels)
     estimator = Estimator(data, survey_dollars=survey_dollars)
@@ -128,6 +132,11 @@ def records_of(
         if EXTRA in record:
             out.update((names.name(key), value) for key, value in record[EXTRA].items())
         yield out
+    summary = Summary(data.method.plausible, implausible=estimator.implausible)
+    summary.first_implausible = estimator.first_implausible
+    warning = summary.warning()
+    if warning is not None:
+        warnings.warn(warning.removeprefix("warning: "), ImplausibleAmounts, stacklevel=2)
 
 
 def mapping_record(item: Any) -> dict[str, Any]:
