@@ -469,6 +469,55 @@ def test_a_job_title_column_that_is_not_read_is_said(run, header: str, warned: b
     assert said is warned
 
 
+@pytest.mark.parametrize(
+    ("column", "field", "effect"),
+    [
+        ("Degree", "education", "every row has the default education"),
+        ("Employer Type", "employer", "every row has the default employer"),
+        ("Location", "metro", "no row is placed in a metro area"),
+        ("Current Salary", "salary", "no row's salary is placed in its band"),
+        ("OFFER_AMOUNT", "offer", "no row's offer is placed in its band"),
+        ("State Code", "state", "every row has the default state"),
+    ],
+)
+def test_a_column_named_like_a_field_it_lacks_is_said(run, column: str, field: str, effect: str) -> None:
+    """An HR export's 'Degree' or 'Current Salary' column is passed through, not read (no guess is
+    made): every row would get the field's default, or no amount, without a word; one line says
+    it, names the column and the name to give it. A roster that has the field's own column is
+    not warned about a lookalike beside it."""
+    value = {"education": "master", "metro": "Boston", "state": "MA"}.get(field, "95000")
+    result = run("batch", "-", input=f'exp,{column}\n5,"{value}"\n')
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record[column] == value  # passed through as given
+    expected = f"warning: column '{column}' is passed through, not read: {effect}; name the column '{field}'"
+    assert expected in result.stderr.splitlines()[-1]
+    both = run("batch", "-", input=f'exp,{field},{column}\n5,"{value}","{value}"\n')
+    assert "passed through, not read" not in both.stderr
+
+
+def test_a_roster_without_exp_but_with_years_is_told_which_column_to_rename(run) -> None:
+    result = run("batch", "-", input="id,Years,role\nx,5,ehr\n")
+    assert result.exit_code == 2
+    hint = "no 'exp' column (columns: id, Years, role); column 'Years' looks like it: name it exp"
+    assert hint in result.stderr
+
+
+def test_the_api_says_a_key_named_like_a_field_it_lacks() -> None:
+    import warnings
+
+    import hitsalary
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = list(hitsalary.batch([{"exp": 5, "Degree": "master"}, {"exp": 6, "Degree": "phd"}]))
+    assert [r["education"] for r in out] == ["typical", "typical"]
+    said = [w for w in caught if issubclass(w.category, hitsalary.ColumnNotRead)]
+    assert len(said) == 1
+    assert issubclass(hitsalary.ColumnNotRead, hitsalary.RosterWarning)
+    assert str(said[0].message).startswith("column 'Degree' is passed through, not read")
+
+
 def test_levels_without_an_amount_column_says_nothing_was_added(run) -> None:
     result = run("batch", "-", "--levels", input="exp,state\n5,CA\n")
     assert result.exit_code == 0, result.stderr

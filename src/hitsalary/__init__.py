@@ -37,12 +37,14 @@ from hitsalary.core.version import __version__ as __version__  # noqa: E402  # a
 
 if TYPE_CHECKING:
     from hitsalary.api import (
+        ColumnNotRead,
         DataError,
         Estimate,
         HitsalaryError,
         ImplausibleAmounts,
         Profile,
         ReferenceData,
+        RosterWarning,
         UsageProblem,
         batch,
         estimate,
@@ -53,12 +55,14 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "ColumnNotRead",
     "DataError",
     "Estimate",
     "HitsalaryError",
     "ImplausibleAmounts",
     "Profile",
     "ReferenceData",
+    "RosterWarning",
     "UsageProblem",
     "__version__",
     "batch",

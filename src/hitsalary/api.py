@@ -16,7 +16,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from hitsalary.core import calculate as calculation
-from hitsalary.core.errors import DataError, HitsalaryError, ImplausibleAmounts, UsageProblem, shown
+from hitsalary.core.errors import (
+    ColumnNotRead,
+    DataError,
+    HitsalaryError,
+    ImplausibleAmounts,
+    RosterWarning,
+    UsageProblem,
+    shown,
+)
 from hitsalary.core.models import Estimate, Profile, ReferenceData
 from hitsalary.core.profile import build_profile
 
@@ -24,6 +32,7 @@ from hitsalary.core.profile import build_profile
 DataSource = str | os.PathLike[str] | ReferenceData | None
 
 __all__ = [
+    "ColumnNotRead",
     "DataError",
     "DataSource",
     "Estimate",
@@ -31,6 +40,7 @@ __all__ = [
     "ImplausibleAmounts",
     "Profile",
     "ReferenceData",
+    "RosterWarning",
     "UsageProblem",
     "batch",
     "estimate",

@@ -46,6 +46,15 @@ class OutputError(HitsalaryError):
     exit_code = EXIT_DATA
 
 
-class ImplausibleAmounts(UserWarning):
+class RosterWarning(UserWarning):
+    """What hitsalary.batch says of its records, as `hitsalary batch` says it on stderr."""
+
+
+class ImplausibleAmounts(RosterWarning):
     """hitsalary.batch's records held offers or salaries outside any plausible annual salary:
     used, as the command uses them, and said once when the records run out."""
+
+
+class ColumnNotRead(RosterWarning):
+    """A key of hitsalary.batch's first record looks like a field it has no key for ('Degree'
+    for education): passed through, not read; said before the first record is given."""

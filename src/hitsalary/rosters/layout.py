@@ -18,6 +18,19 @@ from hitsalary.rosters.values import blank as blank
 
 AMOUNT_FIELDS = ("offer", "salary")
 TITLES = ("title", "job title", "job", "position", "job role", "occupation")  # look like the role
+# column names an HR export uses for a field that hitsalary reads under its own name: such a
+# column is passed through, not read (no guess: 'Location' may hold an address, 'Pay' an hourly
+# rate), and a warning names the column to rename
+LOOKALIKES = {
+    "exp": ("years", "years of experience", "experience", "yoe", "yrs", "years experience", "tenure"),
+    "state": ("st", "state code", "work state", "worksite state", "us state"),
+    "education": ("degree", "highest degree", "education level", "degree level", "qualification"),
+    "employer": ("employer type", "employer", "organization type", "org type", "facility type", "setting"),
+    "role": TITLES,
+    "metro": ("location", "city", "metro area", "msa", "cbsa", "cbsa code", "work location", "worksite"),
+    "offer": ("offer amount", "offered salary", "offer salary", "proposed salary", "offered pay"),
+    "salary": ("current salary", "base salary", "annual salary", "pay", "base pay", "current pay", "wage"),
+}
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
 FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
 KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
@@ -28,6 +41,11 @@ SUFFIXES = ("", "_position", "_percent_through", *LEVEL_SUFFIXES)
 TAKEN = frozenset({*RESULT_COLUMNS, *ERROR_COLUMNS, *(f"{a}{s}" for a in AMOUNT_FIELDS for s in SUFFIXES)})
 READ_ERROR = "\x00read error"  # the key under which a reader passes on a record it could not parse
 EXTRA = "\x00extra"  # the key under which a JSON Lines record carries keys no earlier record had
+
+
+def plain_name(column: str) -> str:
+    """A header name as LOOKALIKES spell them: lower case, words separated by one space."""
+    return " ".join(column.lower().replace("_", " ").split())
 
 
 def picker(columns: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
@@ -78,6 +96,9 @@ class Layout:
             if mark and mark in header[0]:  # read as one column: --delimiter names another mark
                 named = "tab" if mark == "\t" else repr(mark)
                 hint = f"; a roster separated by {named} needs --delimiter {named}, or none (it is detected)"
+            years = [c for c in header if plain_name(c) in LOOKALIKES["exp"]]
+            if years:
+                hint += f"; column {shown(years[0], 30)} looks like it: name it exp"
             raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header)}){hint}")
         return cls(
             [h for h in header if h not in KNOWN],
@@ -92,18 +113,30 @@ class Layout:
         old = {new: old for old, new in OLD_NAMES.items()}
         return tuple(old[f] if f in old and f not in header and old[f] in header else f for f in FIELDS)
 
-    def title_warning(self) -> str | None:
-        """A column that looks like a job title, in a roster with no role column: it is passed
-        through, so every row gets the default role; one line says so and how to fix it."""
-        if self.fields[PROFILE_FIELDS.index("role")] != "role" or "role" in self.passthrough:
-            return None
-        titles = [c for c in self.passthrough if " ".join(c.lower().replace("_", " ").split()) in TITLES]
-        if not titles:
-            return None
-        return (
-            f"warning: column {shown(titles[0], 30)} is passed through, not read: every row has the "
-            "default role; name the column 'role' to estimate each row by its job title"
-        )
+    def unread_warnings(self, header: list[str]) -> list[str]:
+        """A line for each passed-through column whose name looks like a field the roster has no
+        column for (LOOKALIKES: `Job Title` for role, `Degree` for education, `Current Salary` for
+        salary): without a word, every row would get that field's default, or no amount."""
+        given = {*header} - {*self.passthrough}  # the columns read, as the header names them
+        lines = []
+        for name, looks in LOOKALIKES.items():
+            column = dict(zip(FIELDS, self.fields, strict=True)).get(name, name)
+            if column in given or name == "exp":
+                continue
+            alike = [c for c in self.passthrough if plain_name(c) in looks]
+            if alike:
+                effect = (
+                    f"no row's {name} is placed in its band"
+                    if name in AMOUNT_FIELDS
+                    else "no row is placed in a metro area"
+                    if name == "metro"
+                    else f"every row has the default {name}"
+                )
+                lines.append(
+                    f"warning: column {shown(alike[0], 30)} is passed through, not read: {effect}; "
+                    f"name the column '{name}' to read it"
+                )
+        return lines
 
     def levels_warning(self) -> str | None:
         """--levels with no amount to place: one line says nothing was added."""

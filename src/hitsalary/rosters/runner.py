@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hitsalary.core.errors import ImplausibleAmounts
+from hitsalary.core.errors import ColumnNotRead, ImplausibleAmounts
 from hitsalary.core.models import ReferenceData
 from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
@@ -114,9 +114,13 @@ def records_of(
     """The Python API's batch: each mapping's record as the dict a JSON Lines line holds; a bad
     record (or an item that is not a mapping) is an error record, never an exception. Amounts
     outside any plausible salary are used, as the command uses them, and said once at the end
-    with the command's own warning line, as a Python warning (ImplausibleAmounts)."""
+    with the command's own warning line, as a Python warning (ImplausibleAmounts); a key of the
+    first record that looks like a field it lacks ('Degree') is said first (ColumnNotRead).
+    Both are RosterWarnings."""
     source = JsonRecords(map(mapping_record, mappings))
     layout = Layout.from_header(source.header, levels=levels)
+    for line in layout.unread_warnings(source.header):
+        warnings.warn(line.removeprefix("warning: "), ColumnNotRead, stacklevel=2)
     estimator = Estimator(data, survey_dollars=survey_dollars)
     names = ExtraNames(layout.columns())
     columns = layout.columns()

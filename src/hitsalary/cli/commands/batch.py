@@ -122,7 +122,7 @@ def batch(
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    for warning in (summary.warning(), layout.title_warning(), layout.levels_warning()):
+    for warning in (summary.warning(), *layout.unread_warnings(header), layout.levels_warning()):
         if warning:
             say(warning)
     unknown = list(getattr(records, "unknown", ()))
