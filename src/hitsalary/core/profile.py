@@ -94,7 +94,8 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     """The key a spelling names; a usage problem with suggestions from the same vocabulary if none."""
     key = vocabulary.aliases.get(normalize(text))
     if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
-        key = vocabulary.aliases.get(without_seniority(normalize(text)))
+        title = without_seniority(normalize(text))
+        key = vocabulary.aliases.get(title) or with_words_between(vocabulary.aliases, title)
     if key is None and vocabulary.degrees:  # 'BS in Computer Science', 'BSN, RN', 'MS Nursing'
         key = leading_degree(vocabulary, DEGREE_FIELD.split(text, maxsplit=1)[0])
     if key is None and vocabulary.roles is not None:
@@ -106,6 +107,21 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     named = [key if vocabulary.codes else spelled(spelling, key) for spelling, key in close]
     hint = f"did you mean {' or '.join(named)}?" if named else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
+
+
+def with_words_between(aliases: Mapping[str, str], title: str) -> str | None:
+    """The role of a job title with words between its first word and its job word ('epic-beaker-
+    analyst', 'cerner-powerchart-analyst', 'security-operations-analyst'): the one the first word
+    and the last one or two name together ('epic-analyst', 'security-analyst'), where no word
+    between names a role ('network-security-engineer' is not read as a network engineer, nor
+    'clinical-data-analyst' as a clinical analyst: they could be either)."""
+    words = title.split("-")
+    for job in (1, 2):  # the job word ('analyst'), or two ('application-analyst')
+        between = words[1:-job]
+        key = aliases.get("-".join([words[0], *words[-job:]])) if between else None
+        if key is not None and not any(word in aliases for word in between):
+            return key
+    return None
 
 
 def leading_degree(vocabulary: Vocabulary, text: str) -> str | None:
