@@ -68,6 +68,17 @@ def test_other_decimals_stay_dollars_and_cents(text: str, amount: int) -> None:
     assert parse_money(text, hours_per_year=2080) == amount
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("48,50/hr", 100880), ("$48,50 an hour", 100880), ("48,5/hr", 100880), ("45/h", 93600), ("45/H", 93600)],
+)
+def test_an_hourly_rate_with_a_decimal_comma_or_a_bare_h_is_an_hourly_rate(text: str, amount: int) -> None:
+    """A semicolon export writes cents after a comma (its 95.000,00 a year was read, its 48,50/hr
+    was refused), and '/h' is as common as '/hr'; a comma before three digits still groups them."""
+    assert parse_money(text, hours_per_year=2080) == amount
+    assert parse_money("1,250/hr", hours_per_year=2080) == 2_600_000
+
+
 # The offer logic on a fixed band, whatever the data: the estimate for 5 years with its band set
 # to $75,000-$110,000, so every edge below is a round number.
 MID5 = replace(calculate(Profile(5), DATA), band=Band(75000, 92500, 110000))

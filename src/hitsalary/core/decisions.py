@@ -16,7 +16,7 @@ Position = Literal["below", "inside", "above"]
 
 
 HOURLY = re.compile(
-    r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?rs?|(?:an?|per|each)\s+hours?|hourly|(?:/|\s)?ph)\.?",
+    r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:(?:ou)?rs?)?|(?:an?|per|each)\s+hours?|hourly|(?:/|\s)?ph)\.?",
     re.IGNORECASE | re.ASCII,  # ASCII digits only, as --exp: '٩٢' is not an amount
 )
 YEARLY = re.compile(r"(?:/\s*(?:yr|year)|(?:a|per)\s+year|annual(?:ly)?|yearly|/\s*a|pa)\.?$", re.IGNORECASE)
@@ -29,6 +29,8 @@ THOUSANDS_DOT = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
 # dots grouping thousands where nothing else can be meant: a decimal comma after them (92.000,00,
 # 105.500,50) or two groups or more (1.250.000)
 DOT_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{1,2}|[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+# a comma before one or two digits, in an hourly rate: cents (48,50/hr), as no thousands group is
+DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 MAX_AMOUNT = 100_000_000  # a limit on input, not a figure: larger amounts are refused
 
 
@@ -41,6 +43,8 @@ def parse_money(text: str, *, flag: str = "--offer", hours_per_year: float | Non
         amount = None
     elif hourly is not None and hours_per_year:
         rate = hourly.group(1)
+        if DECIMAL_COMMA.fullmatch(rate):  # 48,50/hr: a rate written as Europe writes cents
+            rate = rate.replace(",", ".")
         amount = (
             None
             if "," in rate and not GROUPED.fullmatch(rate)
