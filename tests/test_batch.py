@@ -269,7 +269,7 @@ def test_a_full_curve_cache_forgets_what_holds_its_curves(data: ReferenceData, m
         assert len(estimator.curves) <= 3
         curves = {curve for curve, _ in estimator.curves.values()}
         assert {found[4] for found in estimator.profiles.values()} <= curves
-        assert {curve for curve, _ in estimator.areas.values()} <= curves
+        assert {curve for curve, _, _ in estimator.areas.values()} <= curves
 
 
 RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must escape included)
@@ -285,6 +285,9 @@ RESULT_SAMPLE = {  # one value per result column, by name (text that JSON must e
     "low": 1,
     "mid": 2,
     "high": 3,
+    "read_from": "CA",
+    "basis": "fallback",
+    "precision": None,
 }
 # what a passed-through cell can hold (the readers refuse NaN and infinity: a test below has them)
 text_values = st.one_of(
@@ -327,8 +330,8 @@ def test_a_json_line_is_compact_json_in_the_columns_order() -> None:
     assert out.getvalue() == (
         '{"row":3,"id":"E1","exp":5.5,"state":"CA","education":"master","employer":"any",'
         '"role":"general","metro":"Napa, \\"CA\\"","soc":"29-9021","percentile":38.0,"low":1,'
-        '"mid":2,"high":3,"offer":92000,"offer_position":"inside","offer_percent_through":48.6,'
-        '"department":"Lab é"}\n'
+        '"mid":2,"high":3,"read_from":"CA","basis":"fallback","precision":null,"offer":92000,'
+        '"offer_position":"inside","offer_percent_through":48.6,"department":"Lab é"}\n'
         '{"row":4,"id":null,"error_field":"exp","error_value":"x","error":"bad"}\n'
     )
 
@@ -593,11 +596,43 @@ def test_an_ascii_line_or_any_other_never_carries_a_control_raw(char: str) -> No
     layout = Layout.from_header(["exp", "note"])
     sink = io.StringIO()
     writer = batch_writers.JsonlWriter(sink, layout)
-    writer.write(
-        (1, f"a{char}b", 5.0, "CA", "master", "any", "general", None, "29-9021", 40.0, 1, 2, 3, char)
-    )
+    profile = (5.0, "CA", "master", "any", "general", None, "29-9021")
+    writer.write((1, f"a{char}b", *profile, 40.0, 1, 2, 3, "CA", "measured", None, char))
     writer.flush()
     line = sink.getvalue()
     assert char not in line
     assert json.loads(line)["id"] == f"a{char}b"
     assert json.loads(line)["note"] == char
+
+
+@pytest.mark.parametrize(
+    ("role", "metro", "state"),
+    [
+        ("nursing-informatics", "0800001", None),  # no 15-1211 figures there: Colorado's stand in
+        ("nursing-informatics", "19740", None),  # Denver's own
+        ("ehr", "34900", None),  # Napa's own, imprecise (employment under the minimum)
+        ("cybersecurity", None, "OR"),  # no 15-1212 figures for Oregon: the nation's, scaled
+        ("general", None, None),
+    ],
+)
+def test_a_row_says_what_its_band_is_read_from_as_estimate_does(run, run_json, role, metro, state) -> None:
+    """A rural row whose metro falls back to its state's figures read as if measured there: each
+    row names the area whose figures were read, the basis and the precision failure, as
+    `estimate --json`'s distribution gives them (code, basis, precision)."""
+    cells = {"exp": "8", "role": role, "metro": metro or "", "state": state or ""}
+    roster = ",".join(cells) + "\n" + ",".join(cells.values()) + "\n"
+    record = json.loads(run("batch", "-", input=roster).stdout)
+    flags = [
+        "--exp",
+        "8",
+        "--role",
+        role,
+        *(["--metro", metro] if metro else []),
+        *(["--state", state] if state else []),
+    ]
+    dist = run_json("estimate", *flags)["distribution"]
+    assert (record["read_from"], record["basis"], record["precision"]) == (
+        dist["code"],
+        dist["basis"],
+        dist.get("precision"),
+    )

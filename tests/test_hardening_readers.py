@@ -128,7 +128,24 @@ def test_the_json_writer_holds_back_characters_not_lines() -> None:
     layout = Layout(["note"], [])
     writer = JsonlWriter(stream, layout)
     big = "b" * 100_000
-    values = (1, None, 5.0, "US", "bachelor", "any", "general", None, "15-1211", 50.0, 1, 2, 3)
+    values = (
+        1,
+        None,
+        5.0,
+        "US",
+        "bachelor",
+        "any",
+        "general",
+        None,
+        "15-1211",
+        50.0,
+        1,
+        2,
+        3,
+        "US",
+        "measured",
+        None,
+    )
     for _ in range(50):
         writer.write((*values, big))
     writer.flush()

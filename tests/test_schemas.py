@@ -207,11 +207,13 @@ def test_a_batch_record_is_one_kind_or_the_other() -> None:
     estimated = {"row": 1, "id": "a", "exp": 5, "state": "CA", "education": "typical"}
     estimated |= {"employer": "any", "role": "general", "metro": None, "soc": "29-9021"}
     estimated |= {"percentile": 40.0, "low": 1, "mid": 2, "high": 3, "note": "passed through"}
+    estimated |= {"read_from": "CA", "basis": "measured", "precision": None}
     validate("batch-record", estimated)
     for wrong in (
         {**estimated, "error": "x", "error_field": None, "error_value": None},
         {**estimated, "row": 0},
         {**estimated, "offer_level": "V"},
+        {**estimated, "basis": "guessed"},
     ):
         with pytest.raises(jsonschema.ValidationError):
             validate("batch-record", wrong)

@@ -15,7 +15,10 @@ from hitsalary.core.profile import PROFILE_FIELDS
 from hitsalary.core.text import SURROGATES, escape_controls
 
 # the fixed result columns, in output order (batch's profile columns are PROFILE_FIELDS + metro)
-RESULT_COLUMNS = ("row", "id", "exp", *PROFILE_FIELDS, "metro", "soc", "percentile", "low", "mid", "high")
+RESULT_COLUMNS = (
+    *("row", "id", "exp", *PROFILE_FIELDS, "metro", "soc", "percentile", "low", "mid", "high"),
+    *("read_from", "basis", "precision"),  # the figures the band is read from
+)
 ERROR_COLUMNS = ("error_field", "error_value", "error")
 Values = tuple[Any, ...]  # one estimated record, aligned with the layout's columns
 

@@ -744,6 +744,21 @@ class BatchEstimateDoc(TypedDict):
     low: Money
     mid: Money
     high: Money
+    read_from: Annotated[
+        str,
+        doc(
+            "the code of the area whose figures the band is read from: the metro's, or its state's "
+            "(or US) where BLS publishes none for the role there"
+        ),
+    ]
+    basis: Annotated[
+        Literal["measured", "partial", "fallback"],
+        doc("measured: the area's own figures; partial: some percentiles filled; fallback: a wider area's"),
+    ]
+    precision: Annotated[
+        str | None,
+        doc("the estimate's precision note, as estimate --json's distribution.precision; null where none"),
+    ]
     offer: NotRequired[Any]
     offer_position: NotRequired[Any]
     offer_percent_through: NotRequired[Any]

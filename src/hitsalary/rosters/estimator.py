@@ -18,7 +18,7 @@ from typing import Any
 
 from hitsalary.core.calculate import BandCurve, applied_factors, multiplies
 from hitsalary.core.decisions import parse_money
-from hitsalary.core.distribution import distribution_for
+from hitsalary.core.distribution import distribution_for, imprecision
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
@@ -32,9 +32,14 @@ from hitsalary.rosters.values import amount_text
 
 # what BandCurve.row gives for some years: the point's percentile, the band's low, point, high
 Row = tuple[float, float, float, float]
+# what a row says of the figures its band is read from: the area's code (the state's or the
+# nation's where the metro falls back), the distribution's basis and imprecision()'s text (None)
+Read = tuple[str, str, str | None]
+# an area's curve, the rows read off it so far (by years), and what it is read from
+Area = tuple[BandCurve, dict[float, Row], Read]
 # a record's keys (state, education, employer, role, metro), the role's SOC, the factors' product
-# aged to today's dollars, the role, the area's curve and the rows read off it so far (by years)
-Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, Row]]
+# aged to today's dollars, the role, and its area's curve, rows and figures (Area)
+Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, Row], Read]
 # rows held across every curve's table (a roster's years x areas can be many); with 40,000 a
 # realistic roster of 1,000,000 rows peaked at 81 MB (30,000: 79 MB), over the 80 MB promised
 ROWS_LIMIT = 30_000
@@ -54,7 +59,7 @@ class Estimator:
         self.cache_start = 0  # the row before the first one since self.profiles was last empty
         self.by_raw = True  # False once the spellings are seen not to repeat
         # SOC, state, metro -> the area's curve and its rows table
-        self.areas: dict[tuple[str, str | None, str | None], tuple[BandCurve, dict[float, Row]]] = {}
+        self.areas: dict[tuple[str, str | None, str | None], Area] = {}
         # a distribution's points and mean -> its curve and the rows read off it, by years
         self.curves: dict[tuple[float, ...], tuple[BandCurve, dict[float, Row]]] = {}
         self.products: dict[Any, float] = {}  # the factors' keys and the role -> their product
@@ -142,14 +147,14 @@ class Estimator:
             state, metro = placed or self.place(raw_metro, given_state, state)
         keys = (state, education, employer, role_key, metro)
         role = self.roles[role_key]
-        curve, rows = self.areas.get((role.soc, state, metro)) or self.area(keys, role.soc, row)
+        curve, rows, read = self.areas.get((role.soc, state, metro)) or self.area(keys, role.soc, row)
         # many spellings name one profile: the product is cached by the keys its factors read
         key = self.product_key(keys)
         multiplier = self.products.get(key)
         if multiplier is None:
             multiplier = bounded(self.products)[key] = self.product(keys)
         # self.growth ages the survey month's dollars by the ECI (1.0 with --survey-dollars)
-        found = (keys, role.soc, multiplier * self.growth, role, curve, rows)
+        found = (keys, role.soc, multiplier * self.growth, role, curve, rows, read)
         if self.by_raw:
             self.remember(raw, found, row)
         return found
@@ -173,9 +178,10 @@ class Estimator:
         with suppress(TypeError):
             profiles[raw] = found
 
-    def area(self, keys: tuple[Any, ...], soc: str, row: int) -> tuple[BandCurve, dict[float, Row]]:
+    def area(self, keys: tuple[Any, ...], soc: str, row: int) -> Area:
         """The occupation's curve in the area (survey_band's) and its table of rows: roles that
-        share an occupation share it."""
+        share an occupation share it; and what the area's band is read from (distribution_for's
+        code, basis and precision: a metro that falls back shares its state's curve, not this)."""
         dist = distribution_for(self.data, soc, keys[0] or "US", keys[-1])
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
@@ -187,7 +193,8 @@ class Estimator:
             if len(self.curves) >= CURVES_LIMIT:  # what holds a curve goes with it: memory stays flat
                 self.forget_curves(row)
             curve_rows = self.curves[key] = (BandCurve(self.data.method, dist), {})
-        found = bounded(self.areas)[(soc, keys[0], keys[-1])] = curve_rows
+        found = (*curve_rows, (dist.code, dist.basis, imprecision(dist)))  # as estimate --json says it
+        bounded(self.areas)[(soc, keys[0], keys[-1])] = found
         return found
 
     def forget_curves(self, row: int) -> None:
@@ -290,7 +297,7 @@ class Estimator:
             found = None
         if found is None:
             found = self.profile(raw, row)
-        keys, soc, multiplier, role, curve, rows = found
+        keys, soc, multiplier, role, curve, rows, read = found
         # the point's percentile and the band in the area's survey dollars (the curve's own)
         point, low, mid, high = rows.get(exp) or self.row_of(curve, rows, exp)
         # round_money inlined (amounts are positive): half up to the unit, as calculate() rounds
@@ -302,7 +309,7 @@ class Estimator:
         mid = (whole + (mid - whole >= 0.5)) * unit
         whole = int(high)
         high = (whole + (high - whole >= 0.5)) * unit
-        values = (row, get("id"), exp, *keys, soc, point, low, mid, high)
+        values = (row, get("id"), exp, *keys, soc, point, low, mid, high, *read)
         if layout.amounts:
             values += self.amount_values(row, get, layout, keys, role, low, high)
         if layout.passthrough:
