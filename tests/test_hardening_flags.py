@@ -188,8 +188,10 @@ def test_a_blank_flag_is_refused(run, flag: str) -> None:
     assert f"invalid value for {flag}" in result.stderr
 
 
-@pytest.mark.parametrize("text", ["45,50/hr", "4,5/hr"])
+@pytest.mark.parametrize("text", ["45,5000/hr", "4,50,0/hr", "1,2345/hr"])
 def test_misgrouped_hourly_amounts_are_refused_too(run, text: str) -> None:
+    """A comma before three digits groups them, before one or two it is a decimal comma (48,50/hr,
+    test_decisions): any other comma is refused."""
     result = run("estimate", "--exp", "5", "--offer", text)
     assert result.exit_code == 2
     assert "invalid value for --offer" in result.stderr
