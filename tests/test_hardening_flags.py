@@ -199,3 +199,18 @@ def test_misgrouped_hourly_amounts_are_refused_too(run, text: str) -> None:
 def test_offers_round_half_up_like_all_money(run, text: str, amount: int) -> None:
     result = run("estimate", "--exp", "5", "--offer", text, "--json")
     assert json.loads(result.stdout)["offer"]["amount"] == amount
+
+
+def test_path_without_years_draws_as_many_as_are_left(run) -> None:
+    """As report does: the default ten years stops at the end of the scale, not an error."""
+    result = run("path", "--exp", "45", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [p["year"] for p in json.loads(result.stdout)["paths"][0]["points"]] == [0, 1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("args", [["path", "--years", "1"], ["path"], ["report", "--years", "1", "-o", "-"]])
+def test_less_than_a_year_left_says_no_path_can_be_drawn(run, args: list[str]) -> None:
+    result = run(*args, "--exp", "49.5")
+    one_usage_error(result, "no path can be drawn from --exp 49.5")
+    assert "one whole year" in result.stderr
+    assert "at most 0" not in result.stderr

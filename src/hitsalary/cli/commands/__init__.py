@@ -184,3 +184,30 @@ def pick_state(data: Any, text: str | None) -> str | None:
         return None
     key = choose(Vocabulary.of(data, "state"), text, flag="--state")
     return None if key == "US" else key
+
+
+def path_years(text: str | None, exp: float) -> int | None:
+    """--years of `path` and `report`: without it, ten years or as many as are left (None: not
+    one whole year is left before the end of the experience scale, so no step can be drawn)."""
+    from hitsalary.cli.options import DEFAULT_YEARS
+    from hitsalary.core.decisions import parse_path_years
+    from hitsalary.core.profile import MAX_YEARS
+
+    left = int(MAX_YEARS - exp)  # a path steps one whole year at a time
+    if text is None:
+        return min(DEFAULT_YEARS, left) or None
+    count = parse_path_years(text)
+    if count and not left:
+        raise no_path_left(exp, flag="--years")
+    return count
+
+
+def no_path_left(exp: float, *, flag: str) -> Exception:
+    """The usage error for a path asked of an experience with less than a whole year left."""
+    from hitsalary.core.errors import UsageProblem
+    from hitsalary.core.profile import MAX_YEARS
+
+    return UsageProblem(
+        f"invalid value for {flag}: no path can be drawn from --exp {exp:g}: a path steps one whole "
+        f"year at a time, and less than one year is left before {MAX_YEARS:g} years of experience"
+    )
