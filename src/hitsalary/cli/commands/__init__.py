@@ -211,3 +211,20 @@ def no_path_left(exp: float, *, flag: str) -> Exception:
         f"invalid value for {flag}: no path can be drawn from --exp {exp:g}: a path steps one whole "
         f"year at a time, and less than one year is left before {MAX_YEARS:g} years of experience"
     )
+
+
+def run_flags(
+    *,
+    years: str | None = None,
+    vs: str | None = None,
+    data_path: Path | None = None,
+    target: str | None = None,
+) -> list[str]:
+    """The flags besides the profile and --offer that change what a run gives, spelled as typed:
+    what guided mode's "Same as:" line and the report's own reproduce line add to the profile."""
+    import shlex
+
+    flags = [f"--years {years.strip()}"] if years is not None else []
+    flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
+    flags += [f"--data {shlex.quote(str(data_path))}"] if data_path is not None else []
+    return flags + ([f"-o {shlex.quote(target)}"] if target is not None else [])

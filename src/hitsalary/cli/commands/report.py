@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from hitsalary.cli.app import command_app, jsonout, output, say
-from hitsalary.cli.commands import estimate_json, estimate_parts, path_years
+from hitsalary.cli.commands import estimate_json, estimate_parts, path_years, run_flags
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -98,7 +98,7 @@ def report(
         with_levels=True,
         interactive=interactive,
         data_path=data_path,
-        extra=[],
+        extra=run_flags(years=years, vs=variant, data_path=data_path, target=out),
         command="report",
         survey_dollars=survey_dollars,
     )
@@ -166,13 +166,8 @@ def default_name(profile: Any) -> str:
 def reproduce_flags(
     check: Any, years: str | None, vs: str | None, data_path: Path | None, target: str
 ) -> list[str]:
-    import shlex
-
     flags = [f"--offer {check.amount}"] if check is not None else []
-    flags += [f"--years {years.strip()}"] if years is not None else []
-    flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
-    flags += [f"--data {shlex.quote(str(data_path))}"] if data_path is not None else []
-    return [*flags, f"-o {shlex.quote(target)}"]
+    return flags + run_flags(years=years, vs=vs, data_path=data_path, target=target)
 
 
 def command(profile: Any, data: Any, flags: list[str]) -> str:
