@@ -201,3 +201,44 @@ def test_misgrouped_hourly_amounts_are_refused_too(run, text: str) -> None:
 def test_offers_round_half_up_like_all_money(run, text: str, amount: int) -> None:
     result = run("estimate", "--exp", "5", "--offer", text, "--json")
     assert json.loads(result.stdout)["offer"]["amount"] == amount
+
+
+def test_path_without_years_draws_as_many_as_are_left(run) -> None:
+    """As report does: the default ten years stops at the end of the scale, not an error."""
+    result = run("path", "--exp", "45", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [p["year"] for p in json.loads(result.stdout)["paths"][0]["points"]] == [0, 1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("args", [["path", "--years", "1"], ["path"], ["report", "--years", "1", "-o", "-"]])
+def test_less_than_a_year_left_says_no_path_can_be_drawn(run, args: list[str]) -> None:
+    result = run(*args, "--exp", "49.5")
+    one_usage_error(result, "no path can be drawn from --exp 49.5")
+    assert "one whole year" in result.stderr
+    assert "at most 0" not in result.stderr
+
+
+def test_an_option_a_command_lacks_lists_the_options_it_takes(run) -> None:
+    """levels has no --exp (a level is set by the role and area); click's nearest spelling of
+    --exp is --help, which says nothing: the command's own options do."""
+    result = run("levels", "--role", "ehr", "--exp", "5")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "Possible options: --help" not in line
+    assert line.startswith("hitsalary: No such option: --exp; ")
+    assert " levels takes --role, --state, --metro, --offer, --json, --data " in line
+
+
+def test_a_near_spelling_of_a_real_option_is_still_suggested(run) -> None:
+    result = run("estimate", "--exp", "5", "--ofer", "3")
+    assert result.exit_code == 2
+    assert "--offer" in result.stderr
+    assert "takes" not in result.stderr
+
+
+def test_an_option_before_the_command_says_the_command_comes_first(run) -> None:
+    result = run("--exp", "5")
+    assert result.exit_code == 2
+    assert "No such option: --exp; give a command first (" in result.stderr
+    assert " COMMAND --exp ...)" in result.stderr

@@ -10,6 +10,7 @@ import pexpect
 import pytest
 
 from .conftest import spawn
+from .test_user_data import GOOD
 
 
 def answers(*lines: str) -> str:
@@ -131,6 +132,33 @@ def test_the_equivalent_command_keeps_the_offer_and_levels_flags(run) -> None:
     assert line.endswith("--offer 100000 --levels")
     again = run(*line.removeprefix("Same as: hitsalary ").split())
     assert again.stdout == result.stdout
+
+
+def same_as(result) -> str:
+    return next(x for x in result.stderr.splitlines() if x.startswith("Same as: "))
+
+
+def test_the_equivalent_report_keeps_every_flag_the_page_depends_on(run, tmp_path) -> None:
+    """--vs, --years and -o change the page: the line that is "the same" gives them, as the
+    page's own reproduce line does."""
+    page = tmp_path / "r.html"
+    flags = ["--vs", "state=TX", "--years", "5", "--offer", "120k", "-o", str(page)]
+    result = run("report", "-i", *flags, input=answers("5", "ehr", "CA", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    line = same_as(result)
+    profile = "--exp 5 --state CA --role ehr"
+    assert line == f"Same as: hitsalary report {profile} --offer 120000 --years 5 --vs state=TX -o {page}"
+    assert line.removeprefix("Same as: ") in page.read_text(encoding="utf-8")
+
+
+def test_the_equivalent_command_keeps_the_data_file(run, tmp_path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(GOOD, encoding="utf-8")  # a half-width of its own: a different band
+    result = run("estimate", "-i", "--data", str(mine), input=answers("5", "ehr", "CA", "", "", ""))
+    line = same_as(result)
+    assert line.endswith(f" --data {mine}")
+    again = run(*line.removeprefix("Same as: hitsalary ").split())
+    assert (again.exit_code, again.stdout) == (result.exit_code, result.stdout)
 
 
 def test_table_output_after_prompts(run, run_json) -> None:

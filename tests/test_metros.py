@@ -359,6 +359,20 @@ def test_a_misspelling_suggests_the_nearest_area(run) -> None:
     assert "Boston-Cambridge-Newton, MA-NH (14460)" in line
 
 
+def test_a_misspelling_suggests_the_states_own_areas_first(run) -> None:
+    """'Metro area in Colorado': Denvr had suggested Ogden, UT and Dover, DE too, which a metro
+    given with --state CO refuses; an area outside the state is named only when it is nearer."""
+    asked = run("estimate", "-i", "--json", input="5\nehr\nCO\nDenvr\n\n\n\n\n")
+    assert asked.exit_code == 0, asked.stderr
+    flagged = run("estimate", "--exp", "5", "--state", "CO", "--metro", "denvr")
+    for said in (asked.stderr, flagged.stderr):
+        assert "(did you mean Denver-Aurora-Centennial, CO (19740)?)" in said
+        assert "Ogden" not in said
+    assert "or Ogden, UT (36260)" in run("estimate", "--exp", "5", "--metro", "denvr").stderr  # no state
+    varied = run("compare", "--exp", "5", "--state", "UT", "--vs", "metro=denvr").stderr
+    assert "did you mean Ogden, UT (36260) or Denver-Aurora-Centennial, CO (19740)?" in varied
+
+
 def test_a_metro_outside_the_state_names_both(run) -> None:
     line = one_line_error(run("estimate", "--exp", "5", "--metro", "boston", "--state", "TX"))
     assert "Boston-Cambridge-Newton" in line

@@ -117,3 +117,23 @@ def test_path_says_what_each_vs_moved(run) -> None:
     )
     assert "Purchasing power: price parity" in text
     assert "What moved" not in run(*args, env={"COLUMNS": "200"}).stdout  # one path: nothing to compare
+
+
+def test_path_says_its_percentile_is_read_before_a_changed_factor(run, run_json) -> None:
+    """education=master repeats the base's percentiles beside points 6% higher: the screen says
+    the percentile is read before the factors, where a --vs changes them, and only there."""
+    args = ["path", "--exp", "5", "--role", "ehr", "--state", "CA", "--years", "2"]
+    paths = run_json(*args, "--vs", "education=master")["paths"]
+    assert [p["percentile"] for p in paths[0]["points"]] == [p["percentile"] for p in paths[1]["points"]]
+    result = run(*args, "--vs", "education=master", "--vs", "state=TX", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    screen = result.stdout.split("What moved")[0]
+    note = "Percentile: where the point sits on California's pay before the factors"
+    assert screen.count(note) == 1
+    assert "Percentile: where" not in screen.split(note)[1]  # not under state=TX: no factor moved
+    assert screen.index("Career path: education=master") < screen.index(note)
+    assert (
+        "times the factors (\N{MULTIPLICATION SIGN}1.060; your profile \N{MULTIPLICATION SIGN}1.000)"
+        in screen
+    )
+    assert "Percentile: where" not in run(*args, env={"COLUMNS": "200"}).stdout

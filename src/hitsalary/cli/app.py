@@ -166,8 +166,28 @@ def usage_error(exc: typer.TyperException) -> int:
             sys.stdout.write(message + "\n")
         return 0
     command = ctx.command_path if ctx else "hitsalary"
-    say(f"{without_unused_envvar(exc)} (see '{command} --help')")
+    say(f"{no_such_option(exc, ctx) or without_unused_envvar(exc)} (see '{command} --help')")
     return exc.exit_code
+
+
+def no_such_option(exc: typer.TyperException, ctx: typer.Context | None) -> str | None:
+    """'No such option: --exp' with the options the command takes, where click's nearest spellings
+    offer nothing but --help ('Possible options: --help' for `levels --exp` helps no one)."""
+    name = getattr(exc, "option_name", None)  # set on click's NoSuchOption alone
+    if not isinstance(name, str) or ctx is None:
+        return None
+    if [p for p in getattr(exc, "possibilities", None) or [] if p not in ctx.help_option_names]:
+        return None  # a near spelling of a real option: click's 'Did you mean' says it
+    if hasattr(ctx.command, "commands"):  # `hitsalary --exp 5`: the command was left out
+        return f"No such option: {name}; give a command first ({ctx.command_path} COMMAND {name} ...)"
+    taken = [
+        next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+        for param in ctx.command.params
+        if param.param_type_name == "option" and not getattr(param, "hidden", False)
+    ]
+    if not taken:
+        return None
+    return f"No such option: {name}; {ctx.command_path} takes {', '.join(taken)}"
 
 
 def without_unused_envvar(exc: typer.TyperException) -> str:

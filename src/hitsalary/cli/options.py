@@ -111,6 +111,18 @@ VsOption = Annotated[
 ]
 
 
+DEFAULT_YEARS = 10
+
+YearsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        metavar="N",
+        help=f"Years of career path to draw (1 to 50). Default: {DEFAULT_YEARS}, or as many as are left "
+        "before 50 years of experience.",
+        show_default=False,
+    ),
+]
 OfferOption = Annotated[
     str | None,
     typer.Option(

@@ -92,7 +92,7 @@ def resolve_area(
         raise UsageProblem(
             ambiguous(data, text, query, found, flag=flag, state=state or named_state, outside=outside)
         )
-    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(data, areas, full)})")
+    raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(data, areas, full, state=state)})")
 
 
 def ambiguous(
@@ -137,10 +137,10 @@ def matches(data: ReferenceData, query: str) -> list[Area]:
     return found or [a for name, a in names if query in name]
 
 
-def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str) -> str:
-    """The nearest names; for a query that names a state ('rural alaska'), its nonmetro areas."""
-    import difflib  # only on an error: it costs start-up time
-
+def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str, *, state: str | None = None) -> str:
+    """The nearest names: with a state, its own areas first, and of the others only those nearer
+    than its nearest (the guided question 'Metro area in Colorado' refuses an area outside it); for
+    a query that names a state ('rural alaska'), its nonmetro areas."""
     states = {simplify(info.name): code for code, info in data.states.items()}
     words = query.split()
     spans = (query, *words, *(" ".join(words[i : i + 2]) for i in range(len(words) - 1)))
@@ -149,12 +149,23 @@ def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str) -> str:
     if rural:
         return "did you mean " + " or ".join(f"{a.name} ({a.code})" for a in rural[:4]) + "?"
 
-    by_place: dict[str, Area] = {}
-    for area in areas.values():
-        for place in re.split(r"[-,]", area.name):
-            by_place.setdefault(simplify(place), area)
-    close = difflib.get_close_matches(query, list(by_place), n=6, cutoff=0.6)
-    suggested = list(dict.fromkeys(by_place[c] for c in close))[:3]  # one mention per area
+    suggested = close_areas(query, list(areas.values()))
+    in_state = close_areas(query, [a for a in areas.values() if state in a.states])
+    if in_state:  # the state's own first, then only the areas outside it that are nearer still
+        nearer = suggested[: next((i for i, a in enumerate(suggested) if state in a.states), len(suggested))]
+        suggested = list(dict.fromkeys(in_state + nearer))[:3]
     if not suggested:
         return "no such metropolitan or nonmetropolitan area; `hitsalary areas` lists them"
     return "did you mean " + " or ".join(f"{a.name} ({a.code})" for a in suggested) + "?"
+
+
+def close_areas(query: str, areas: list[Area]) -> list[Area]:
+    """Up to three areas with a place name (a part between hyphens and commas) near the query."""
+    import difflib  # only on an error: it costs start-up time
+
+    by_place: dict[str, Area] = {}
+    for area in areas:
+        for place in re.split(r"[-,]", area.name):
+            by_place.setdefault(simplify(place), area)
+    close = difflib.get_close_matches(query, list(by_place), n=6, cutoff=0.6)
+    return list(dict.fromkeys(by_place[c] for c in close))[:3]  # one mention per area

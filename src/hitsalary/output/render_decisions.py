@@ -177,7 +177,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
                 Text(money(est.band.mid), style="bold"),
                 money(est.band.high),
             )
-        parts.append(result)
+        parts += [result, *percentile_note(first, paths[0][1][0].estimate)]
     parts += path_moves(paths, data)
     styles = ("green", "magenta", "cyan", "yellow")
     bars = [
@@ -199,6 +199,22 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     )
     parts.append(Prose(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
+
+
+def percentile_note(est: Estimate, base: Estimate) -> list[RenderableType]:
+    """Where a --vs changes the factors, a line saying the percentile is read before them, as the
+    estimate's band heading does: the same percentile beside a higher point is not a mistake."""
+    if est.multiplier == base.multiplier:
+        return []
+    return [
+        Prose(
+            f"Percentile: where the point sits on {est.distribution.where}'s pay before the factors; "
+            f"Low, Point and High are times the factors (×{est.multiplier:.3f}; your profile "  # noqa: RUF001 - meant
+            f"×{base.multiplier:.3f}).",  # noqa: RUF001 - the multiplication sign is meant
+            style="dim",
+        ),
+        Text(),
+    ]
 
 
 def path_moves(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> list[RenderableType]:

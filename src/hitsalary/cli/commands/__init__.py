@@ -184,3 +184,47 @@ def pick_state(data: Any, text: str | None) -> str | None:
         return None
     key = choose(Vocabulary.of(data, "state"), text, flag="--state")
     return None if key == "US" else key
+
+
+def path_years(text: str | None, exp: float) -> int | None:
+    """--years of `path` and `report`: without it, ten years or as many as are left (None: not
+    one whole year is left before the end of the experience scale, so no step can be drawn)."""
+    from hitsalary.cli.options import DEFAULT_YEARS
+    from hitsalary.core.decisions import parse_path_years
+    from hitsalary.core.profile import MAX_YEARS
+
+    left = int(MAX_YEARS - exp)  # a path steps one whole year at a time
+    if text is None:
+        return min(DEFAULT_YEARS, left) or None
+    count = parse_path_years(text)
+    if count and not left:
+        raise no_path_left(exp, flag="--years")
+    return count
+
+
+def no_path_left(exp: float, *, flag: str) -> Exception:
+    """The usage error for a path asked of an experience with less than a whole year left."""
+    from hitsalary.core.errors import UsageProblem
+    from hitsalary.core.profile import MAX_YEARS
+
+    return UsageProblem(
+        f"invalid value for {flag}: no path can be drawn from --exp {exp:g}: a path steps one whole "
+        f"year at a time, and less than one year is left before {MAX_YEARS:g} years of experience"
+    )
+
+
+def run_flags(
+    *,
+    years: str | None = None,
+    vs: str | None = None,
+    data_path: Path | None = None,
+    target: str | None = None,
+) -> list[str]:
+    """The flags besides the profile and --offer that change what a run gives, spelled as typed:
+    what guided mode's "Same as:" line and the report's own reproduce line add to the profile."""
+    import shlex
+
+    flags = [f"--years {years.strip()}"] if years is not None else []
+    flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
+    flags += [f"--data {shlex.quote(str(data_path))}"] if data_path is not None else []
+    return flags + ([f"-o {shlex.quote(target)}"] if target is not None else [])

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from hitsalary.cli.app import command_app, deliver, tables
-from hitsalary.cli.commands import estimate_json, estimate_parts
+from hitsalary.cli.commands import estimate_json, estimate_parts, run_flags
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -59,7 +59,7 @@ def estimate(
       hitsalary estimate --exp 2 --json | jq .band
     """
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
-    extra = ["--json"] if json_output else []
+    extra = (["--json"] if json_output else []) + run_flags(data_path=data_path)
     parts = estimate_parts(
         exp,
         given,

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from hitsalary.cli.app import command_app, deliver, jsonout, load_data, tables
-from hitsalary.cli.commands import flags_profile
+from hitsalary.cli.commands import flags_profile, no_path_left, path_years
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -19,6 +15,7 @@ from hitsalary.cli.options import (
     StateOption,
     SurveyDollarsOption,
     VsOption,
+    YearsOption,
 )
 
 app = command_app()
@@ -27,9 +24,7 @@ app = command_app()
 @app.command(short_help="The band for each of the next N years.")
 def path(
     exp: ExpOption = None,
-    years: Annotated[
-        str, typer.Option("--years", metavar="N", help="How many more years to project (1 to 50).")
-    ] = "10",
+    years: YearsOption = None,
     state: StateOption = None,
     education: EducationOption = None,
     employer: EmployerOption = None,
@@ -53,13 +48,14 @@ def path(
         apply_changes,
         career_path,
         check_variant_count,
-        parse_path_years,
     )
 
     data = load_data(data_path, aged=not survey_dollars)
     given = {"state": state, "education": education, "employer": employer, "role": role, "metro": metro}
     base = flags_profile(data, exp, given, can_ask=False, survey_dollars=survey_dollars)
-    count = parse_path_years(years)
+    count = path_years(years, base.exp)
+    if count is None:
+        raise no_path_left(base.exp, flag="--exp")
     check_variant_count(vs or [])
     paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from hitsalary.cli.app import command_app, jsonout, output, say
-from hitsalary.cli.commands import estimate_json, estimate_parts
+from hitsalary.cli.commands import estimate_json, estimate_parts, path_years, run_flags
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -27,20 +27,9 @@ from hitsalary.cli.options import (
     RoleOption,
     StateOption,
     SurveyDollarsOption,
+    YearsOption,
 )
 
-DEFAULT_YEARS = 10
-
-YearsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--years",
-        metavar="N",
-        help=f"Years of career path to draw (1 to 50). Default: {DEFAULT_YEARS}, or as many as are left "
-        "before 50 years of experience.",
-        show_default=False,
-    ),
-]
 OneVsOption = Annotated[
     list[str] | None,  # a list, so that a second --vs is refused (one_variant), not silently kept
     typer.Option(
@@ -109,7 +98,7 @@ def report(
         with_levels=True,
         interactive=interactive,
         data_path=data_path,
-        extra=[],
+        extra=run_flags(years=years, vs=variant, data_path=data_path, target=out),
         command="report",
         survey_dollars=survey_dollars,
     )
@@ -128,17 +117,6 @@ def report(
     from hitsalary.output.report import render_report
 
     write_page(render_report(doc), target, data_path)
-
-
-def path_years(text: str | None, exp: float) -> int | None:
-    """--years, checked as `path` checks it; without it, ten years or as many as are left
-    (None: none is left, at the end of the experience scale)."""
-    from hitsalary.core.decisions import parse_path_years
-    from hitsalary.core.profile import MAX_YEARS
-
-    if text is not None:
-        return parse_path_years(text)
-    return min(DEFAULT_YEARS, int(MAX_YEARS - exp)) or None
 
 
 def path_document(profile: Any, count: int | None, data: Any) -> dict[str, Any]:
@@ -188,13 +166,8 @@ def default_name(profile: Any) -> str:
 def reproduce_flags(
     check: Any, years: str | None, vs: str | None, data_path: Path | None, target: str
 ) -> list[str]:
-    import shlex
-
     flags = [f"--offer {check.amount}"] if check is not None else []
-    flags += [f"--years {years.strip()}"] if years is not None else []
-    flags += [f"--vs {shlex.quote(vs)}"] if vs is not None else []
-    flags += [f"--data {shlex.quote(str(data_path))}"] if data_path is not None else []
-    return [*flags, f"-o {shlex.quote(target)}"]
+    return flags + run_flags(years=years, vs=vs, data_path=data_path, target=target)
 
 
 def command(profile: Any, data: Any, flags: list[str]) -> str:
