@@ -242,3 +242,12 @@ def test_an_option_before_the_command_says_the_command_comes_first(run) -> None:
     assert result.exit_code == 2
     assert "No such option: --exp; give a command first (" in result.stderr
     assert " COMMAND --exp ...)" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "example"), [(["compare", "--exp", "5", "--vs", "exp=abc"], "--vs exp=5"),
+                                               (["estimate", "--exp", "abc"], "--exp 5")])  # fmt: skip
+def test_a_bad_years_value_is_answered_with_an_example_in_its_own_syntax(run, args, example) -> None:
+    """A --vs change is written exp=5, a flag --exp 5: the example is in the form that was used."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"is not a number of years (e.g. {example})" in result.stderr

@@ -21,8 +21,8 @@ def parse_exp(text: str | float, *, flag: str = "--exp") -> float:
     """Years of experience: a number from 0 to 50, decimals allowed (a point, or a comma not
     followed by exactly three digits: 10,000 could be ten thousand and is refused). A flag's
     example is written after it (`--exp 5`); a field's (a roster column, an API parameter) is the
-    number alone."""
-    example = f"{flag} " if flag.startswith("-") else ""
+    number alone; a --vs change's after its '=' (`--vs exp=5`)."""
+    example = (f"{flag}=" if " " in flag else f"{flag} ") if flag.startswith("-") else ""
     if isinstance(text, bool) or not isinstance(text, (str, int, float)):
         raise UsageProblem(
             f"invalid value for {flag}: {shown(text)} is not a number of years (e.g. {example}5)"
