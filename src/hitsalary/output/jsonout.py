@@ -627,6 +627,7 @@ def levels_dict(
         "rule": m.levels_rule,
         "online_wage_library": m.levels_url,
         "distribution": distribution_dict(table.distribution),
+        "area_note": table.area_note,
         "levels": [
             {
                 "level": cast("LevelKey", level.key),

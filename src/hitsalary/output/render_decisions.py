@@ -237,7 +237,8 @@ def render_levels(
             f"${level.hourly:,.2f}",
             percentile_text(level.percentile),
         )
-    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
+    notes = [table.area_note] if table.area_note else []
+    notes += [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
     cited = f"{d.source.publisher}, {d.source.title}"  # the release once: the title may name it
     if not d.source.title.startswith(m.levels_release):
         cited = f"{m.levels_release}, {cited}"

@@ -102,6 +102,7 @@ def batch(
     """
     from hitsalary.cli.output_files import check_output_path, refuse_reading_own_output
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
+    from hitsalary.core.levels import national_rows_note
     from hitsalary.rosters import readers
     from hitsalary.rosters.layout import Layout
     from hitsalary.rosters.runner import run
@@ -119,10 +120,12 @@ def batch(
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             writer = make_writer(fmt, out, layout)
+            national = count_national(writer, layout) if layout.levels and layout.amounts else None
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    for warning in (summary.warning(), layout.title_warning(), layout.levels_warning()):
+    levels_note = national_rows_note(national()) if national else None
+    for warning in (summary.warning(), layout.title_warning(), layout.levels_warning(), levels_note):
         if warning:
             say(warning)
     unknown = list(getattr(records, "unknown", ()))
@@ -132,6 +135,30 @@ def batch(
         say(f"warning: keys missing from the first record have no {kind} column, not passed through: {names}")
     if summary.rejected:
         raise typer.Exit(EXIT_ROWS_REJECTED)
+
+
+def count_national(writer: Any, layout: Any) -> Callable[[], int]:
+    """Counts the estimated rows with no state or metro (their levels are national) as the writer
+    writes them; the roster engine's summary does not keep them."""
+    columns = layout.columns()
+    state, metro = columns.index("state"), columns.index("metro")
+    counted = [0]
+    write, write_extra = writer.write, writer.write_extra
+
+    def national(values: Any) -> None:
+        if values[state] == "US" and values[metro] is None:
+            counted[0] += 1
+
+    def counting_write(values: Any) -> None:
+        national(values)
+        write(values)
+
+    def counting_write_extra(values: Any, extra: Any) -> None:
+        national(values)
+        write_extra(values, extra)
+
+    writer.write, writer.write_extra = counting_write, counting_write_extra
+    return lambda: counted[0]
 
 
 def dollars_line(data: Any, *, survey_dollars: bool) -> str:
