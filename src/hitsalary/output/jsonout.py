@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
