@@ -42,9 +42,17 @@ def test_sources_lists_every_status(run_json, data: ReferenceData) -> None:
     assert differs[0]["article"]["figure"] == data.industry["11-3021/55/2023"].median
     assert "NAICS 55" in differs[0]["article"]["reason"]
     socs = {r.soc for r in data.roles.values()}
-    assert len(out["figures"]) == len(data.levels) + len(data.references) + len(socs) + len(
-        data.industry
-    ) + len(data.education_pays) + len(data.himss)
+    context = 3  # the ECI wage growth, the BEA parities by state and by area
+    assert (
+        len(out["figures"])
+        == len(data.levels)
+        + len(data.references)
+        + len(socs)
+        + len(data.industry)
+        + len(data.education_pays)
+        + len(data.himss)
+        + context
+    )
     for figure in out["figures"]:
         assert FIGURE_KEYS <= set(figure) <= FIGURE_KEYS | {"article"}
         assert 2018 <= figure["year"] <= 2026
@@ -63,11 +71,42 @@ def test_sources_says_how_each_factor_is_obtained(run_json) -> None:
         ("education", "assumed"),
         ("employer", "measured"),
         ("state", "measured"),
+        ("wage_growth", "measured"),
+        ("purchasing_power", "measured"),
     ]
     for factor in factors:
         assert set(factor) == {"name", "label", "method", "basis", "how", "source"}
         assert {"publisher", "title", "year"} <= set(factor["source"])
     assert factors[0]["source"]["year"] == 2009  # the Department of Labor's wage-level guidance
+
+
+def test_sources_lists_the_wage_growth_and_the_price_parities(run, run_json, data: ReferenceData) -> None:
+    """The ECI multiplier and the BEA parities an estimate uses, with their source, release and year."""
+    eci, state_rpp, area_rpp = data.eci, data.sources["bea_rpp"], data.sources["bea_rpp_areas"]
+    assert eci is not None
+    used = run_json("estimate", "--exp", "5")["wage_growth"]  # what an estimate multiplies by
+    latest, index, surveyed = used["month"], used["index"], used["survey_month"]
+    out = run_json("sources")
+    growth = next(f for f in out["figures"] if f["group"].startswith("wage growth"))
+    assert eci.series_id in growth["measure"]
+    assert f"{latest} {index:g} / {surveyed}" in growth["measure"]
+    assert growth["measure"].endswith(f"= x{used['multiplier']:.4f}")
+    assert (growth["year"], growth["url"]) == (eci.source.year, eci.source.url)
+    assert str(eci.source.released) in growth["release"]
+    parities = [f for f in out["figures"] if f["group"].startswith("price parities")]
+    assert [(f["release"].split(",")[0], f["year"]) for f in parities] == [
+        (s.title.split(",")[0], s.year) for s in (state_rpp, area_rpp)
+    ]
+    assert f"{len(data.area_rpp.metros)} metro areas" in parities[1]["measure"]
+    assert "hitsalary states" in parities[0]["measure"]
+    factors = {f["name"]: f for f in out["factors"]}
+    assert factors["wage_growth"]["source"]["title"] == eci.source.title
+    assert factors["purchasing_power"]["source"]["title"] == state_rpp.title
+    screen = " ".join(run("sources", env={"COLUMNS": "300"}).stdout.split())
+    assert f"{eci.series_id} (" in screen
+    assert f"x{used['multiplier']:.4f}" in screen
+    assert f"{area_rpp.title}: " in screen
+    assert "Wage growth measured" in screen
 
 
 def test_sources_lists_the_methods_own_values_from_the_data(run_json, data: ReferenceData) -> None:

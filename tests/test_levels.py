@@ -433,3 +433,31 @@ def test_the_printed_hourly_level_meets_its_level(run) -> None:
             "levels", "--role", "ehr", "--metro", "san jose", "--offer", f"{level['hourly']:.2f}/hr", "--json"
         )
         assert json.loads(out.stdout)["offer"]["highest_level_met"] == level["level"]
+
+
+def test_national_levels_say_dol_uses_the_worksites_area(run, run_json) -> None:
+    """A trial saw a prevailing-wage verdict for 'United States' with no word that DOL sets the
+    wage for the area of intended employment."""
+    args = ["levels", "--role", "cybersecurity", "--offer", "95k"]
+    note = run_json(*args)["area_note"]
+    assert note is not None
+    assert "area of intended employment" in note
+    assert "--state or --metro" in note
+    screen = flat(run(*args, env={"COLUMNS": "300"}).stdout)
+    assert flat(note) in screen
+    assert run_json(*args, "--state", "TX")["area_note"] is None
+    assert run_json("levels", "--role", "cybersecurity", "--metro", "nashville")["area_note"] is None
+    with_levels = run_json("estimate", "--exp", "3", "--role", "cybersecurity", "--levels")
+    assert with_levels["wage_levels"]["area_note"] == note
+
+
+def test_batch_levels_say_once_how_many_rows_are_national(run) -> None:
+    rows = "exp,role,state,offer\n3,ehr,,90000\n3,ehr,TX,90000\n4,ehr,US,90000\n"
+    result = run("batch", "-", "--levels", input=rows)
+    assert result.exit_code == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "national" in line]
+    assert line.startswith("hitsalary: note: 2 rows have no state or metro, so the levels are national")
+    assert "area of intended employment" in line
+    for quiet in (["--levels"], []):
+        result = run("batch", "-", *quiet, input="exp,role,state,offer\n3,ehr,TX,90000\n" if quiet else rows)
+        assert "national" not in result.stderr

@@ -137,3 +137,30 @@ def test_path_says_its_percentile_is_read_before_a_changed_factor(run, run_json)
         in screen
     )
     assert "Percentile: where" not in run(*args, env={"COLUMNS": "200"}).stdout
+
+
+def test_a_metro_read_from_its_states_figures_says_so_on_each_side(run, run_json) -> None:
+    """A trial saw -$700 and a +7.9% purchasing power for a rural area whose band is Colorado's
+    statewide figures, with 'What moved' naming only the two areas."""
+    args = ["compare", "--exp", "8", "--role", "nursing-informatics", "--metro", "denver"]
+    rural = run_json("estimate", "--exp", "8", "--role", "nursing-informatics", "--metro", "eastern colorado")
+    dist = rural["distribution"]
+    assert (dist["basis"], dist["where"]) == ("fallback", "Colorado")
+    denver = run_json("estimate", "--exp", "8", "--role", "nursing-informatics", "--metro", "denver")
+    denver_read = f"{denver['distribution']['where']} ({denver['distribution']['label']})"
+    rural_read = f"Colorado ({dist['label']})"
+    text = moved(run, *args, "--vs", "metro=eastern colorado")
+    assert f"Band read from: {denver_read} → {rural_read}: {dist['reason']}" in text
+    assert "Eastern and Southern Colorado nonmetropolitan area: Colorado's band at the prices there" in text
+    back = ["compare", "--exp", "8", "--role", "nursing-informatics", "--metro", "eastern colorado"]
+    assert f"Band read from: {rural_read} → {denver_read}: {dist['reason']}" in moved(
+        run, *back, "--vs", "metro=denver"
+    )
+    title = " ".join(run(*back, "--vs", "metro=denver", env={"COLUMNS": "200"}).stdout.split())
+    assert "Eastern and Southern Colorado nonmetropolitan area (read from Colorado)" in title
+    assert "Band read from" not in moved(run, *back, "--vs", "exp=10")  # the same figures on both sides
+    said_once = moved(
+        run, "compare", "--exp", "8", "--role", "cybersecurity", "--state", "TX", "--vs", "state=OR"
+    )
+    assert "Band read from" not in said_once  # the state fallback's location line says it already
+    assert "stands in" in said_once

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hitsalary.core.calculate import ROUNDING, percent
 from hitsalary.core.distribution import precision_failure
+from hitsalary.core.growth import wage_growth
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
     INTERPOLATION,
@@ -68,7 +69,61 @@ def figures(data: ReferenceData, role: Role | None = None) -> list[Figure]:
     out = article_figures(data) + reference_figures(data) + national_figures(data)
     if role is not None:
         out += role_figures(data, role)
-    return out + industry_figures(data) + education_figures(data) + survey_figures(data)
+    extra = industry_figures(data) + education_figures(data) + survey_figures(data)
+    return out + growth_figures(data) + parity_figures(data) + extra
+
+
+def growth_figures(data: ReferenceData) -> list[Figure]:
+    """The ECI index values behind the multiplier that ages every band to today's dollars."""
+    growth = wage_growth(data, survey_dollars=False)
+    source = growth.source
+    if growth.basis != "measured" or source is None:
+        return []
+    return [
+        Figure(
+            "wage growth since the survey month (ages every band; --survey-dollars leaves it)",
+            source.publisher,
+            growth.statistic,
+            None,
+            None,
+            None,
+            source.year,
+            release(source),
+            source.url,
+            "verified",
+            source.origin,
+            growth.rule,
+        )
+    ]
+
+
+def parity_figures(data: ReferenceData) -> list[Figure]:
+    """The BEA price parities behind every purchasing-power amount, one line per data set."""
+    group = "price parities (purchasing power: the pay over the parity where the job is)"
+    states = sum(1 for info in data.states.values() if info.rpp is not None)
+    portions = sum(len(p) for p in data.area_rpp.portions.values())
+    sets = [
+        ("bea_rpp", f"{states} states, DC included; each state's: hitsalary states"),
+        ("bea_rpp_areas", f"{len(data.area_rpp.metros)} metro areas, {portions} state portions"),
+    ]
+    return [
+        Figure(
+            group,
+            s.publisher,
+            f"{s.title}: {s.statistic}, {what}",
+            None,
+            None,
+            None,
+            s.year,
+            release(s),
+            s.url,
+            "verified",
+            s.origin,
+            s.note,
+        )
+        for key, what in sets
+        if (s := data.sources.get(key)) is not None
+    ]
 
 
 def article_figures(data: ReferenceData) -> list[Figure]:
@@ -236,6 +291,26 @@ def factor_bases(data: ReferenceData) -> list[FactorBasis]:
             "; fallback where not published: see the value's reason" if f.method != "assumed" else ""
         )
         out.append(FactorBasis(f.name, f.label, f.method, METHOD_BASIS[f.method], how, source))
+    return out + after_factor_bases(data)
+
+
+def after_factor_bases(data: ReferenceData) -> list[FactorBasis]:
+    """What is applied after the factors: the ECI wage growth and the BEA price parities."""
+    out = []
+    growth = wage_growth(data, survey_dollars=False)
+    if growth.source is not None:
+        how = f"{growth.statistic}; {growth.rule}"
+        out.append(FactorBasis("wage_growth", "Wage growth", "index ratio", growth.basis, how, growth.source))
+    parities = data.sources.get("bea_rpp")
+    if parities is not None:
+        how = (
+            "not a multiplier of the band: the purchasing-power row is each amount over the BEA price "
+            "parity where the job is (the metro's, a nonmetro area's state portion, else the state's) "
+            "/ the US's; the parity data sets are listed under the figures below"
+        )
+        out.append(
+            FactorBasis("purchasing_power", "Purchasing power", "price parity", "measured", how, parities)
+        )
     return out
 
 

@@ -39,6 +39,28 @@ class LevelTable:
     def reason(self) -> str | None:
         return self.distribution.reason
 
+    @property
+    def area_note(self) -> str | None:
+        """Why national levels are not what DOL would use: said where the nation was asked for."""
+        national = self.distribution.kind == "national" and self.distribution.basis != "fallback"
+        return NATIONAL_NOTE if national else None
+
+
+WORKSITE = (
+    "the Department of Labor sets a prevailing wage for the area of intended employment (the "
+    "worksite's metro or nonmetro area), not the nation"
+)
+NATIONAL_NOTE = f"These levels are national: {WORKSITE}; for a visa, give the worksite's --state or --metro."
+
+
+def national_rows_note(rows: int) -> str | None:
+    """A roster's rows with no state or metro, whose levels are national: said once, after the run."""
+    if not rows:
+        return None
+    have = "row has" if rows == 1 else "rows have"
+    where = "give each its worksite's state or metro"
+    return f"note: {rows:,} {have} no state or metro, so the levels are national: {WORKSITE}; {where}"
+
 
 def wage_levels(data: ReferenceData, profile: Profile) -> LevelTable:
     """Levels I-IV by the Department of Labor's formula, from the distribution the estimate reads."""

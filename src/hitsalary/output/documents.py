@@ -377,6 +377,9 @@ class LevelsBodyDoc(TypedDict):
     rule: str
     online_wage_library: Annotated[str, doc("the Foreign Labor Certification Data Center's URL")]
     distribution: DistributionDoc
+    area_note: Annotated[
+        str | None, doc("national levels: DOL sets a prevailing wage for the worksite's area, not the nation")
+    ]
     levels: Annotated[list[LevelRowDoc], doc("Level I to Level IV", min_length=4)]
     offer: Annotated[LevelOfferDoc | None, doc("with --offer")]
 
@@ -385,7 +388,7 @@ class LevelsBodyDoc(TypedDict):
 class EstimateDoc(TypedDict):
     """hitsalary estimate --json (with --offer: offer; with --levels: wage_levels)"""
 
-    schema_version: Literal[6]
+    schema_version: Literal[7]
     profile: ProfileDoc
     role: RoleDoc
     soc: Soc

@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -627,6 +627,7 @@ def levels_dict(
         "rule": m.levels_rule,
         "online_wage_library": m.levels_url,
         "distribution": distribution_dict(table.distribution),
+        "area_note": table.area_note,
         "levels": [
             {
                 "level": cast("LevelKey", level.key),

@@ -11,6 +11,7 @@ from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
 from hitsalary.core.rounding import percentile_text
+from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.render import (
     console,
@@ -44,14 +45,47 @@ def variant_moves(v: Variant, base: Estimate) -> list[str]:
             shown.add(m.name)
         lines.append(line + (f" ({i.note})" if i.note else ""))
     lines += [factor_move(m) for m in v.moved if m.name not in shown]
+    read = band_read_from(base, v.estimate, said=" ".join(lines))
+    lines += [read] if read else []
     if v.parity is not None:
         before, after = (f"{rpp:.1f}" if rpp is not None else "none" for rpp in v.parity)
         line = f"Purchasing power: price parity {before} → {after}"
         if base.purchasing_power and v.estimate.purchasing_power and v.ppp_change_pct is not None:
             mids = money(base.purchasing_power.band.mid), money(v.estimate.purchasing_power.band.mid)
             line += f"; the point buys {mids[0]} → {mids[1]} ({signed_pct(v.ppp_change_pct)})"
+            line += "".join(priced_elsewhere(est) for est in (base, v.estimate) if read)
         lines.append(line)
     return lines or ["nothing (same profile)"]
+
+
+def band_read_from(base: Estimate, est: Estimate, *, said: str) -> str | None:
+    """Where either side's band is read from a wider area's figures (a metro BLS publishes no
+    figures for, read from its state), which figures each side read, in the estimate's words;
+    nothing where the figures did not change, or the fallback's reason is already said (a
+    suppressed state's location factor gives it)."""
+    sides = (base.distribution, est.distribution)
+    fallbacks = [d for d in sides if d.basis == "fallback"]
+    if not fallbacks or (sides[0].code, sides[0].label) == (sides[1].code, sides[1].label):
+        return None
+    if all(d.reason and d.reason in said for d in fallbacks):
+        return None
+    before, after = (f"{d.where} ({d.label})" for d in sides)  # as the estimate's 'Read from'
+    reasons = "; ".join(d.reason for d in fallbacks if d.reason)
+    return f"Band read from: {before} → {after}" + (f": {reasons}" if reasons else "")
+
+
+def priced_elsewhere(est: Estimate) -> str:
+    """A fallback's purchasing power: the wider area's band at the prices where the job is, not
+    pay measured there."""
+    d, place = est.distribution, location_label(est)
+    if d.basis != "fallback" or est.purchasing_power is None or d.where == place:
+        return ""
+    return f"; {place}: {possessive(d.where)} band at the prices there, not pay measured there"
+
+
+def location_label(est: Estimate) -> str:
+    """The place of the job, as the location factor names it."""
+    return next((a.value.label for a in est.factors if a.name == "state"), est.distribution.where)
 
 
 def why_unmoved(m: FactorMove, v: Variant) -> str:
@@ -146,7 +180,11 @@ def change_label(label: str) -> str:
 
 
 def base_label(est: Estimate) -> str:
-    return "; ".join([est.role.label, years(est.profile.exp)] + [a.value.label for a in est.factors])
+    """The base profile; a location whose band is read from a wider area's figures says whose."""
+    d = est.distribution
+    wider = f" (read from {d.where})" if d.basis == "fallback" and d.where != location_label(est) else ""
+    labels = [a.value.label + (wider if a.name == "state" else "") for a in est.factors]
+    return "; ".join([est.role.label, years(est.profile.exp), *labels])
 
 
 def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -> None:
@@ -253,7 +291,8 @@ def render_levels(
             f"${level.hourly:,.2f}",
             percentile_text(level.percentile),
         )
-    notes = [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
+    notes = [table.area_note] if table.area_note else []
+    notes += [m.levels_label + f" ({m.levels_url})", m.levels_rule, m.interpolation]
     cited = f"{d.source.publisher}, {d.source.title}"  # the release once: the title may name it
     if not d.source.title.startswith(m.levels_release):
         cited = f"{m.levels_release}, {cited}"

@@ -67,6 +67,7 @@ class Estimator:
         self.unit = data.method.rounding_unit
         self.roles = data.roles
         self.implausible = 0  # amounts outside self.plausible, reported once at the end
+        self.national_levels = 0  # rows given levels with no state or metro: national (said at the end)
         self.first_implausible: tuple[int, str, Any, int] | None = None  # row, column, cell, dollars
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
@@ -333,6 +334,7 @@ class Estimator:
         level it meets): decisions.place's figures, inlined."""
         values: Values = ()
         plausible_low, plausible_high = self.plausible
+        levelled = False
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
@@ -361,8 +363,11 @@ class Estimator:
             if layout.levels:
                 check = assess(self.level_table(keys, role), amount)
                 values += (amount, position, through, check.highest_level_met, check.shortfall)
+                levelled = True
             else:
                 values += (amount, position, through)
+        if levelled and keys[-1] is None and keys[0] == "US":  # levels DOL would not use
+            self.national_levels += 1
         return values
 
 

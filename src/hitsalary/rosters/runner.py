@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hitsalary.core.errors import ColumnNotRead, ImplausibleAmounts
+from hitsalary.core.levels import national_rows_note
 from hitsalary.core.models import ReferenceData
 from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
@@ -26,6 +27,11 @@ class Summary:
     rejected: int = 0
     implausible: int = 0  # amounts used, but outside any plausible annual salary
     first_implausible: tuple[int, str, Any, int] | None = None  # the first's row, column, cell, dollars
+    national_levels: int = 0  # rows whose levels are national: no state or metro
+
+    def levels_note(self) -> str | None:
+        """Rows given the nation's levels, which DOL does not use: said once (core.levels)."""
+        return national_rows_note(self.national_levels)
 
     def line(self) -> str:
         return f"{self.estimated:,} estimated, {self.rejected:,} rejected"
@@ -105,6 +111,7 @@ def run(
     summary.estimated = row - summary.rejected
     summary.implausible = estimator.implausible
     summary.first_implausible = estimator.first_implausible
+    summary.national_levels = estimator.national_levels
     return summary
 
 

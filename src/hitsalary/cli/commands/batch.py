@@ -122,7 +122,13 @@ def batch(
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    for warning in (summary.warning(), *layout.unread_warnings(header), layout.levels_warning()):
+    notes = (
+        summary.warning(),
+        *layout.unread_warnings(header),
+        layout.levels_warning(),
+        summary.levels_note(),
+    )
+    for warning in notes:
         if warning:
             say(warning)
     unknown = list(getattr(records, "unknown", ()))
