@@ -133,3 +133,15 @@ def test_api_batch_says_implausible_amounts_once_as_the_command_does(run) -> Non
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no warning where every amount is plausible
         list(hitsalary.batch([{"exp": 5, "offer": 95000}]))
+
+
+def test_api_batch_with_levels_says_its_national_rows_once() -> None:
+    """Levels for a row with no state or metro are the nation's, which DOL does not use for a
+    prevailing wage: the API says how many, once, as `batch --levels` says it on stderr."""
+    records = [{"exp": 5, "offer": 90000}, {"exp": 5, "state": "CA", "offer": 90000}, {"exp": 6}]
+    with pytest.warns(hitsalary.RosterWarning) as caught:
+        out = list(hitsalary.batch(records, levels=True))
+    assert [r["offer_level"] is not None for r in out] == [True, True, False]
+    said = [str(w.message) for w in caught]
+    assert said == [said[0]]
+    assert said[0].startswith("1 row has no state or metro, so the levels are national")

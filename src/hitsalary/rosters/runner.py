@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hitsalary.core.errors import ColumnNotRead, ImplausibleAmounts
+from hitsalary.core.errors import ColumnNotRead, ImplausibleAmounts, RosterWarning
 from hitsalary.core.levels import national_rows_note
 from hitsalary.core.models import ReferenceData
 from hitsalary.core.text import shown
@@ -122,8 +122,9 @@ def records_of(
     record (or an item that is not a mapping) is an error record, never an exception. Amounts
     outside any plausible salary are used, as the command uses them, and said once at the end
     with the command's own warning line, as a Python warning (ImplausibleAmounts); a key of the
-    first record that looks like a field it lacks ('Degree') is said first (ColumnNotRead).
-    Both are RosterWarnings."""
+    first record that looks like a field it lacks ('Degree') is said first (ColumnNotRead); with
+    levels, rows with no state or metro (national levels, which DOL does not use) at the end, as a
+    RosterWarning, the class of the other two."""
     source = JsonRecords(map(mapping_record, mappings))
     layout = Layout.from_header(source.header, levels=levels)
     for line in layout.unread_warnings(source.header):
@@ -148,6 +149,9 @@ def records_of(
     warning = summary.warning()
     if warning is not None:
         warnings.warn(warning.removeprefix("warning: "), ImplausibleAmounts, stacklevel=2)
+    note = national_rows_note(estimator.national_levels)  # levels=True, rows with no state or metro
+    if note is not None:
+        warnings.warn(note.removeprefix("note: "), RosterWarning, stacklevel=2)
 
 
 def mapping_record(item: Any) -> dict[str, Any]:
