@@ -80,7 +80,7 @@ def one_error_line(result, *needles: str) -> str:
 def test_json_contract(run_json) -> None:
     out = run_json("estimate", "--exp", "5", "--state", "CA")
     assert set(out) == TOP_KEYS
-    assert out["schema_version"] == 7
+    assert out["schema_version"] == 6
     assert set(out["profile"]) == {"exp", "state", "metro", "education", "employer", "role", "survey_dollars"}
     assert out["area"] is None  # no metro area given
     assert set(out["role"]) == {"key", "label", "soc", "title", "why"}

@@ -388,7 +388,7 @@ class LevelsBodyDoc(TypedDict):
 class EstimateDoc(TypedDict):
     """hitsalary estimate --json (with --offer: offer; with --levels: wage_levels)"""
 
-    schema_version: Literal[7]
+    schema_version: Literal[6]
     profile: ProfileDoc
     role: RoleDoc
     soc: Soc

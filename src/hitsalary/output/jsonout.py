@@ -92,7 +92,7 @@ if TYPE_CHECKING:
         VariantDoc,
     )
 
-SCHEMA_VERSION: Final = 7
+SCHEMA_VERSION: Final = 6
 
 
 def untyped(document: Mapping[str, Any]) -> dict[str, Any]:
