@@ -407,3 +407,11 @@ def test_a_place_ending_in_s_is_an_owner_without_a_second_s(run) -> None:
     shown = " ".join(run("estimate", "--exp", "5").stdout.split())
     assert "United States' wage levels" in shown
     assert "States's" not in shown
+
+
+def test_the_purchasing_power_footnote_says_what_is_divided_by_what(run) -> None:
+    """It read 'the band in national-average dollars, divided by the price parity': the band is
+    divided by the parity, and that gives national-average dollars (a trial's reading)."""
+    shown = " ".join(run("estimate", "--exp", "5", "--state", "CA", env={"COLUMNS": "200"}).stdout.split())
+    assert "Purchasing power is not pay: the band divided by the price parity of California, " in shown
+    assert "so in national-average dollars." in shown

@@ -256,9 +256,9 @@ def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
         )
     note = f" {ppp.note}." if ppp.note else ""
     return (
-        f"* Purchasing power is not pay: the band in national-average dollars, divided by the "
-        f"price parity of {ppp.where}, {ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, "
-        f"released {ppp.source.released}).{note}"
+        f"* Purchasing power is not pay: the band divided by the price parity of {ppp.where}, "
+        f"{ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, released "
+        f"{ppp.source.released}), so in national-average dollars.{note}"
     )
 
 
