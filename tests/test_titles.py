@@ -62,6 +62,10 @@ TITLES = {
 NOT_GUESSED = {
     "Network Security Engineer": ("cybersecurity", "network-architect"),
     "Clinical Data Analyst": ("ehr", "analytics"),
+    # a second trial: help desk and testing are roles of their own, whatever system they support
+    "Epic Help Desk Analyst": ("help-desk", "ehr"),
+    "Epic Service Desk Analyst": ("help-desk", "ehr"),
+    "Epic Test Analyst": ("qa-testing", "ehr"),
 }
 # Misspelt titles and keys: the right role must be the first suggestion, named by the nearest
 # spelling (the job title the person nearly typed) with its role key, or by the key alone where

@@ -112,14 +112,16 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
 def with_words_between(aliases: Mapping[str, str], title: str) -> str | None:
     """The role of a job title with words between its first word and its job word ('epic-beaker-
     analyst', 'cerner-powerchart-analyst', 'security-operations-analyst'): the one the first word
-    and the last one or two name together ('epic-analyst', 'security-analyst'), where no word
-    between names a role ('network-security-engineer' is not read as a network engineer, nor
-    'clinical-data-analyst' as a clinical analyst: they could be either)."""
+    and the last one or two name together ('epic-analyst', 'security-analyst'), where no run of
+    the words after the first names another role: 'network-security-engineer' is not read as a
+    network engineer, nor 'epic-help-desk-analyst' as an Epic analyst (help desk is a role of its
+    own, 'help-desk-analyst' one of its titles): they could be either."""
     words = title.split("-")
+    rest = words[1:]
+    runs = {"-".join(rest[i:j]) for i in range(len(rest)) for j in range(i + 1, len(rest) + 1)}
     for job in (1, 2):  # the job word ('analyst'), or two ('application-analyst')
-        between = words[1:-job]
-        key = aliases.get("-".join([words[0], *words[-job:]])) if between else None
-        if key is not None and not any(word in aliases for word in between):
+        key = aliases.get("-".join([words[0], *words[-job:]])) if len(words) > job + 1 else None
+        if key is not None and all(aliases.get(run, key) == key for run in runs):
             return key
     return None
 
