@@ -639,3 +639,19 @@ def test_an_areas_reference_label_names_one_place(run, role, metro, label) -> No
     shown = run("estimate", "--exp", "5", "--role", role, "--metro", metro, env={"COLUMNS": "120"}).stdout
     rows = [line.strip() for line in shown.splitlines() if line.strip().startswith("BLS ")]
     assert sum(row.startswith(f"{label} ") for row in rows) == 2  # its table row and its chart row
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("sf", None), ("sf ca", None), ("san fran", "41860"), ("minneap", "33460")]
+)
+def test_a_metro_name_is_matched_at_the_start_of_its_words_never_inside_one(
+    run_json, run, text, code
+) -> None:
+    """'sf' was read as Bakersfield-Delano, CA (bakerSField), and the ambiguity message advised
+    'sf ca', which gave Bakersfield silently: a part of a name matches the start of its words."""
+    if code is None:
+        result = run("estimate", "--exp", "3", "--metro", text)
+        assert result.exit_code == 2
+        assert "Bakersfield" not in result.stderr
+        return
+    assert run_json("estimate", "--exp", "3", "--metro", text)["profile"]["metro"] == code

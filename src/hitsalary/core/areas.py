@@ -130,11 +130,12 @@ def listed(areas: Sequence[Area]) -> str:
 
 
 def matches(data: ReferenceData, query: str) -> list[Area]:
-    """Areas named exactly so, else containing the query as whole words, else as text."""
+    """Areas named exactly so, else containing the query as whole words, else as the start of
+    words ('san fran', 'minneap'); never inside a word: 'sf' is not Bakersfield."""
     names = simple_names(data)
     found = [a for name, a in names if name == query]
     found = found or [a for name, a in names if f" {query} " in f" {name} "]
-    return found or [a for name, a in names if query in name]
+    return found or [a for name, a in names if f" {query}" in f" {name}"]
 
 
 def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str, *, state: str | None = None) -> str:
