@@ -481,6 +481,7 @@ def test_a_job_title_column_that_is_not_read_is_said(run, header: str, warned: b
         ("Current Salary", "salary", "no row's salary is placed in its band"),
         ("OFFER_AMOUNT", "offer", "no row's offer is placed in its band"),
         ("State Code", "state", "every row has the default state"),
+        ("Employee ID", "id", "every row's id is empty"),
     ],
 )
 def test_a_column_named_like_a_field_it_lacks_is_said(run, column: str, field: str, effect: str) -> None:
@@ -636,3 +637,24 @@ def test_a_row_says_what_its_band_is_read_from_as_estimate_does(run, run_json, r
         dist["basis"],
         dist.get("precision"),
     )
+
+
+def test_a_json_lines_roster_and_the_api_say_an_amount_named_otherwise(run) -> None:
+    """A JSON Lines roster's layout always has the amount columns (a later record may bring one),
+    so a 'Current Salary' key was passed through without a word there and in the API, while the
+    same roster as CSV was warned about: the first record's own keys decide, as a CSV header does."""
+    import warnings
+
+    import hitsalary
+
+    said = run("batch", "-", input='{"exp": 5, "Current Salary": "90000"}\n').stderr
+    assert "warning: column 'Current Salary' is passed through, not read: no row's salary" in said
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = list(hitsalary.batch([{"exp": 5, "Current Salary": "90000"}]))
+    assert out[0]["salary"] is None
+    assert [str(w.message).split(":")[0] for w in caught] == [
+        "column 'Current Salary' is passed through, not read"
+    ]
+    quiet = run("batch", "-", input='{"exp": 5, "salary": "90000", "Current Salary": "90000"}\n').stderr
+    assert "passed through, not read" not in quiet

@@ -22,6 +22,7 @@ TITLES = ("title", "job title", "job", "position", "job role", "occupation")  # 
 # column is passed through, not read (no guess: 'Location' may hold an address, 'Pay' an hourly
 # rate), and a warning names the column to rename
 LOOKALIKES = {
+    "id": ("employee id", "emp id", "employee number", "staff id", "worker id", "person id"),
     "exp": ("years", "years of experience", "experience", "yoe", "yrs", "years experience", "tenure"),
     "state": ("st", "state code", "work state", "worksite state", "us state"),
     "education": ("degree", "highest degree", "education level", "degree level", "qualification"),
@@ -130,6 +131,8 @@ class Layout:
                     if name in AMOUNT_FIELDS
                     else "no row is placed in a metro area"
                     if name == "metro"
+                    else "every row's id is empty"
+                    if name == "id"
                     else f"every row has the default {name}"
                 )
                 lines.append(

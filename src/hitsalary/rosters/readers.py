@@ -224,6 +224,7 @@ class JsonRecords:
         self.rest = records
         first = self.first or {}
         self.header = [k for k in first if k not in (READ_ERROR, EXTRA)]
+        self.given = self.header[:]  # the first record's own keys (the header adds exp and amounts)
         for name in ("exp", *AMOUNT_FIELDS):  # asked of every record, whatever the first holds
             if name not in self.header:
                 self.header.append(name)

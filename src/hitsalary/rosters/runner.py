@@ -127,7 +127,7 @@ def records_of(
     RosterWarning, the class of the other two."""
     source = JsonRecords(map(mapping_record, mappings))
     layout = Layout.from_header(source.header, levels=levels)
-    for line in layout.unread_warnings(source.header):
+    for line in layout.unread_warnings(source.given):
         warnings.warn(line.removeprefix("warning: "), ColumnNotRead, stacklevel=2)
     estimator = Estimator(data, survey_dollars=survey_dollars)
     names = ExtraNames(layout.columns())

@@ -122,9 +122,10 @@ def batch(
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
+    given = getattr(records, "given", header)  # JSON Lines: the first record's keys, not the header's
     notes = (
         summary.warning(),
-        *layout.unread_warnings(header),
+        *layout.unread_warnings(given),
         layout.levels_warning(),
         summary.levels_note(),
     )
