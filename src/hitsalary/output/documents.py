@@ -750,8 +750,9 @@ class BatchEstimateDoc(TypedDict):
     read_from: Annotated[
         str,
         doc(
-            "the code of the area whose figures the band is read from: the metro's, or its state's "
-            "(or US) where BLS publishes none for the role there"
+            "the code of the area whose distribution the band is read from (distribution.code of "
+            "estimate --json): the metro's, else its state's (basis fallback where that is the "
+            "nation's scaled to the state), else US"
         ),
     ]
     basis: Annotated[
