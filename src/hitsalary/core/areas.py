@@ -131,11 +131,26 @@ def listed(areas: Sequence[Area]) -> str:
 
 def matches(data: ReferenceData, query: str) -> list[Area]:
     """Areas named exactly so, else containing the query as whole words, else as the start of
-    words ('san fran', 'minneap'); never inside a word: 'sf' is not Bakersfield."""
+    words ('san fran', 'minneap'), else having every word of it start one of theirs, in any
+    order ('new york city' is New York-Newark-Jersey City); never inside a word: 'sf' is not
+    Bakersfield."""
     names = simple_names(data)
     found = [a for name, a in names if name == query]
     found = found or [a for name, a in names if f" {query} " in f" {name} "]
-    return found or [a for name, a in names if f" {query}" in f" {name}"]
+    found = found or [a for name, a in names if f" {query}" in f" {name}"]
+    return found or [a for name, a in names if words_start(query.split(), name.split())]
+
+
+def words_start(words: list[str], name: list[str]) -> bool:
+    """Whether each word starts a word of the name, a different one each ('new york city' in
+    'new york newark jersey city'; not 'washington wa', whose 'wa' has no word of its own left)."""
+    left = list(name)
+    for word in words:
+        found = next((w for w in left if w.startswith(word)), None)
+        if found is None:
+            return False
+        left.remove(found)
+    return True
 
 
 def nearest(data: ReferenceData, areas: Mapping[str, Area], query: str, *, state: str | None = None) -> str:
