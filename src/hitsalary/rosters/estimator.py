@@ -334,7 +334,7 @@ class Estimator:
         level it meets): decisions.place's figures, inlined."""
         values: Values = ()
         plausible_low, plausible_high = self.plausible
-        levelled = False
+        national = False  # levels given, and national (LevelTable.area_note: DOL would not use them)
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
@@ -361,12 +361,13 @@ class Estimator:
                 through = 50.0
             position = "below" if amount < low else "above" if amount > high else "inside"
             if layout.levels:
-                check = assess(self.level_table(keys, role), amount)
+                table = self.level_table(keys, role)
+                check = assess(table, amount)
                 values += (amount, position, through, check.highest_level_met, check.shortfall)
-                levelled = True
+                national = table.area_note is not None
             else:
                 values += (amount, position, through)
-        if levelled and keys[-1] is None and keys[0] == "US":  # levels DOL would not use
+        if national:
             self.national_levels += 1
         return values
 

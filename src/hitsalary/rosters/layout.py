@@ -32,6 +32,12 @@ LOOKALIKES = {
     "offer": ("offer amount", "offered salary", "offer salary", "proposed salary", "offered pay"),
     "salary": ("current salary", "base salary", "annual salary", "pay", "base pay", "current pay", "wage"),
 }
+# what a roster loses when a field's column is not read (any other field: every row has its default)
+UNREAD_EFFECTS = {
+    "id": "every row's id is empty",
+    "metro": "no row is placed in a metro area",
+    **{name: f"no row's {name} is placed in its band" for name in AMOUNT_FIELDS},
+}
 OLD_NAMES = {"specialization": "role"}  # an input column under its older name
 FIELDS = (*PROFILE_FIELDS, "metro")  # the profile columns of a roster, in output order
 KNOWN = ("id", "exp", *FIELDS, *OLD_NAMES, *AMOUNT_FIELDS)
@@ -119,26 +125,17 @@ class Layout:
         column for (LOOKALIKES: `Job Title` for role, `Degree` for education, `Current Salary` for
         salary): without a word, every row would get that field's default, or no amount."""
         given = {*header} - {*self.passthrough}  # the columns read, as the header names them
+        columns = dict(zip(FIELDS, self.fields, strict=True))  # role may be read as specialization
         lines = []
         for name, looks in LOOKALIKES.items():
-            column = dict(zip(FIELDS, self.fields, strict=True)).get(name, name)
-            if column in given or name == "exp":
-                continue
             alike = [c for c in self.passthrough if plain_name(c) in looks]
-            if alike:
-                effect = (
-                    f"no row's {name} is placed in its band"
-                    if name in AMOUNT_FIELDS
-                    else "no row is placed in a metro area"
-                    if name == "metro"
-                    else "every row's id is empty"
-                    if name == "id"
-                    else f"every row has the default {name}"
-                )
-                lines.append(
-                    f"warning: column {shown(alike[0], 30)} is passed through, not read: {effect}; "
-                    f"name the column '{name}' to read it"
-                )
+            if not alike or columns.get(name, name) in given or name == "exp":  # exp: refused before
+                continue
+            effect = UNREAD_EFFECTS.get(name, f"every row has the default {name}")
+            lines.append(
+                f"warning: column {shown(alike[0], 30)} is passed through, not read: {effect}; "
+                f"name the column '{name}' to read it"
+            )
         return lines
 
     def levels_warning(self) -> str | None:
