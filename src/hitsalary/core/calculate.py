@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from hitsalary.core.distribution import (
     distribution_for,
-    dol_levels,
+    levels_of,
     percentile_in,
     percentile_of,
     percentile_spans,
@@ -109,7 +109,7 @@ class Rule(NamedTuple):
     steps: tuple[tuple[float, float], ...]
 
 
-LEVEL_KEYS = ("I", "II", "III", "IV")  # dol_levels' order
+LEVEL_KEYS = ("I", "II", "III", "IV")  # the order levels_of gives them in
 
 
 @functools.lru_cache(maxsize=8)
@@ -128,7 +128,7 @@ def knot_amounts(method: Method, dist: Distribution, high: float) -> list[float]
     """The knots' amounts, given the area's upper edge (edges' high, which BandCurve has). From
     the last anchor back, each is raised to the next one over the steepest rise allowed into it."""
     unit = method.rounding_unit
-    levels = [float(math.ceil(whole_dollars(amount) / unit) * unit) for amount in dol_levels(dist)]
+    levels = [float(math.ceil(whole_dollars(amount) / unit) * unit) for amount in levels_of(dist)]
     fourth = levels[3]
     gap = max(high, fourth) / fourth  # Level IV at or above P90: the rule stays flat
     amounts, floor = [], 0.0

@@ -89,14 +89,18 @@ def lower_third_mean(points: Points) -> float:
     return curve_integral(points, 0, THIRD) / THIRD
 
 
-@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
-def dol_levels(dist: Distribution) -> tuple[float, float, float, float]:
+def levels_of(dist: Distribution) -> tuple[float, float, float, float]:
     """Levels I-IV by DOL's formula: I = mean of the lowest third, IV = mean of the upper
-    two-thirds = (3 x mean - I) / 2, II and III one and two thirds of the way between."""
+    two-thirds = (3 x mean - I) / 2, II and III one and two thirds of the way between. Not
+    cached: a BandCurve works them out once for its area (dol_levels is the cached one)."""
     first = lower_third_mean(dist.points)
     fourth = (3 * dist.mean - first) / 2
     step = (fourth - first) / 3
     return first, first + step, first + 2 * step, fourth
+
+
+# the levels screen and the single estimate ask again for the same area: bounded small
+dol_levels = functools.lru_cache(maxsize=1024)(levels_of)
 
 
 KIND_NAMES = {"national": "nation", "state": "state", "metro": "metro", "nonmetro": "nonmetro area"}
@@ -205,10 +209,10 @@ def usable(wages: Wages | None) -> Wages | None:
     return wages if wages is not None and wages.median is not None else None
 
 
-@functools.lru_cache(maxsize=1024)  # bounded small: batch keeps its own per-area curves
-def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | None) -> Distribution:
+def find_distribution(data: ReferenceData, soc: str, state: str, metro: str | None) -> Distribution:
     """The narrowest area with published figures: the metro (or nonmetro) area, the state, the
-    nation; each step down says why."""
+    nation; each step down says why. Not cached: the batch estimator keeps its own cache of
+    areas, so a roster over thousands of areas does not churn distribution_for's."""
     wider = wider_distribution(data, soc, state)
     if metro is None:
         return wider
@@ -224,6 +228,10 @@ def distribution_for(data: ReferenceData, soc: str, state: str, metro: str | Non
         f"{kind} fallback: {'metro' if area.kind == 'metro' else 'nonmetro area'} not published",
         f"BLS does not publish {soc} wages for {area.name}; {possessive(wider.where)} distribution stands in",
     )
+
+
+# the single estimate, the levels and path screens ask again for the same area: bounded small
+distribution_for = functools.lru_cache(maxsize=1024)(find_distribution)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -18,7 +18,7 @@ from typing import Any
 
 from hitsalary.core.calculate import BandCurve, applied_factors, multiplies
 from hitsalary.core.decisions import parse_money
-from hitsalary.core.distribution import distribution_for, imprecision
+from hitsalary.core.distribution import find_distribution, imprecision
 from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
@@ -183,7 +183,7 @@ class Estimator:
         """The occupation's curve in the area (survey_band's) and its table of rows: roles that
         share an occupation share it; and what the area's band is read from (distribution_for's
         code, basis and precision: a metro that falls back shares its state's curve, not this)."""
-        dist = distribution_for(self.data, soc, keys[0] or "US", keys[-1])
+        dist = find_distribution(self.data, soc, keys[0] or "US", keys[-1])
         # a curve is its distribution's (points and mean): areas that fall back to their state's
         # share one (a roster over every area meets thousands)
         # the key is the points and mean as one flat tuple: the floats are the curve's own, so a
