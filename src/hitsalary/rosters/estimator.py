@@ -44,6 +44,7 @@ Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, R
 # realistic roster of 1,000,000 rows peaked at 81 MB (30,000: 79 MB), over the 80 MB promised
 ROWS_LIMIT = 30_000
 CURVES_LIMIT = CACHE_LIMIT  # curves held; emptied together with every cache that holds one
+BLANK_PLACED = {False: (None,) * 3, True: (None,) * 5}  # a blank amount's columns, by --levels
 
 
 class Estimator:
@@ -315,15 +316,12 @@ class Estimator:
         mid = (whole + (mid - whole >= 0.5)) * unit
         whole = int(high)
         high = (whole + (high - whole >= 0.5)) * unit
-        values = (row, get("id"), exp, *keys, soc, point, low, mid, high, *read)
-        if layout.amounts:
-            values += self.amount_values(row, get, layout, keys, role, low, high)
-        if layout.passthrough:
-            try:
-                values += layout.pick_passthrough(record)
-            except KeyError:
-                values += tuple(map(get, layout.passthrough))
-        return values
+        placed = self.amount_values(row, get, layout, keys, role, low, high) if layout.amounts else ()
+        try:
+            passed = layout.pick_passthrough(record)
+        except KeyError:  # a JSON Lines record without some of the columns
+            passed = tuple(map(get, layout.passthrough))
+        return (row, get("id"), exp, *keys, soc, point, low, mid, high, *read, *placed, *passed)
 
     def amount_values(
         self,
@@ -334,16 +332,16 @@ class Estimator:
         role: Role,
         low: int,
         high: int,
-    ) -> Values:
+    ) -> list[Any]:
         """Each offer or salary column's amount, its place in the band (and with --levels the
         level it meets): decisions.place's figures, inlined."""
-        values: Values = ()
+        values: list[Any] = []
         plausible_low, plausible_high = self.plausible
         national = False  # levels given, and national (LevelTable.area_note: DOL would not use them)
         for name in layout.amounts:
             raw = get(name)
             if raw is None or raw == "" or raw != raw:  # blank, or NaN (a blank pandas cell)
-                values += (None, None, None, None, None) if layout.levels else (None, None, None)
+                values += BLANK_PLACED[layout.levels]
                 continue
             amount = self.amounts.get(raw) if type(raw) is str else None
             if amount is None:
