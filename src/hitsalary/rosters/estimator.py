@@ -74,7 +74,7 @@ class Estimator:
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
         self.levels: dict[tuple[str, str | None, str | None], LevelTable] = {}
         self.amounts: dict[str, int] = {}  # an amount's text -> dollars, in any column (errors not kept)
-        self.places: dict[tuple[Any, str | None], tuple[str, str | None]] = {}  # metro, state -> keys
+        self.places: dict[tuple[Any, Any], tuple[str, str | None]] = {}  # metro and state cells -> keys
         self.factor_values: dict[tuple[str, str, str], float] = {}  # one factor's multiplier
         # each factor that can move the band (the location cannot: its multiplier is 1.0, and a
         # product times 1.0 is the same float), and its profile field, in applied_factors' order
@@ -139,14 +139,12 @@ class Estimator:
         except TypeError:  # a JSON list or object: resolved as an error, in order
             state, education, employer, role_key = map(self.choice, PROFILE_FIELDS, raw)
         metro = None
-        # blank() decides; the common blanks (None, "") are told apart before calling it
-        if raw_metro is not None and raw_metro != "" and not blank(raw_metro):
-            given_state = None if blank(raw_state) else state  # the state column, when filled
-            try:  # place()'s cache, tried inline (place() fills it)
-                placed = self.places.get((raw_metro, given_state))
+        if raw_metro is not None and raw_metro != "":  # the common blanks; place() finds the others
+            try:  # place()'s cache, by the metro and state cells as given, tried inline
+                placed = self.places.get((raw_metro, raw_state))
             except TypeError:
                 placed = None
-            state, metro = placed or self.place(raw_metro, given_state, state)
+            state, metro = placed or self.place(raw_metro, raw_state, state)
         keys = (state, education, employer, role_key, metro)
         role = self.roles[role_key]
         curve, rows, read = self.areas.get((role.soc, state, metro)) or self.area(keys, role.soc, row)
@@ -245,21 +243,27 @@ class Estimator:
             bounded(self.factor_values)[key] = value
         return value
 
-    def place(self, raw: Any, given_state: str | None, state: str) -> tuple[str, str | None]:
-        """The state and metro keys of a metro cell; the state column, when filled, must contain it."""
+    def place(self, raw: Any, raw_state: Any, state: str) -> tuple[str, str | None]:
+        """The state and metro keys of a metro cell beside a state cell (state: its key); the
+        state column, when filled, must contain the metro; a blank metro cell leaves the state.
+        Cached by the two cells as given: the state's key is theirs (a cell's key is fixed)."""
         try:
-            found = self.places.get((raw, given_state))
+            found = self.places.get((raw, raw_state))
         except TypeError:
             found = None
         if found is None:
-            text = as_text("metro", raw)
-            try:
-                placed = place_metro(self.data, text or "", given_state, flag="metro")
-            except UsageProblem as exc:
-                raise RowError("metro", raw, str(exc)) from None
-            found = (placed["state"] or state, placed["metro"])
+            if blank(raw):
+                found = (state, None)
+            else:
+                given_state = None if blank(raw_state) else state  # the state column, when filled
+                text = as_text("metro", raw)
+                try:
+                    placed = place_metro(self.data, text or "", given_state, flag="metro")
+                except UsageProblem as exc:
+                    raise RowError("metro", raw, str(exc)) from None
+                found = (placed["state"] or state, placed["metro"])
             with suppress(TypeError):
-                bounded(self.places)[(raw, given_state)] = found
+                bounded(self.places)[(raw, raw_state)] = found
         return found
 
     def level_table(self, keys: tuple[str | None, ...], role: Role) -> LevelTable:
