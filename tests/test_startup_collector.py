@@ -4,10 +4,12 @@ never touched."""
 
 from __future__ import annotations
 
+import csv
 import gc
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -78,40 +80,78 @@ def messy_lines(count: int) -> str:
     return "".join(json.dumps({"id": f"E{n}", **kinds[n % len(kinds)]}) + "\n" for n in range(count))
 
 
-def garbage_after_a_run(count: int, data) -> int:
+def roster_of(count: int, fmt: str) -> tuple[list[str], Any]:
+    """messy_lines' records as read back from a roster of that format (JSON Lines, CSV, or a
+    workbook written with openpyxl, as Excel would save it)."""
+    import io
+
+    from hitsalary.rosters.readers import read_csv, read_jsonl
+
+    lines = messy_lines(count)
+    if fmt == "jsonl":
+        return read_jsonl(io.StringIO(lines))
+    rows = [json.loads(line) for line in lines.splitlines()]
+    header = list(dict.fromkeys(key for row in rows for key in row))
+    cells = [[json.dumps(v) if isinstance(v, list) else v for v in map(row.get, header)] for row in rows]
+    if fmt == "csv":
+        text = io.StringIO()
+        csv.writer(text).writerows([header, *cells])
+        return read_csv(io.StringIO(text.getvalue()))
+    import openpyxl
+
+    from hitsalary.rosters.xlsx_reader import read_xlsx
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for values in (header, *cells):
+        sheet.append(values)
+    binary = io.BytesIO()
+    book.save(binary)
+    binary.seek(0)
+    return read_xlsx(binary)
+
+
+def garbage_after_a_run(count: int, data, fmt: str = "jsonl") -> int:
     """The objects in reference cycles that a batch of count records leaves (found by a full
-    collection with the collector paused during the run)."""
+    collection with the collector paused during the run), read from and written to fmt."""
     import io
 
     from hitsalary.output.batch_writers import JsonlWriter
+    from hitsalary.output.xlsx_writer import XlsxWriter
     from hitsalary.rosters.layout import Layout
-    from hitsalary.rosters.readers import read_jsonl
     from hitsalary.rosters.runner import run
 
     gc.collect()
-    header, records = read_jsonl(io.StringIO(messy_lines(count)))
+    header, records = roster_of(count, fmt)
     layout = Layout.from_header(header, levels=True)
-    out = io.StringIO()
-    run(iter(records), layout, JsonlWriter(out, layout), data)
-    assert out.getvalue().count("\n") == count
+    if fmt == "xlsx":
+        binary = io.BytesIO()
+        run(iter(records), layout, XlsxWriter(binary, layout), data)
+        assert binary.getvalue().startswith(b"PK")
+    else:
+        out = io.StringIO()
+        run(iter(records), layout, JsonlWriter(out, layout), data)
+        assert out.getvalue().count("\n") == count
     return gc.collect()
 
 
-def test_a_batch_row_makes_no_reference_cycles(data) -> None:
-    """What lets run() pause the collector: whatever a run itself leaves in cycles, 900 rows of
-    every kind, bad ones included, leave no more than 18."""
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "xlsx"])
+def test_a_batch_row_makes_no_reference_cycles(data, fmt) -> None:
+    """What lets run() pause the collector, with no pass over the rows of a CSV or JSON Lines
+    roster: whatever a run itself leaves in cycles, 900 rows of every kind, bad ones included,
+    leave no more than 18, in every format in (and a workbook out)."""
     was = gc.isenabled()
     gc.disable()
     try:
-        assert garbage_after_a_run(900, data) == garbage_after_a_run(18, data)
+        assert garbage_after_a_run(900, data, fmt) == garbage_after_a_run(18, data, fmt)
     finally:
         if was:
             gc.enable()
 
 
-def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data, monkeypatch) -> None:
-    """A cycle made while the rows run (as a workbook library's) is freed every YOUNG_PASS rows,
-    and the collector is on again after the run, however it ends."""
+def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data) -> None:
+    """A cycle made while the rows run (as a workbook library's could be) is freed every
+    young_pass rows, and the collector is on again after the run, however it ends."""
     import io
     import weakref
 
@@ -122,7 +162,6 @@ def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data, monke
     class Node:
         pass
 
-    monkeypatch.setattr(runner, "YOUNG_PASS", 4096)
     alive: list[weakref.ref[Node]] = []
     seen: list[tuple[bool, int]] = []
 
@@ -141,8 +180,34 @@ def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data, monke
     out = io.StringIO()
     assert gc.isenabled()
     with pytest.raises(KeyboardInterrupt):
-        runner.run(records(), layout, JsonlWriter(out, layout), data)
+        runner.run(records(), layout, JsonlWriter(out, layout), data, young_pass=4096)
     assert gc.isenabled()
     assert out.getvalue().count("\n") == 9000  # flushed, though stopped
     # paused: 4,000 cycles alive at row 4,000; at row 9,000 those before row 8,192 were freed
     assert seen == [(False, 4000), (False, 9000 - 8192)]
+
+
+def test_only_a_workbook_roster_gets_passes_of_the_collector(run, tmp_path, monkeypatch) -> None:
+    """The batch command asks run() for passes over the youngest generation for rows a library
+    parses (a workbook's), none for CSV or JSON Lines rows."""
+    import openpyxl
+
+    from hitsalary.rosters import runner
+
+    asked: list[int | None] = []
+    real = runner.run
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs.get("young_pass"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "run", spy)
+    book = openpyxl.Workbook()
+    book.active.append(["exp", "state"])
+    book.active.append([5, "CA"])
+    book.save(tmp_path / "staff.xlsx")
+    (tmp_path / "staff.csv").write_text("exp,state\n5,CA\n", encoding="utf-8")
+    (tmp_path / "staff.jsonl").write_text('{"exp": 5, "state": "CA"}\n', encoding="utf-8")
+    for name in ("staff.xlsx", "staff.csv", "staff.jsonl"):
+        assert run("batch", str(tmp_path / name), "--format", "jsonl").exit_code == 0
+    assert asked == [runner.YOUNG_PASS, None, None]
