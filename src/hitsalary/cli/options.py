@@ -9,6 +9,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperArgument, TyperCommand
 
+from hitsalary.core.profile import MAX_YEARS
+
 
 class PlainArgument(TyperArgument):
     """An argument shown by its name alone (INPUT), not Typer's {INPUT} and INPUT <str>."""
@@ -46,7 +48,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 ExpOption = Annotated[
     str | None,
     typer.Option(
-        "--exp", metavar="YEARS", help="Years of experience, 0 to 50; decimals allowed.", show_default=False
+        "--exp",
+        metavar="YEARS",
+        help=f"Years of experience, 0 to {MAX_YEARS:g}; decimals allowed.",
+        show_default=False,
     ),
 ]
 StateOption = Annotated[
@@ -118,8 +123,8 @@ YearsOption = Annotated[
     typer.Option(
         "--years",
         metavar="N",
-        help=f"Years of career path to draw (1 to 50). Default: {DEFAULT_YEARS}, or as many as are left "
-        "before 50 years of experience.",
+        help=f"Years of career path to draw (1 to {MAX_YEARS:g}). Default: {DEFAULT_YEARS}, or as many as "
+        f"are left before {MAX_YEARS:g} years of experience.",
         show_default=False,
     ),
 ]
