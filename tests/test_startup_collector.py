@@ -149,23 +149,24 @@ def test_a_batch_row_makes_no_reference_cycles(data, fmt) -> None:
             gc.enable()
 
 
-def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data) -> None:
-    """A cycle made while the rows run (as a workbook library's could be) is freed every
-    young_pass rows, and the collector is on again after the run, however it ends."""
+def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data, monkeypatch) -> None:
+    """A cycle that a workbook's library makes while the rows run is freed every YOUNG_PASS rows
+    by the workbook reader, and the collector is on again after the run, however it ends."""
     import io
     import weakref
 
     from hitsalary.output.batch_writers import JsonlWriter
-    from hitsalary.rosters import runner
+    from hitsalary.rosters import runner, xlsx_reader
     from hitsalary.rosters.layout import Layout
 
     class Node:
         pass
 
+    monkeypatch.setattr(xlsx_reader, "YOUNG_PASS", 4096)
     alive: list[weakref.ref[Node]] = []
     seen: list[tuple[bool, int]] = []
 
-    def records():
+    def library_rows():  # rows as openpyxl gives them, each leaving a cycle behind
         for n in range(1, 9001):
             node = Node()
             node.me = node  # a cycle: only the collector frees it
@@ -173,41 +174,52 @@ def test_a_run_pauses_the_collector_and_resumes_it_even_when_stopped(data) -> No
             del node
             if n in (4000, 9000):
                 seen.append((gc.isenabled(), sum(ref() is not None for ref in alive)))
-            yield {"exp": "5"}
+            yield ("5",)
         raise KeyboardInterrupt
 
     layout = Layout.from_header(["exp"])
     out = io.StringIO()
     assert gc.isenabled()
     with pytest.raises(KeyboardInterrupt):
-        runner.run(records(), layout, JsonlWriter(out, layout), data, young_pass=4096)
+        runner.run(xlsx_reader.records(["exp"], library_rows()), layout, JsonlWriter(out, layout), data)
     assert gc.isenabled()
     assert out.getvalue().count("\n") == 9000  # flushed, though stopped
     # paused: 4,000 cycles alive at row 4,000; at row 9,000 those before row 8,192 were freed
     assert seen == [(False, 4000), (False, 9000 - 8192)]
 
 
-def test_only_a_workbook_roster_gets_passes_of_the_collector(run, tmp_path, monkeypatch) -> None:
-    """The batch command asks run() for passes over the youngest generation for rows a library
-    parses (a workbook's), none for CSV or JSON Lines rows."""
-    import openpyxl
+def test_csv_rows_get_no_pass_of_the_collector(data) -> None:
+    """CSV rows, which make no cycles, are not followed by passes over the young objects (the
+    run's caches): a cycle made while they run is still there at the end."""
+    import io
+    import weakref
 
+    from hitsalary.output.batch_writers import JsonlWriter
     from hitsalary.rosters import runner
+    from hitsalary.rosters.layout import Layout
+    from hitsalary.rosters.readers import read_csv
 
-    asked: list[int | None] = []
-    real = runner.run
+    class Node:
+        pass
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        asked.append(kwargs.get("young_pass"))
-        return real(*args, **kwargs)
+    header, rows = read_csv(io.StringIO("exp\n" + "5\n" * 70_000))
+    alive: list[weakref.ref[Node]] = []
 
-    monkeypatch.setattr(runner, "run", spy)
-    book = openpyxl.Workbook()
-    book.active.append(["exp", "state"])
-    book.active.append([5, "CA"])
-    book.save(tmp_path / "staff.xlsx")
-    (tmp_path / "staff.csv").write_text("exp,state\n5,CA\n", encoding="utf-8")
-    (tmp_path / "staff.jsonl").write_text('{"exp": 5, "state": "CA"}\n', encoding="utf-8")
-    for name in ("staff.xlsx", "staff.csv", "staff.jsonl"):
-        assert run("batch", str(tmp_path / name), "--format", "jsonl").exit_code == 0
-    assert asked == [runner.YOUNG_PASS, None, None]
+    seen: list[bool] = []
+
+    def records():
+        for n, record in enumerate(rows, start=1):
+            if n == 1:
+                node = Node()
+                node.me = node
+                alive.append(weakref.ref(node))
+                del node
+            if n == 70_000:  # the last row, the collector still paused
+                seen.append(alive[0]() is not None)
+            yield record
+
+    layout = Layout.from_header(header)
+    runner.run(records(), layout, JsonlWriter(io.StringIO(), layout), data)
+    assert seen == [True]  # no pass ran in the 70,000 rows
+    gc.collect()
+    assert alive[0]() is None

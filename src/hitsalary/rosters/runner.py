@@ -52,21 +52,16 @@ class Summary:
         )
 
 
-# rows between two passes over the youngest generation (a multiple of 4096), for rows that a
-# third-party parser reads (a workbook's): the csv and json modules and the engine make no cycles
-YOUNG_PASS = 65_536
-
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic collector paused while a run's rows go (and resumed after, if it was on,
     however the run ends). A row makes no reference cycles (a test holds it, for CSV, JSON Lines
-    and workbooks), so its passes over the run's caches found nothing, and cost 8% of a
-    realistic roster's run. For rows a third-party library parses (a workbook's), run() still
-    collects the objects made since the last pass every young_pass rows, so a cycle the library
-    starts to make is freed and memory stays flat; CSV and JSON Lines rows, read by the csv and
-    json modules, get no pass: its first one went over every object the caches hold (56 ms at
-    row 65,536 of a realistic roster, 3% of its run)."""
+    and workbooks), so the collector's passes over the run's caches found nothing, and cost 8% of
+    a realistic roster's run. The workbook reader, whose rows a library parses, collects the
+    youngest generation itself now and then (xlsx_reader.YOUNG_PASS), so a cycle the library
+    starts to make is still freed; CSV and JSON Lines rows, read by the csv and json modules,
+    get no pass (its first, at row 65,536, went over every object the caches hold: 56 ms of a
+    100,000-row realistic roster)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -84,11 +79,9 @@ def run(
     *,
     tick: Callable[[int], None] | None = None,
     survey_dollars: bool = False,
-    young_pass: int | None = None,
 ) -> Summary:
     """One output record per input record, in input order; a bad record becomes an error record.
-    The rows run with the collector paused (collector_paused), its youngest generation collected
-    every young_pass rows when given (YOUNG_PASS, for rows a library parses)."""
+    The rows run with the collector paused (collector_paused)."""
     estimator = Estimator(data, survey_dollars=survey_dollars)
     estimate, write = estimator.estimate, writer.write
     # keys no earlier record had: JSON Lines output passes them through, in error records too
@@ -108,11 +101,8 @@ def run(
                 except RowError as exc:
                     writer.write_error(error_record(row, record, exc, layout, extra_name))
                     summary.rejected += 1
-                if not row % 4096:
-                    if tick is not None:
-                        tick(row)
-                    if young_pass and not row % young_pass:
-                        gc.collect(0)
+                if tick is not None and not row % 4096:
+                    tick(row)
         finally:
             writer.flush()  # what was estimated before an error or Ctrl-C is not lost
     summary.estimated = row - summary.rejected

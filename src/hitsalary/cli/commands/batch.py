@@ -104,7 +104,7 @@ def batch(
     from hitsalary.core.errors import EXIT_ROWS_REJECTED
     from hitsalary.rosters import readers
     from hitsalary.rosters.layout import Layout
-    from hitsalary.rosters.runner import YOUNG_PASS, run
+    from hitsalary.rosters.runner import run
 
     data = load_data(data_path, aged=not survey_dollars)
     check_output_path(output)
@@ -119,10 +119,7 @@ def batch(
         layout = Layout.from_header(header, levels=with_levels)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             writer = make_writer(fmt, out, layout)
-            young_pass = YOUNG_PASS if in_format == "xlsx" else None  # a library parses its rows
-            summary = run(
-                records, layout, writer, data, tick=tick, survey_dollars=survey_dollars, young_pass=young_pass
-            )
+            summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
     given = getattr(records, "given", header)  # JSON Lines: the first record's keys, not the header's
