@@ -404,9 +404,11 @@ def test_areas_mark_the_areas_the_precision_rule_calls_imprecise(run, run_json, 
     assert rows["San Jose-Sunnyvale-Santa Clara, CA"]["imprecise"] is False  # 7,260 jobs, RSE 1.3%
     for area in out["areas"]:  # the rule, by hand, on each area's own published figures
         wages = data.area_tables.role_everywhere("15-1211")[area["code"]]
-        fails = (wages.wage_rse or 0) > m.max_wage_rse or (
-            wages.employment or m.min_employment
-        ) < m.min_employment
+        fails = (
+            (wages.wage_rse or 0) > m.max_wage_rse
+            or wages.employment is None  # not released: the minimum cannot be checked
+            or wages.employment < m.min_employment
+        )
         assert area["imprecise"] is (fails and area["basis"] != "fallback"), area["name"]
     lines = run("areas", "--role", "ehr", "--state", "CA", env={"COLUMNS": "120"}).stdout.splitlines()
     marked = {line.split("  ")[1].strip() for line in lines if " † " in line}
@@ -416,7 +418,8 @@ def test_areas_mark_the_areas_the_precision_rule_calls_imprecise(run, run_json, 
     shown = " ".join(" ".join(lines).split())
     assert (
         f"† imprecise ({count} of {len(out['areas'])}): the area's figures fail the precision rule, wage RSE "
-        f"above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs (method.yaml precision)."
+        f"above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs or not released "
+        "(method.yaml precision)."
     ) in shown
 
 
@@ -439,7 +442,8 @@ def test_states_mark_the_states_the_precision_rule_calls_imprecise(
         wages = data.by_state.get(("15-1211", state["code"]))
         fails = wages is not None and (
             (wages.wage_rse or 0) > m.max_wage_rse
-            or (wages.employment or m.min_employment) < m.min_employment
+            or wages.employment is None  # not released: the minimum cannot be checked
+            or wages.employment < m.min_employment
         )
         assert state["imprecise"] is (fails and state["basis"] != "fallback"), state["code"]
     lines = run("states", "--role", "ehr", env={"COLUMNS": "120"}).stdout.splitlines()
@@ -449,7 +453,7 @@ def test_states_mark_the_states_the_precision_rule_calls_imprecise(
     shown = " ".join(" ".join(lines).split())
     assert (
         f"† imprecise ({count} of {len(out['states'])}): the state's figures fail the precision rule, "
-        f"wage RSE above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs "
+        f"wage RSE above {m.max_wage_rse:g}% or employment under {m.min_employment:,} jobs or not released "
         "(method.yaml precision)."
     ) in shown
 

@@ -312,6 +312,29 @@ def test_an_imprecise_area_says_which_limit_failed(run, run_json, metro, failed)
         assert f"the area estimate is imprecise: {reason}" in text, command
 
 
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ("--role", "it-manager", "--metro", "39660"),  # Rapid City 11-3021: RSE 9%, employment not released
+        ("--state", "DE"),  # Delaware 29-9021: RSE 8%, employment not released
+    ],
+)
+def test_an_area_whose_employment_is_not_released_fails_the_minimum(run, run_json, flags) -> None:
+    """BLS publishes wages but no employment for some areas: the job minimum cannot be checked,
+    so the figures are not vouched for as precise (a trial saw them pass the rule unmarked)."""
+    dist = run_json("estimate", "--exp", "5", *flags)["distribution"]
+    assert dist["employment"] is None
+    assert dist["wage_rse"] <= DATA.method.max_wage_rse
+    assert dist["imprecise"] is True
+    reason = (
+        f"employment is not released by BLS, so the {DATA.method.min_employment:,}-job minimum cannot be "
+        "checked (method.yaml precision)"
+    )
+    assert dist["precision"] == f"the area estimate is imprecise: {reason}"
+    text = " ".join(run("estimate", "--exp", "5", *flags, env={"COLUMNS": "200"}).stdout.split())
+    assert f"the area estimate is imprecise: {reason}" in text
+
+
 def test_the_precision_limits_are_read_from_the_method_data(run_json, tmp_path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(

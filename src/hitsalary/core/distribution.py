@@ -123,13 +123,22 @@ def imprecision(d: Distribution) -> str | None:
     return f"{IMPRECISE}: {d.precision}" if d.precision else None
 
 
-def precision_failure(rse: float | None, employment: int | None, method: Method) -> str | None:
+def precision_failure(
+    rse: float | None, employment: int | None, method: Method, *, row: bool = True
+) -> str | None:
     """Which precision limits an area's figures fail, each with its value from the method data
-    ("employment 50 is under the 100-job minimum (method.yaml precision)"); None where none."""
+    ("employment 50 is under the 100-job minimum (method.yaml precision)"); None where none.
+    A BLS row (row) without employment is one whose employment BLS did not release: the
+    minimum is not shown to be met, so it fails too (72 metro and 10 state rows publish wages
+    but no employment). Figures with no row of their own (a suppressed state's scaled national
+    curve) are held to the wage RSE alone."""
     failed = []
     if rse is not None and rse > method.max_wage_rse:
         failed.append(f"wage RSE {rse:g}% is above the {method.max_wage_rse:g}% maximum")
-    if employment is not None and employment < method.min_employment:
+    if employment is None and row:
+        minimum = f"{method.min_employment:,}-job minimum"
+        failed.append(f"employment is not released by BLS, so the {minimum} cannot be checked")
+    elif employment is not None and employment < method.min_employment:
         failed.append(f"employment {employment:,} is under the {method.min_employment:,}-job minimum")
     return f"{' and '.join(failed)} ({precision_source(method)})" if failed else None
 
@@ -138,7 +147,7 @@ def precision_rule(method: Method) -> str:
     """The precision rule in words, its limits from the method data, for a table's footnote."""
     return (
         f"wage RSE above {method.max_wage_rse:g}% or employment under {method.min_employment:,} jobs "
-        f"({precision_source(method)})"
+        f"or not released ({precision_source(method)})"
     )
 
 
@@ -283,7 +292,7 @@ def state_distribution(data: ReferenceData, soc: str, state: str, nation: Distri
         mean_basis="scaled",
         wage_rse=None,
         employment=employment,
-        precision=precision_failure(None, employment, data.method),
+        precision=precision_failure(None, employment, data.method, row=(soc, state) in data.by_state),
         scale=ratio,
     )
     return fell_back(scaled, f"state fallback: national x {state} {group} ratio, state not published", reason)

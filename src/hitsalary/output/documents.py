@@ -196,7 +196,7 @@ class DistributionDoc(TypedDict):
     scale: Annotated[float | None, doc("a suppressed state: the national curve times this ratio")]
     wage_rse: Annotated[float | None, doc("BLS's relative standard error of the mean wage, percent")]
     employment: int | None
-    imprecise: Annotated[bool, doc("wage RSE above the method's limit or employment under it")]
+    imprecise: Annotated[bool, doc("wage RSE above the method's limit, or employment under it or not released")]
     precision: Imprecise | None
     source: SourceDoc
 
@@ -634,7 +634,7 @@ class StateRowDoc(LocationDoc):
         bool,
         doc(
             "the state's own figures fail the method's precision rule: wage RSE above its limit or "
-            "employment under it"
+            "employment under it or not released"
         ),
     ]
 
@@ -651,7 +651,7 @@ class AreaRowDoc(LocationDoc):
         bool,
         doc(
             "the area's own figures fail the method's precision rule: wage RSE above its limit or "
-            "employment under it"
+            "employment under it or not released"
         ),
     ]
 
