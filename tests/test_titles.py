@@ -14,6 +14,9 @@ from hitsalary.core.profile import Vocabulary, choose
 
 # Titles from healthcare IT job postings and rosters, with the role each belongs to.
 TITLES = {
+    "VP of IT": "it-manager",  # a trial's: refused with every role listed
+    "Vice President, Information Technology": "it-manager",
+    "Head of IT": "it-manager",
     "cerner analyst": "ehr",
     "Cerner Analyst": "ehr",
     "Epic Analyst": "ehr",
@@ -111,6 +114,22 @@ def suggestions(vocabulary: Vocabulary, text: str) -> list[str]:
 def key_of(suggestion: str) -> str:
     named = re.fullmatch(r"'[^']+' \(([a-z0-9-]+)\)", suggestion)
     return named.group(1) if named else suggestion
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Director of Clinical Informatics",
+        "Chief Nursing Informatics Officer",
+        "CMIO",
+        "Manager, Clinical Applications",
+    ],
+)
+def test_a_leaders_title_is_shown_the_leaders_roles_first(data: ReferenceData, title: str) -> None:
+    """A trial's 'Director of Clinical Informatics' was shown two analysts' roles: a title that
+    names a leader is shown the managers' roles (IT and health information) first."""
+    keys = [key_of(s) for s in suggestions(Vocabulary.of(data, "role"), title)]
+    assert keys[:2] == ["it-manager", "him-director"]
 
 
 def test_at_least_thirty_titles_besides_cerner_analyst() -> None:

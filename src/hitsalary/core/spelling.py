@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-DROP = str.maketrans({"'": None, "\u2019": None, ".": None, "_": " ", "/": " ", "-": " "})
+DROP = str.maketrans({"'": None, "\u2019": None, ".": None, "_": " ", "/": " ", "-": " ", ",": " "})
 
 
 def normalize(text: str) -> str:
-    """One spelling for lookups: lower case, no apostrophes or dots, words joined by '-'.
+    """One spelling for lookups: lower case, no apostrophes or dots, words joined by '-' (a comma
+    parts words too: 'Manager, Clinical Applications').
     (str.translate and split, not regular expressions: it runs for every alias at start-up.)"""
     return "-".join(text.lower().translate(DROP).split())
 
@@ -28,6 +29,9 @@ def suggest(text: str, choices: Mapping[str, str]) -> list[str]:
 
 
 MIN_SHARED = 4  # letters of a word a suggestion may share with the text ('data', not 'it' or 'of')
+# words of a leader's title: a text with one ('Director of Clinical Informatics', 'VP of IT') is
+# shown the job titles that carry one first, nearest first (the managers' roles, not analysts')
+RANKS = frozenset({"director", "manager", "chief", "head", "vp", "vice", "officer", "cio", "cmio", "cnio"})
 
 
 def nearest(text: str, choices: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -36,7 +40,8 @@ def nearest(text: str, choices: Mapping[str, str]) -> list[tuple[str, str]]:
     'cerner-analyst') first, so that 'cerner anlyst' points at the EHR analyst and not at
     'security-analyst', whose letters it also resembles; a single word is matched against single
     words first ('sofware': software). Between the two come the job titles that share a whole word
-    with the text ('nurse': 'nurse informaticist')."""
+    with the text ('nurse': 'nurse informaticist'). A leader's title (RANKS) is shown the titles
+    of leaders first."""
     import difflib  # only on an error: it costs start-up time
 
     norm = without_seniority(normalize(text)) or normalize(text)
@@ -48,7 +53,15 @@ def nearest(text: str, choices: Mapping[str, str]) -> list[tuple[str, str]]:
     # informatics', not 'registrar', whose letters it resembles)
     typed = {word for word in norm.split("-") if len(word) >= MIN_SHARED}
     sharing = [c for c in titles if typed & set(c.split("-"))]
-    groups = (near_titles, sharing, near_words) if "-" in norm else (near_words, sharing, near_titles)
+    ranked: list[str] = []
+    if RANKS & set(norm.split("-")):
+        leaders = [c for c in titles if RANKS & set(c.split("-"))]
+        ranked = sorted(leaders, key=lambda c: -difflib.SequenceMatcher(None, norm, c).ratio())
+    groups = (
+        (ranked, near_titles, sharing, near_words)
+        if "-" in norm
+        else (ranked, near_words, sharing, near_titles)
+    )
     close = [c for group in groups for c in group]
     first: dict[str, str] = {}  # key -> its nearest spelling
     for spelling in close:

@@ -196,7 +196,9 @@ class DistributionDoc(TypedDict):
     scale: Annotated[float | None, doc("a suppressed state: the national curve times this ratio")]
     wage_rse: Annotated[float | None, doc("BLS's relative standard error of the mean wage, percent")]
     employment: int | None
-    imprecise: Annotated[bool, doc("wage RSE above the method's limit, or employment under it or not released")]
+    imprecise: Annotated[
+        bool, doc("wage RSE above the method's limit, or employment under it or not released")
+    ]
     precision: Imprecise | None
     source: SourceDoc
 
