@@ -12,6 +12,8 @@ import re
 
 import pytest
 
+import hitsalary
+
 from . import distribution_hand as hand
 from .conftest import SHARED_DATA, eci_by_hand, one_line_error
 
@@ -642,16 +644,57 @@ def test_an_areas_reference_label_names_one_place(run, role, metro, label) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "code"), [("sf", None), ("sf ca", None), ("san fran", "41860"), ("minneap", "33460")]
+    ("text", "code"),
+    [
+        ("sfield", None),
+        ("sfield ca", None),
+        ("sf", "41860"),
+        ("sf ca", "41860"),
+        ("san fran", "41860"),
+        ("minneap", "33460"),
+    ],
 )
 def test_a_metro_name_is_matched_at_the_start_of_its_words_never_inside_one(
     run_json, run, text, code
 ) -> None:
     """'sf' was read as Bakersfield-Delano, CA (bakerSField), and the ambiguity message advised
-    'sf ca', which gave Bakersfield silently: a part of a name matches the start of its words."""
+    'sf ca', which gave Bakersfield silently: a part of a name matches the start of its words
+    ('sf' itself is now San Francisco's short name, area_names.yaml)."""
     if code is None:
         result = run("estimate", "--exp", "3", "--metro", text)
         assert result.exit_code == 2
-        assert "Bakersfield" not in result.stderr
+        assert "matches" not in result.stderr
         return
     assert run_json("estimate", "--exp", "3", "--metro", text)["profile"]["metro"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("nyc", "35620"), ("NYC", "35620"), ("Twin Cities", "33460"), ("dfw", "19100"), ("philly", "37980")],
+)
+def test_a_metro_short_name_names_its_area(run_json, data, text, code) -> None:
+    """A trial's 'nyc' was answered 'did you mean Albany': short names people use are read from
+    area_names.yaml, in the estimate, the API and a roster alike."""
+    assert data.area_names  # the shipped list, not a hand-typed one here
+    assert run_json("estimate", "--exp", "3", "--metro", text)["profile"]["metro"] == code
+    assert hitsalary.estimate(exp=3, metro=text).profile.metro == code
+
+
+def test_an_ambiguous_short_name_is_not_a_short_name(run, data) -> None:
+    """'la' is Louisiana's code as well as Los Angeles': it is not in the list, and stays a
+    question (which of Louisiana's areas?)."""
+    assert "la" not in data.area_names
+    result = run("estimate", "--exp", "3", "--metro", "la")
+    assert result.exit_code == 2
+    assert "matches 12 areas" in result.stderr
+
+
+def test_a_short_name_of_no_area_is_the_data_files_error(run, tmp_path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "area_names:\n  source: {publisher: Me, title: my names, year: 2026}\n  names: {hq: '99999'}\n",
+        encoding="utf-8",
+    )
+    result = run("estimate", "--exp", "3", "--metro", "hq", "--data", str(path))
+    assert result.exit_code != 0
+    assert "area_names: names: hq: 99999 is not an area of the OEWS area list" in result.stderr

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from hitsalary.core.errors import UsageProblem, shown
+from hitsalary.core.errors import DataError, UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
@@ -37,6 +37,19 @@ def split_state(data: ReferenceData, query: str) -> tuple[str, str | None]:
 def simple_names(data: ReferenceData) -> list[tuple[str, Area]]:
     """Each area with its name simplified once, for matching."""
     return [(simplify(a.name), a) for a in data.area_tables.areas().values()]
+
+
+@functools.lru_cache(maxsize=4)
+def short_names(data: ReferenceData) -> dict[str, Area]:
+    """The data's short names of areas ('nyc', 'twin cities', area_names.yaml), simplified as a
+    query is, each with the area its code names; a code that names no area is the data's error."""
+    areas = data.area_tables.areas()
+    out = {}
+    for name, code in data.area_names.items():
+        if code not in areas:
+            raise DataError(f"area_names: names: {name}: {code} is not an area of the OEWS area list")
+        out[simplify(name)] = areas[code]
+    return out
 
 
 def find_area(data: ReferenceData, text: str, *, flag: str = "--metro", state: str | None = None) -> Area:
@@ -72,11 +85,17 @@ def resolve_area(
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
+    named = short_names(data).get(query)
+    if named is not None:
+        return named, ()
     full = query
     found = matches(data, query)
     named_state = None
     if not found:
         query, named_state = split_state(data, query)
+        named = short_names(data).get(query)
+        if named is not None and named_state in named.states:  # 'sf ca'
+            return named, ()
         found = [a for a in matches(data, query) if named_state in a.states]
     outside = state is not None and len(found) > 1 and not any(state in a.states for a in found)
     if len(found) > 1 and state is not None:

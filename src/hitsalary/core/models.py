@@ -422,6 +422,7 @@ class ReferenceData:
     eci: IndexSeries | None = None  # wage growth since the survey month
     area_rpp: AreaParities = field(default_factory=lambda: AreaParities({}, {}))
     entry_education: Mapping[str, str] = field(default_factory=dict)  # SOC -> BLS typical entry education
+    area_names: Mapping[str, str] = field(default_factory=dict)  # a short name ('nyc') -> its area code
 
     def factor(self, name: str) -> Factor:
         return next(f for f in self.factors if f.name == name)

@@ -516,6 +516,13 @@ SPECS: dict[str, Map] = {
             key_hint=SOC.hint,
         )
     ),
+    "area_names": dataset(
+        names=Items(
+            Str(r"\d{5}|\d{7}", "an OEWS area code: a 5-digit CBSA or a 7-digit nonmetro area"),
+            key_pattern=r".*[0-9A-Za-z].*",
+            key_hint="a name with a letter or digit",
+        )
+    ),
     "himss": dataset(
         groups=Items(
             Map(

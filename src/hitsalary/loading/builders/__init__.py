@@ -69,4 +69,5 @@ def build(
         eci=eci(ctx),
         area_rpp=area_parities(ctx),
         entry_education=entry,
+        area_names=dict(ctx.raw["area_names"]["names"]),
     )
