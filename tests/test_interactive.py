@@ -281,3 +281,16 @@ def test_the_readme_piped_example_is_what_guided_mode_prints(run) -> None:
     end = lines.index("{")
     assert [line.rstrip() for line in result.stderr.splitlines()] == lines[:end]
     assert json.loads("\n".join(lines[end:])) == json.loads(result.stdout)["band"]
+
+
+def test_a_degree_read_from_a_longer_answer_is_said_as_for_the_flag(run) -> None:
+    """A trial's 'MS Nursing' at the education question was read as a master's without a word,
+    where --education 'MS Nursing' says so: the same note, once."""
+    asked = run("estimate", "-i", "--json", input=answers("5", "", "", "", "", "MS Nursing"))
+    assert asked.exit_code == 0, asked.stderr
+    flagged = run("estimate", "--exp", "5", "--education", "MS Nursing", "--json")
+    assert json.loads(asked.stdout)["profile"]["education"] == "master"
+    notes = [line.strip() for line in asked.stderr.splitlines() if "is read as" in line]
+    said = [line for line in flagged.stderr.splitlines() if "is read as" in line]
+    assert [f"hitsalary: {line}" for line in notes] == said  # the flag's line, under the prompt
+    assert len(notes) == 1

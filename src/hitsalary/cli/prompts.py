@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from hitsalary.core.errors import InputEnded, UsageProblem, escape_controls
 from hitsalary.core.models import Profile, ReferenceData
-from hitsalary.core.profile import MAX_YEARS, Vocabulary, choose, parse_exp, place_metro
+from hitsalary.core.profile import MAX_YEARS, Vocabulary, choose, degree_note, parse_exp, place_metro
 
 T = TypeVar("T")
 
@@ -91,19 +91,28 @@ def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | 
             continue
         hint = HINTS.get(name, ", ".join(vocabulary.keys))
         question = f"{vocabulary.label} ({hint}) [{vocabulary.neutral}]: "
-        values[name] = ask(question, vocabulary.neutral, partial(answer, vocabulary, flag=flag))
+        # a degree read from the start of a longer answer ('MS Nursing') is said, as for the flag
+        note = partial(degree_note, data) if name == "education" else None
+        values[name] = ask(question, vocabulary.neutral, partial(answer, vocabulary, flag=flag, note=note))
     return Profile(exp=years, **values)  # type: ignore[arg-type]  # keys are the profile's fields
 
 
-def answer(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
-    """An answer to one question; a city typed at the state question is pointed to the next one."""
+def answer(
+    vocabulary: Vocabulary, text: str, *, flag: str, note: Callable[[str], str | None] | None = None
+) -> str:
+    """An answer to one question; a city typed at the state question is pointed to the next one;
+    note, when given, says how the answer was read (a line on stderr, as the flag's note)."""
     try:
-        return choose(vocabulary, text, flag=flag)
+        key = choose(vocabulary, text, flag=flag)
     except UsageProblem as exc:
         if flag == "--state":
             # one sentence: the error's own bracket (a suggestion or the choices), then the hint
             raise UsageProblem(f"{exc}; a city or metro area goes in the next question") from None
         raise
+    said = note(text) if note is not None else None
+    if said:
+        sys.stderr.write(f"  {escape_controls(said)}\n")
+    return key
 
 
 def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict[str, str | None]:
