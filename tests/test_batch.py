@@ -470,6 +470,10 @@ def test_a_job_title_column_that_is_not_read_is_said(run, header: str, warned: b
     assert record["role"] == ("ehr" if header == "role" else "general")
     said = f"warning: column '{header}' is passed through, not read" in result.stderr  # as spelled
     assert said is warned
+    if warned:  # said before the run, not after its summary line, where a trial missed it
+        lines = result.stderr.splitlines()
+        first = next(i for i, line in enumerate(lines) if "passed through, not read" in line)
+        assert first < next(i for i, line in enumerate(lines) if "estimated," in line)
 
 
 @pytest.mark.parametrize(
@@ -495,7 +499,7 @@ def test_a_column_named_like_a_field_it_lacks_is_said(run, column: str, field: s
     record = json.loads(result.stdout)
     assert record[column] == value  # passed through as given
     expected = f"warning: column '{column}' is passed through, not read: {effect}; name the column '{field}'"
-    assert expected in result.stderr.splitlines()[-1]
+    assert expected in result.stderr.splitlines()[0]  # before the run
     both = run("batch", "-", input=f'exp,{field},{column}\n5,"{value}","{value}"\n')
     assert "passed through, not read" not in both.stderr
 

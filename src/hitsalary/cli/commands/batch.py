@@ -117,19 +117,17 @@ def batch(
             in_format, stream, binary, path=input_path, delimiter=delimiter, sheet=sheet
         )
         layout = Layout.from_header(header, levels=with_levels)
+        # what the header says is known before any row: said first, where it is not missed
+        given = getattr(records, "given", header)  # JSON Lines: the first record's keys
+        for warning in (*layout.unread_warnings(given), layout.levels_warning()):
+            if warning:
+                say(warning)
         with batch_output(output) as out, batch_progress(input_path, binary) as tick:
             writer = make_writer(fmt, out, layout)
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    given = getattr(records, "given", header)  # JSON Lines: the first record's keys, not the header's
-    notes = (
-        summary.warning(),
-        *layout.unread_warnings(given),
-        layout.levels_warning(),
-        summary.levels_note(),
-    )
-    for warning in notes:
+    for warning in (summary.warning(), summary.levels_note()):
         if warning:
             say(warning)
     unknown = list(getattr(records, "unknown", ()))
