@@ -243,6 +243,33 @@ def test_the_api_batch_never_raises_for_a_row() -> None:
     assert [record["row"] for record in out] == list(range(1, 8))
 
 
+def test_a_blank_row_is_no_record_in_csv_json_lines_and_the_api(run) -> None:
+    """A line of empty cells is not a record in a CSV export, and pandas reads the same line as
+    a row of NaN: the API, and JSON Lines (a null for each cell), skip it as the command skips
+    the CSV line, so every later row has the same number whichever way the file is read (a
+    trial's pandas recipe numbered rows one past the command's after a blank line)."""
+    nan = float("nan")
+    csv_text = "id;exp;state;offer\nE1;5;CA;90000\n;;;\nE3;2;TX;\n"
+    by_command = lines(run("batch", "-", input=csv_text).stdout)
+    as_pandas = [
+        {"id": "E1", "exp": 5, "state": "CA", "offer": 90000.0},
+        {"id": nan, "exp": nan, "state": nan, "offer": nan},
+        {"id": "E3", "exp": 2, "state": "TX", "offer": nan},
+    ]
+    by_api = list(hitsalary.batch(as_pandas))
+    nulls = [{k: (None if v != v else v) for k, v in row.items()} for row in as_pandas]
+    by_jsonl = lines(run("batch", "-", "--input-format", "jsonl", input=jsonl(nulls)).stdout)
+    assert [r["row"] for r in by_command] == [1, 2]
+    for records in (by_api, by_jsonl):
+        assert [(r["row"], r["id"], r["low"]) for r in records] == [
+            (r["row"], r["id"], r["low"]) for r in by_command
+        ]
+        assert not any("error" in r for r in records)
+    # a row with anything in it is still a record: a space, a zero, an error to fix
+    kept = list(hitsalary.batch([{"exp": " ", "state": None}, {"exp": 0}, {"exp": None, "state": "CA"}]))
+    assert [("error" in r) for r in kept] == [True, False, True]
+
+
 def test_the_api_batch_refuses_a_bad_levels_flag() -> None:
     with pytest.raises(hitsalary.UsageProblem, match="levels"):
         hitsalary.batch([], levels="yes")  # type: ignore[arg-type]

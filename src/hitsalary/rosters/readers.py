@@ -240,11 +240,18 @@ class JsonRecords:
         return next(self.records)
 
     def generate(self) -> Iterator[dict[str, Any]]:
+        """The records; one whose every value is blank (null, empty text, NaN) is not a record, as
+        a CSV line of empty cells is not: pandas reads such a line of an export as a row of NaN,
+        and the API must number its rows as the command numbers the file's. (The first record's
+        keys still name the columns.)"""
         if self.first is None:
             return
-        yield self.first
+        if not blank_record(self.first):
+            yield self.first
         known = self.known
         for record in self.rest:
+            if blank_record(record):
+                continue
             if not known.issuperset(record):
                 self.sort_out(record)
             yield record
@@ -278,6 +285,18 @@ def json_lines(source: Lines) -> Iterator[dict[str, Any]]:
         except LongLine as exc:
             taken.clear()
             yield {READ_ERROR: exc.error}
+
+
+def blank_record(record: dict[str, Any]) -> bool:
+    """Whether every value is blank: None, empty text or NaN (what a blank cell becomes)."""
+    for value in record.values():  # the first value decides for almost every record
+        if not (
+            value is None
+            or (type(value) is str and not value)
+            or (isinstance(value, float) and value != value)
+        ):
+            return False
+    return True  # (an error record's value is its error, never blank)
 
 
 def read_jsonl(stream: TextIO, *, delimiter: str | None = None) -> tuple[list[str], JsonRecords]:
