@@ -58,6 +58,16 @@ def test_a_key_that_cannot_be_text_is_an_error_naming_its_line(text: str, line: 
         parse(text, "f.yaml")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"), [("this is: [not\n valid", 2), ("a: [1,\n", 1), ("a: 1\nb: [2,\n\n", 3)]
+)
+def test_an_error_at_the_end_of_the_file_names_its_last_line(text: str, line: int) -> None:
+    """PyYAML marks an unclosed list at the end of the input on the line after the last; the
+    message names a line the file has (a trial's 2-line file was said to fail on line 3)."""
+    with pytest.raises(DataError, match=rf"^f\.yaml:{line}: "):
+        parse(text, "f.yaml")
+
+
 def test_a_number_of_4301_digits_is_a_data_error() -> None:
     with pytest.raises(DataError, match="too large a number"):
         parse("a: " + "9" * 4301 + "\n", "f.yaml")

@@ -49,7 +49,8 @@ def parse(text: str, name: str) -> Document:
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = f"{mark.line + 1}:" if mark else ""
+        # an error at the end of the input is on its last line, not the one after it
+        line = f"{min(mark.line + 1, max(1, len(text.splitlines())))}:" if mark else ""
         problem = " ".join(str(exc.problem or exc.context or exc).split())
         if "constructor for the tag" in problem:
             problem += " (hitsalary reads plain YAML only; such tags are refused, never run)"
