@@ -78,3 +78,27 @@ def test_a_career_path_names_whose_path_it_is(run) -> None:
     out = " ".join(run("path", "--exp", "3", "--role", "ehr", "--years", "2", "--state", "TX").stdout.split())
     assert "Career path: your profile, EHR / clinical systems analyst;" in out
     assert "Texas (" in out.split("Career path:")[1].split("dollars)")[0]
+
+
+def test_a_narrow_compare_names_the_purchasing_powers_change_apart(run) -> None:
+    """At 40 columns the table becomes label: value blocks; the point's change and the purchasing
+    power's were both 'vs base', with opposite signs side by side (a trial's finding)."""
+    out = run(
+        "compare",
+        "--exp",
+        "5",
+        "--role",
+        "ehr",
+        "--state",
+        "TX",
+        "--vs",
+        "state=CA",
+        "--vs",
+        "exp=9",
+        env={"COLUMNS": "40"},
+    ).stdout
+    labels = [
+        line.split(":")[0].strip() for line in out.splitlines() if line.startswith("  ") and ":" in line
+    ]
+    assert labels.count("vs base") == 2  # one per change: the point's
+    assert labels.count("Power vs base") == 2
