@@ -349,6 +349,28 @@ def test_a_name_that_also_matched_other_areas_says_so(run) -> None:
     assert run("estimate", "--exp", "5", "--metro", "san jose").stderr == ""
 
 
+@pytest.mark.parametrize("command", ["compare", "path"])
+def test_a_vs_metro_that_also_matched_other_areas_says_so_as_the_flag_does(run, command: str) -> None:
+    """compare and path read --vs metro=NAME as --metro reads it; they now say so as it does (a
+    trial's 'new york' was read as the New York City metro without the note estimate gives)."""
+    result = run(command, "--exp", "5", "--vs", "metro=washington")
+    assert result.exit_code == 0, result.stderr
+    assert "note: --vs metro 'washington' is read as Washington-Arlington-Alexandria" in result.stderr
+    assert run(command, "--exp", "5", "--vs", "metro=47900").stderr == ""
+
+
+def test_a_state_code_given_as_a_metro_says_what_it_is(run) -> None:
+    """'LA' matches the areas whose names end in Louisiana's code; the way out said was 'add the
+    state to the name, e.g. 'la la'' (a trial's finding)."""
+    with pytest.raises(hitsalary.UsageProblem) as caught:
+        hitsalary.estimate(exp=5, metro="LA")
+    message = str(caught.value)
+    assert "LA is Louisiana's state code: for the state give state LA; for an area" in message
+    assert "'la la'" not in message
+    line = one_line_error(run("estimate", "--exp", "5", "--metro", "la"))
+    assert "LA is Louisiana's state code: for the state give --state LA" in line
+
+
 def test_an_unknown_name_points_to_the_list(run) -> None:
     line = one_line_error(run("estimate", "--exp", "5", "--metro", "zzqx"))
     assert "'zzqx'" in line

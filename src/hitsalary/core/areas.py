@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from hitsalary.core.errors import DataError, UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
+from hitsalary.core.text import possessive
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
 
@@ -129,8 +130,14 @@ def ambiguous(
     where = ""
     if outside and state in data.states:
         where = f", none of them in {data.states[state].name} ({state})"
+    code = query.upper()
     if outside:
         hint = f"give a code, e.g. {found[0].code}, with that area's state or none"
+    elif code in data.states and code in {a.state for a in found}:  # 'la': the state code matched
+        hint = (
+            f"{code} is {possessive(data.states[code].name)} state code: for the state give "
+            f"{'--state' if flag.startswith('--') else 'state'} {code}; for an area, more of its name or its code"
+        )
     elif state is None and len({a.state for a in found}) > 1:
         hint = (
             f"add the state to the name, e.g. {shown(f'{query} {found[0].state.lower()}')}, or give the state"

@@ -145,6 +145,20 @@ def flags_profile(
     return profile
 
 
+def say_variant_notes(data: Any, base: Any, changes: dict[str, str], placed: Any) -> None:
+    """What flags_profile says of --metro, for a --vs metro=NAME: a name that also matched other
+    areas is said with the one it is read as (compare and path; placed: the variant's profile)."""
+    text = changes.get("metro")
+    if text is None or placed.metro is None:
+        return
+    from hitsalary.core.areas import passed_over_note
+
+    state = pick_state(data, changes["state"]) if "state" in changes else base.state
+    note = passed_over_note(data, text, flag="--vs metro", state=None if state == "US" else state)
+    if note:
+        say(note)
+
+
 def at_terminal() -> bool:
     """Both ends are a person at a terminal, so asking questions cannot hang a script."""
     return sys.stdin.isatty() and sys.stdout.isatty()

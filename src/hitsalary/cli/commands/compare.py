@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hitsalary.cli.app import command_app, deliver, jsonout, load_data, tables
-from hitsalary.cli.commands import flags_profile
+from hitsalary.cli.commands import flags_profile, say_variant_notes
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -50,6 +50,8 @@ def compare(
     if not vs:
         raise UsageProblem("missing --vs: name at least one change, e.g. --vs state=CA")
     base_estimate, variants = run_compare(base, vs, data)
+    for v in variants:
+        say_variant_notes(data, base, v.changes, v.estimate.profile)
 
     deliver(
         json_output,

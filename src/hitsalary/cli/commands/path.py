@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hitsalary.cli.app import command_app, deliver, jsonout, load_data, tables
-from hitsalary.cli.commands import flags_profile, no_path_left, path_years
+from hitsalary.cli.commands import flags_profile, no_path_left, path_years, say_variant_notes
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -59,7 +59,8 @@ def path(
     check_variant_count(vs or [])
     paths = [("your profile", career_path(base, count, data))]
     for text in vs or []:
-        _, other = apply_changes(base, text, data)
+        changes, other = apply_changes(base, text, data)
+        say_variant_notes(data, base, changes, other)
         paths.append((text, career_path(other, count, data)))
 
     deliver(
