@@ -711,6 +711,36 @@ def test_an_ambiguous_short_name_is_not_a_short_name(run, data) -> None:
     assert "matches 12 areas" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"), [("bay area", ("41860", "41940")), ("Research Triangle", ("39580", "20500"))]
+)
+def test_a_short_name_for_several_areas_offers_each(run, data, text, codes) -> None:
+    """'bay area' was answered 'did you mean Houma-Bayou Cane-Thibodaux, LA' and 'Research
+    Triangle' 'no such area' (a trial): a name that could mean several areas lists their codes in
+    area_names.yaml, and each is offered, none chosen; with a state elsewhere, it says so."""
+    assert data.area_names[text.lower()] == codes
+    line = one_line_error(run("estimate", "--exp", "3", "--metro", text))
+    assert "matches 2 areas" in line
+    assert all(f"({code})" in line for code in codes)
+    elsewhere = one_line_error(run("estimate", "--exp", "3", "--state", "MA", "--metro", text))
+    assert "none of them in Massachusetts (MA)" in elsewhere
+    for code in codes:  # the way out it names works
+        assert run("estimate", "--exp", "3", "--metro", code).exit_code == 0
+
+
+@pytest.mark.parametrize("names", ["{hq: ['14460']}", "{hq: []}", "{hq: [14460, '14460']}"])
+def test_a_short_names_list_holds_two_codes_or_more(run, tmp_path, names: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        f"area_names:\n  source: {{publisher: Me, title: my names, year: 2026}}\n  names: {names}\n",
+        encoding="utf-8",
+    )
+    result = run("estimate", "--exp", "3", "--metro", "hq", "--data", str(path))
+    assert result.exit_code != 0
+    assert result.stderr.count("\n") == 1
+    assert "mine.yaml:3: area_names.names.hq" in result.stderr.replace("names.hq.0", "names.hq")
+
+
 def test_a_short_name_of_no_area_is_the_data_files_error(run, tmp_path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(

@@ -41,15 +41,18 @@ def simple_names(data: ReferenceData) -> list[tuple[str, Area]]:
 
 
 @functools.lru_cache(maxsize=4)
-def short_names(data: ReferenceData) -> dict[str, Area]:
+def short_names(data: ReferenceData) -> dict[str, tuple[Area, ...]]:
     """The data's short names of areas ('nyc', 'twin cities', area_names.yaml), simplified as a
-    query is, each with the area its code names; a code that names no area is the data's error."""
+    query is, each with the area its code names (or the areas a name could mean, 'bay area'); a
+    code that names no area is the data's error."""
     areas = data.area_tables.areas()
     out = {}
-    for name, code in data.area_names.items():
-        if code not in areas:
-            raise DataError(f"area_names: names: {name}: {code} is not an area of the OEWS area list")
-        out[simplify(name)] = areas[code]
+    for name, given in data.area_names.items():
+        codes = (given,) if isinstance(given, str) else given
+        for code in codes:
+            if code not in areas:
+                raise DataError(f"area_names: names: {name}: {code} is not an area of the OEWS area list")
+        out[simplify(name)] = tuple(areas[code] for code in codes)
     return out
 
 
@@ -86,18 +89,17 @@ def resolve_area(
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
-    named = short_names(data).get(query)
-    if named is not None:
-        return named, ()
+    named = short_names(data).get(query, ())
+    if len(named) == 1:
+        return named[0], ()
     full = query
-    found = matches(data, query)
+    found = list(named) or matches(data, query)  # a short name for several areas: all of them
     named_state = None
     if not found:
         query, named_state = split_state(data, query)
-        named = short_names(data).get(query)
-        if named is not None and named_state in named.states:  # 'sf ca'
-            return named, ()
-        found = [a for a in matches(data, query) if named_state in a.states]
+        named = short_names(data).get(query, ())
+        found = [a for a in named if named_state in a.states]  # 'sf ca'
+        found = found or [a for a in matches(data, query) if named_state in a.states]
     outside = state is not None and len(found) > 1 and not any(state in a.states for a in found)
     if len(found) > 1 and state is not None:
         in_state = [a for a in found if state in a.states]

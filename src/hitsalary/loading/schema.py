@@ -160,6 +160,22 @@ class TextOrMap(Map):
         super().check(value, path, partial=partial)
 
 
+class OneOrMany(Spec):
+    """A value of one spec, or a list of two or more (area_names: a name for one area, or for
+    several it could mean)."""
+
+    def __init__(self, item: Spec) -> None:
+        self.item = item
+
+    def check(self, value: Any, path: Path, *, partial: bool = False) -> None:
+        if not isinstance(value, list):
+            self.item.check(value, path, partial=partial)
+            return
+        if len(value) < 2:
+            raise SchemaError(path, f"expected one value or a list of two or more, got {describe(value)}")
+        ListOf(self.item).check(value, path, partial=partial)
+
+
 class Items(Spec):
     """A mapping from free-form keys (state codes, SOC codes, ids) to items of one spec."""
 
@@ -518,7 +534,7 @@ SPECS: dict[str, Map] = {
     ),
     "area_names": dataset(
         names=Items(
-            Str(r"\d{5}|\d{7}", "an OEWS area code: a 5-digit CBSA or a 7-digit nonmetro area"),
+            OneOrMany(Str(r"\d{5}|\d{7}", "an OEWS area code: a 5-digit CBSA or a 7-digit nonmetro area")),
             key_pattern=r".*[0-9A-Za-z].*",
             key_hint="a name with a letter or digit",
         )

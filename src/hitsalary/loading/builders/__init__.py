@@ -69,5 +69,8 @@ def build(
         eci=eci(ctx),
         area_rpp=area_parities(ctx),
         entry_education=entry,
-        area_names=dict(ctx.raw["area_names"]["names"]),
+        area_names={  # a name several areas share: their codes, in the file's order
+            name: code if isinstance(code, str) else tuple(code)
+            for name, code in ctx.raw["area_names"]["names"].items()
+        },
     )
