@@ -138,7 +138,8 @@ def ambiguous(
     elif code in data.states and code in {a.state for a in found}:  # 'la': the state code matched
         hint = (
             f"{code} is {possessive(data.states[code].name)} state code: for the state give "
-            f"{'--state' if flag.startswith('--') else 'state'} {code}; for an area, more of its name or its code"
+            f"{'--state' if flag.startswith('--') else 'state'} {code}; "
+            "for an area, more of its name or its code"
         )
     elif state is None and len({a.state for a in found}) > 1:
         hint = (

@@ -119,7 +119,8 @@ def render_compare(base: Estimate, variants: list[Variant], data: ReferenceData)
     result.add_column("Point", justify="right", no_wrap=True)
     result.add_column("vs base", justify="right", no_wrap=True)
     result.add_column("Purchasing\npower mid", justify="right", no_wrap=True)
-    result.add_column("Power\nvs base", justify="right", no_wrap=True)  # named apart: a narrow screen lists both
+    # named apart from the point's: a narrow screen lists both, one after the other
+    result.add_column("Power\nvs base", justify="right", no_wrap=True)
 
     def ppp(est: Estimate) -> str:
         return money(est.purchasing_power.band.mid) if est.purchasing_power else "no parity"
