@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -311,7 +312,7 @@ def test_roles_lists_every_role_with_its_occupation(run, run_json, data: Referen
         }
         national = data.national[row["soc"]]
         assert (row["title"], row["national_median"]) == (data.titles[row["soc"]], national.median)
-        assert row["series"] == national.series_id
+        assert row["series"] == national.series_id.removesuffix("XX") + "13"  # the median's, a real ID
     table = " ".join(run("roles").stdout.split())
     for role in data.roles.values():
         assert role.key in table
@@ -462,3 +463,22 @@ def test_states_with_no_imprecise_state_have_no_precision_footnote(run, run_json
     out = run_json("states", "--role", "project-management")
     assert not any(s["imprecise"] for s in out["states"])
     assert "†" not in run("states", "--role", "project-management").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("estimate", "--exp", "5", "--role", "ehr", "--metro", "41940"),
+        ("estimate", "--exp", "5", "--state", "CA", "--json"),
+        ("levels", "--role", "ehr", "--state", "TX", "--json"),
+        ("sources",),
+        ("sources", "--json"),
+        ("roles", "--json"),
+    ],
+)
+def test_every_series_id_shown_can_be_looked_up(run, args: tuple[str, ...]) -> None:
+    """The data files write an occupation's OE series IDs with the data type as XX, which
+    data.bls.gov cannot look up (a trial pasted one): what is shown is the median's real ID."""
+    out = run(*args, env={"COLUMNS": "300"}).stdout
+    assert re.search(r"OEU[NMS]\w*XX", out) is None
+    assert re.search(r"OEU[NMS][0-9A-Z]{19}13\b", out)

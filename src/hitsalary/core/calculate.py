@@ -15,6 +15,7 @@ from typing import NamedTuple
 from hitsalary.core.distribution import (
     distribution_for,
     levels_of,
+    median_series,
     percentile_in,
     percentile_of,
     percentile_spans,
@@ -245,7 +246,7 @@ def area_value(profile: Profile, dist: Distribution, label: str) -> FactorValue:
         "fallback" if dist.basis == "fallback" else basis,
         f"the band is read from {how}: no multiplier",
         dist.source,
-        (dist.series_id,),
+        (median_series(dist.series_id),),
         dist.reason,
     )
 
@@ -336,7 +337,7 @@ def wages_reference(
         status="verified",
         source=wages.source,
         url=wages.source.url,
-        note=f"series {wages.series_id}; OEWS wages are base pay, without bonuses",
+        note=f"median series {median_series(wages.series_id)}; OEWS wages are base pay, without bonuses",
         scope=scope,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hitsalary.core.calculate import ROUNDING, percent
-from hitsalary.core.distribution import precision_failure
+from hitsalary.core.distribution import median_series, precision_failure
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.measure import factor_value
 from hitsalary.core.models import (
@@ -49,7 +49,7 @@ def wages_figure(group: str, wages: Wages, title: str, what: str) -> Figure:
     return Figure(
         group,
         wages.source.publisher,
-        f"{title}: {what} (series {wages.series_id})",
+        f"{title}: {what} (median series {median_series(wages.series_id)})",
         wages.median,
         wages.percentile(10),
         wages.percentile(90),
@@ -469,7 +469,7 @@ def roles(data: ReferenceData) -> list[RoleRow]:
     for role in data.roles.values():
         wages = data.national[role.soc]
         entry = data.entry_education.get(role.soc)
-        out.append(RoleRow(role, wages.median, wages.employment, wages.series_id, entry))
+        out.append(RoleRow(role, wages.median, wages.employment, median_series(wages.series_id), entry))
     return out
 
 

@@ -14,11 +14,19 @@ from hitsalary.core.models import Distribution, Factor, Method, ReferenceData, W
 from hitsalary.core.text import possessive
 
 NATION = "US"
+MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
 PERCENTILES = (10, 25, 50, 75, 90)
 THIRD = 100 / 3
 
 Points = tuple[tuple[int, float], ...]
 AS_FLOAT = {p: float(p) for p in PERCENTILES}  # one float each, shared by every area's segments
+
+
+def median_series(series_id: str) -> str:
+    """The BLS OE series ID of the median: the data files write an occupation's IDs with their
+    last two characters, the data type, as XX (one ID for its median, mean, percentiles and
+    employment), which data.bls.gov cannot look up; the median's ends 13."""
+    return series_id[:-2] + MEDIAN_TYPE
 
 
 def wage_at(points: Points, pct: float) -> float:

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import replace
 
+from hitsalary.core.distribution import median_series
 from hitsalary.core.models import (
     Band,
     Choice,
@@ -19,12 +20,6 @@ from hitsalary.core.models import (
     Wages,
 )
 from hitsalary.core.text import possessive
-
-MEDIAN_TYPE = "13"  # the data-type code of an annual median in a BLS OE series ID
-
-
-def median_series(wages: Wages) -> str:
-    return wages.series_id[:-2] + MEDIAN_TYPE
 
 
 def ratio_text(top: Wages, bottom: Wages, label: str, over: str) -> str:
@@ -109,7 +104,13 @@ def industry_median_ratio(data: ReferenceData, factor: Factor, choice: Choice, r
         if found.median == national.median and code == choice.naics[0] and choice.key == factor.neutral:
             statistic = f"{role.soc} median in all industries ${national.median:,}: no adjustment"
             return FactorValue(
-                choice.key, choice.label, 1.0, "baseline", statistic, found.source, (median_series(found),)
+                choice.key,
+                choice.label,
+                1.0,
+                "baseline",
+                statistic,
+                found.source,
+                (median_series(found.series_id),),
             )
         statistic = ratio_text(
             found, national, f"{role.soc} in {found.where} (NAICS {code})", "all industries"
@@ -124,7 +125,7 @@ def industry_median_ratio(data: ReferenceData, factor: Factor, choice: Choice, r
             "measured" if reason is None else "fallback",
             statistic,
             found.source,
-            (median_series(found), median_series(national)),
+            (median_series(found.series_id), median_series(national.series_id)),
             reason,
         )
     reason = f"BLS publishes no {role.soc} median for {first}; no employer adjustment"
@@ -144,7 +145,13 @@ def area_median_ratio(
     if choice.key == factor.neutral:
         statistic = f"{role.soc} national median ${national.median:,}: no adjustment"
         return FactorValue(
-            choice.key, choice.label, 1.0, "baseline", statistic, national.source, (median_series(national),)
+            choice.key,
+            choice.label,
+            1.0,
+            "baseline",
+            statistic,
+            national.source,
+            (median_series(national.series_id),),
         )
     local = data.by_state.get((role.soc, choice.key))
     if local is not None and local.median is not None:
@@ -155,7 +162,7 @@ def area_median_ratio(
             "measured",
             ratio_text(local, national, f"{role.soc} in {local.where}", "national"),
             local.source,
-            (median_series(local), median_series(national)),
+            (median_series(local.series_id), median_series(national.series_id)),
         )
     reason = f"BLS does not publish the {role.soc} median for {choice.label}"
     group = factor.fallback_soc
@@ -179,7 +186,7 @@ def area_median_ratio(
         "fallback",
         ratio_text(group_local, group_national, f"{group} in {group_local.where}", "national"),
         group_local.source,
-        (median_series(group_local), median_series(group_national)),
+        (median_series(group_local.series_id), median_series(group_national.series_id)),
         f"{reason}; the ratio for all {data.titles.get(group or '', group)} ({group}) stands in",
     )
 
@@ -196,7 +203,7 @@ def metro_ratio(data: ReferenceData, factor: Factor, choice: Choice, role: Role,
             "measured",
             ratio_text(local, national, f"{role.soc} in {area.name}", "national"),
             local.source,
-            (median_series(local), median_series(national)),
+            (median_series(local.series_id), median_series(national.series_id)),
         )
     state = area_median_ratio(data, factor, choice, role)
     reason = f"BLS does not publish the {role.soc} median for {area.name}; {choice.label}'s figure stands in"

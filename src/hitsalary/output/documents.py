@@ -185,7 +185,13 @@ class DistributionDoc(TypedDict):
     where: Annotated[str, doc("the area's name")]
     code: Annotated[str, doc("its OEWS code: a CBSA, a nonmetro area, a state's two letters, US")]
     kind: PlaceKind
-    series: Annotated[str, doc("the BLS series ID")]
+    series: Annotated[
+        str,
+        doc(
+            "the BLS series ID of the median, ending 13; the same ID ending 01 is employment, "
+            "04 the mean, 11-15 the percentiles"
+        ),
+    ]
     label: Annotated[str, doc('"metro 41940", "state fallback: metro not published", ...')]
     basis: Annotated[DistributionBasis, doc("`partial`: some percentiles filled; `fallback`: a wider area")]
     reason: Annotated[str | None, doc("why a wider area or a fill stands in")]

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from hitsalary.core.calculate import percent, whole_dollars
-from hitsalary.core.distribution import imprecision
+from hitsalary.core.distribution import imprecision, median_series
 from hitsalary.core.text import escape_controls
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ def distribution_dict(d: Distribution) -> DistributionDoc:
         "where": d.where,
         "code": d.code,
         "kind": cast("PlaceKind", d.kind),
-        "series": d.series_id,
+        "series": median_series(d.series_id),
         "label": d.label,
         "basis": cast("DistributionBasis", d.basis),
         "reason": d.reason,

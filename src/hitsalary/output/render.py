@@ -16,7 +16,7 @@ from rich.text import Text
 
 from hitsalary.core.calculate import round_money, whole_dollars
 from hitsalary.core.decisions import OfferCheck
-from hitsalary.core.distribution import imprecision
+from hitsalary.core.distribution import imprecision, median_series
 from hitsalary.core.errors import escape_controls
 from hitsalary.core.growth import dollars_label, month_label
 from hitsalary.core.models import Distribution, Estimate, Level, ReferenceData, Source
@@ -326,9 +326,8 @@ def distribution_line(d: Distribution) -> str:
     mean = f"mean {money(whole_dollars(d.mean))}" + (
         "" if d.mean_basis == "published" else f" ({d.mean_basis})"
     )
-    return (
-        f"Distribution: {d.where} ({d.label}): {points}, {mean}; {precision_text(d)} (series {d.series_id})"
-    )
+    series = f"(median: series {median_series(d.series_id)})"
+    return f"Distribution: {d.where} ({d.label}): {points}, {mean}; {precision_text(d)} {series}"
 
 
 def precision_text(d: Distribution) -> str:
