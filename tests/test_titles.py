@@ -99,6 +99,8 @@ DEGREES = {
     "mhi": "master",
     "Master of Science": "master",
     "dnp": "doctorate",
+    "ADN": "associate",
+    "ASN": "associate",  # a trial's: refused, 'did you mean as or msn'
 }
 
 
