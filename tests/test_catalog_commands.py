@@ -482,3 +482,14 @@ def test_every_series_id_shown_can_be_looked_up(run, args: tuple[str, ...]) -> N
     out = run(*args, env={"COLUMNS": "300"}).stdout
     assert re.search(r"OEU[NMS]\w*XX", out) is None
     assert re.search(r"OEU[NMS][0-9A-Z]{19}13\b", out)
+
+
+@pytest.mark.parametrize("args", [("states", "--role", "ehr"), ("areas", "--role", "ehr", "--state", "CA")])
+def test_a_factor_column_says_the_estimate_does_not_multiply_by_it(run, args: tuple[str, ...]) -> None:
+    """San Jose's factor is 1.485 here and its estimate's Location row reads 1.000 (the band is
+    read from San Jose's own distribution): a trial read the two as contradicting each other."""
+    flat = " ".join(run(*args, env={"COLUMNS": "300"}).stdout.split())
+    assert "An estimate does not multiply its band by it" in flat
+    assert "so its Location row reads 1.000" in flat
+    location = run("estimate", "--exp", "5", "--role", "ehr", "--metro", "41940", "--json").stdout
+    assert '"multiplier": 1.0' in location

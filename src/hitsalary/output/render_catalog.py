@@ -34,6 +34,13 @@ from hitsalary.output.wrapping import Prose
 IMPRECISE_MARK = "†"  # a place whose own figures fail the precision rule (method.yaml `precision`)
 
 
+# said under both tables: the estimate's Location row reads x1.000 where these read 1.485 (a trial)
+NOT_APPLIED = (
+    "An estimate does not multiply its band by it: the band is read from the area's own distribution "
+    "(or the one that stands in for it), so its Location row reads 1.000."
+)
+
+
 def imprecise_note(marked: int, total: int, whose: str, method: Method) -> str:
     """The footnote to the places marked imprecise; nothing where none is."""
     if not marked:
@@ -186,7 +193,8 @@ def render_states(rows: list[StateRow], role: Role, data: ReferenceData) -> None
     fallbacks = [f"{row.code}: {row.value.reason}" for row in rows if row.value.reason]
     note = Prose(
         f"Median: {national.source.publisher}, {release(national.source)}; national {role.soc} median "
-        f"{money(national.median)}. Factor = state median / national median. n/r = not released by BLS.\n"
+        f"{money(national.median)}. Factor = state median / national median. {NOT_APPLIED} "
+        "n/r = not released by BLS.\n"
         + ("Fallbacks: " + "; ".join(fallbacks) + ".\n" if fallbacks else "")
         + imprecise_note(sum(row.imprecise for row in rows), len(rows), "the state's", data.method)
         + f"Parity: {rpp.publisher}, {release(rpp)}; US = 100. Buys = purchasing power = factor / "
@@ -252,7 +260,8 @@ def render_areas(rows: list[AreaRow], role: Role, state: str | None, data: Refer
     source = national.source
     note = Prose(
         f"{source.publisher}, {release(source)}. Factor = the area's {role.soc} median / national median "
-        f"{money(national.median)}. n/r = not released by BLS. {fallbacks} of {len(rows)} areas {fall} back: "
+        f"{money(national.median)}. {NOT_APPLIED} n/r = not released by BLS. {fallbacks} of {len(rows)} "
+        f"areas {fall} back: "
         "where BLS publishes no median for the role in an area, the state's factor stands in "
         "(`--json` gives each reason).\n" + imprecise + data_line(data),
         style="dim",
