@@ -62,9 +62,13 @@ def test_a_wrong_answer_is_explained_and_asked_again(run) -> None:
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["profile"]["state"] == "CA"
     assert json.loads(result.stdout)["profile"]["role"] == "general"  # Enter took the default
-    assert "invalid value for --exp: '-3' is outside 0 to 50 years" in result.stderr
-    assert "invalid value for --role: 'cybersecurty' (did you mean cybersecurity?)" in result.stderr
-    assert "invalid value for --state: 'Califrnia' (did you mean CA?)" in result.stderr
+    # said as answers to the question, not as flags the person did not type (a trial's finding)
+    assert "\n  '-3' is outside 0 to 50 years" in result.stderr
+    assert "\n  'five' is not a number of years (e.g. 5)" in result.stderr
+    assert "\n  'cybersecurty' (did you mean cybersecurity?)" in result.stderr
+    assert "\n  'Califrnia' (did you mean CA?)" in result.stderr
+    assert "--exp" not in result.stderr.split("Same as:")[0]
+    assert "invalid value for" not in result.stderr
     assert result.stderr.count("Role (") == 2
     assert result.stderr.count("Location (") == 2
 
@@ -73,10 +77,25 @@ def test_an_unknown_state_is_one_sentence_that_points_to_the_metro_question(run)
     for typed, said in (("Califrnia", "(did you mean CA?)"), ("San Jose", "(choose from US, ")):
         result = run("estimate", "-i", "--json", input=answers("5", "", typed, "CA", "", "", ""))
         assert result.exit_code == 0, result.stderr
-        [line] = [line for line in result.stderr.splitlines() if "invalid value for --state" in line]
-        assert line.startswith(f"  invalid value for --state: '{typed}' {said}")
+        [line] = [line for line in result.stderr.splitlines() if line.startswith(f"  '{typed}'")]
+        assert line.startswith(f"  '{typed}' {said}")
         assert line.endswith("; a city or metro area goes in the next question")
         assert line.count("(") == 1  # one bracket, not two in a row
+
+
+def test_the_metro_question_offers_an_area_of_the_state_and_a_way_out_it_can_take(run) -> None:
+    """After Massachusetts the metro question's example was 'san jose', and San Jose's answer was
+    told to 'leave the state out', which that question cannot do (a trial)."""
+    result = run("estimate", "-i", "--json", input=answers("5", "ehr", "MA", "san jose", "", "", ""))
+    assert result.exit_code == 0, result.stderr
+    assert "Metro area in Massachusetts (name or CBSA code, e.g. amherst town; Enter skips)" in result.stderr
+    assert (
+        "(41940) is not in Massachusetts (MA); choose an area in it, or press Enter to skip" in result.stderr
+    )
+    assert "leave the state out" not in result.stderr
+    assert run("estimate", "--exp", "5", "--state", "MA", "--metro", "amherst town").exit_code == 0
+    as_flag = run("estimate", "--exp", "5", "--state", "MA", "--metro", "san jose")
+    assert "leave the state out" in as_flag.stderr  # the flag can
 
 
 @pytest.mark.parametrize("as_flag", [False, True])

@@ -7,6 +7,7 @@ flag would give, and the question is asked again.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -68,7 +69,21 @@ def ask(question: str, default: str | None, parse: Callable[[str], T]) -> T:
                 continue
             return parse(answer or str(default))
         except UsageProblem as exc:
-            sys.stderr.write(f"  {escape_controls(str(exc))}\n")
+            sys.stderr.write(f"  {escape_controls(as_answer_problem(str(exc)))}\n")
+
+
+EXAMPLE_AREA = "41940"  # San Jose-Sunnyvale-Santa Clara, CA: the metro question's example
+
+
+def as_answer_problem(message: str) -> str:
+    """A flag's error as said under a question: no flag the person did not type ('invalid value
+    for --exp: ', 'e.g. --exp 5'), and no way out that the question cannot take ('leave the state
+    out', asked after the state was answered)."""
+    message = re.sub(r"^invalid value for --[a-z-]+: ", "", message)
+    message = re.sub(r"\be\.g\. --[a-z-]+ ", "e.g. ", message)
+    return message.replace(
+        "leave the state out, or choose an area in it", "choose an area in it, or press Enter to skip"
+    )
 
 
 def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | None]) -> Profile:
@@ -124,7 +139,19 @@ def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict
         return placed(data, answer, state) if answer else {}
 
     where = "" if state in (None, "US") else f" in {data.states[state].name}"
-    return ask(f"Metro area{where} (name or CBSA code, e.g. san jose; Enter skips): ", "", parse)
+    return ask(
+        f"Metro area{where} (name or CBSA code, e.g. {example_area(data, state)}; Enter skips): ", "", parse
+    )
+
+
+def example_area(data: ReferenceData, state: str | None) -> str:
+    """A metro name to show as the example: san jose, where the answer may lie there; else one of
+    the state's metro areas (its first by name: Massachusetts was offered san jose)."""
+    areas = data.area_tables.areas()
+    if state in (None, "US") or (EXAMPLE_AREA in areas and areas[EXAMPLE_AREA].state == state):
+        return "san jose"
+    names = sorted(a.name for a in areas.values() if a.kind == "metro" and a.state == state)
+    return re.split(r"[-,]", names[0])[0].lower() if names else "san jose"
 
 
 def placed(data: ReferenceData, text: str, state: str | None) -> dict[str, str | None]:
