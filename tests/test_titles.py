@@ -14,6 +14,8 @@ from hitsalary.core.profile import Vocabulary, choose
 
 # Titles from healthcare IT job postings and rosters, with the role each belongs to.
 TITLES = {
+    "QA Tester": "qa-testing",  # a trial's (2026-12-07): 'did you mean qa-testing?'
+    "QA Specialist": "qa-testing",
     "VP of IT": "it-manager",  # a trial's: refused with every role listed
     "Vice President, Information Technology": "it-manager",
     "Head of IT": "it-manager",
