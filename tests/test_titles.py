@@ -14,6 +14,9 @@ from hitsalary.core.profile import Vocabulary, choose
 
 # Titles from healthcare IT job postings and rosters, with the role each belongs to.
 TITLES = {
+    "Health Information Technician": "medical-coding",  # 29-2072 (O*NET), not 29-9021: a trial's
+    "RHIT": "medical-coding",
+    "Health Information Technologist": "health-information",
     "QA Tester": "qa-testing",  # a trial's (2026-12-07): 'did you mean qa-testing?'
     "QA Specialist": "qa-testing",
     "VP of IT": "it-manager",  # a trial's: refused with every role listed
