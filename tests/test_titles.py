@@ -17,6 +17,16 @@ TITLES = {
     "Health Information Technician": "medical-coding",  # 29-2072 (O*NET), not 29-9021: a trial's
     "RHIT": "medical-coding",
     "Health Information Technologist": "health-information",
+    # a trial's HR roster (2026-12-07): security engineers, HR's 'Director, IT' order, HIM leaders
+    "Information Security Engineer": "cybersecurity",
+    "Sr. Information Security Engineer": "cybersecurity",
+    "Cybersecurity Engineer": "cybersecurity",
+    "Information Security Specialist": "cybersecurity",
+    "Director, IT": "it-manager",
+    "Manager, IT": "it-manager",
+    "Analyst, Epic": "ehr",
+    "Senior Analyst, Epic Ambulatory": "ehr",
+    "Director of Health Information Management": "him-director",
     "QA Tester": "qa-testing",  # a trial's (2026-12-07): 'did you mean qa-testing?'
     "QA Specialist": "qa-testing",
     "VP of IT": "it-manager",  # a trial's: refused with every role listed

@@ -94,8 +94,10 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     """The key a spelling names; a usage problem with suggestions from the same vocabulary if none."""
     key = vocabulary.aliases.get(normalize(text))
     if key is None and vocabulary.titles:  # 'Senior Epic Analyst II' is an Epic analyst
-        title = without_seniority(normalize(text))
-        key = vocabulary.aliases.get(title) or with_words_between(vocabulary.aliases, title)
+        key = title_key(vocabulary.aliases, text)
+        head, comma, tail = text.partition(",")
+        if key is None and comma and "," not in tail:  # as HR systems write it: 'Director, IT'
+            key = title_key(vocabulary.aliases, f"{tail} {head}")
     if key is None and vocabulary.degrees:  # 'BS in Computer Science', 'BSN, RN', 'MS Nursing'
         key = leading_degree(vocabulary, DEGREE_FIELD.split(text, maxsplit=1)[0])
     if key is None and vocabulary.roles is not None:
@@ -107,6 +109,13 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
     named = [key if vocabulary.codes else spelled(spelling, key) for spelling, key in close]
     hint = f"did you mean {' or '.join(named)}?" if named else f"choose from {', '.join(vocabulary.keys)}"
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({hint})")
+
+
+def title_key(aliases: Mapping[str, str], text: str) -> str | None:
+    """The role a job title names, its seniority words left out, a module between its words
+    allowed (with_words_between)."""
+    title = without_seniority(normalize(text))
+    return aliases.get(title) or with_words_between(aliases, title)
 
 
 def with_words_between(aliases: Mapping[str, str], title: str) -> str | None:
