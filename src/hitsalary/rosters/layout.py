@@ -17,7 +17,10 @@ from hitsalary.rosters.values import as_text as as_text
 from hitsalary.rosters.values import blank as blank
 
 AMOUNT_FIELDS = ("offer", "salary")
-TITLES = ("title", "job title", "job", "position", "job role", "occupation")  # look like the role
+TITLES = (  # look like the role
+    *("title", "job title", "job", "position", "job role", "occupation", "job family", "job code"),
+    *("position title", "business title", "job profile", "role title", "job name", "working title"),
+)
 # column names an HR export uses for a field that hitsalary reads under its own name: such a
 # column is passed through, not read (no guess: 'Location' may hold an address, 'Pay' an hourly
 # rate), and a warning names the column to rename
@@ -29,8 +32,14 @@ LOOKALIKES = {
     "employer": ("employer type", "employer", "organization type", "org type", "facility type", "setting"),
     "role": TITLES,
     "metro": ("location", "city", "metro area", "msa", "cbsa", "cbsa code", "work location", "worksite"),
-    "offer": ("offer amount", "offered salary", "offer salary", "proposed salary", "offered pay"),
-    "salary": ("current salary", "base salary", "annual salary", "pay", "base pay", "current pay", "wage"),
+    "offer": (
+        *("offer amount", "offered salary", "offer salary", "proposed salary", "offered pay"),
+        *("proposed offer", "salary offer", "offer base", "offered base", "proposed pay", "new salary"),
+    ),
+    "salary": (
+        *("current salary", "base salary", "annual salary", "pay", "base pay", "current pay", "wage"),
+        *("annual base", "annual pay", "current base", "base", "salary amount", "annual base salary"),
+    ),
 }
 # what a roster loses when a field's column is not read (any other field: every row has its default)
 UNREAD_EFFECTS = {
