@@ -93,6 +93,38 @@ def test_a_sheet_is_chosen_by_name(run, tmp_path: Path) -> None:
     assert "'Staff', 'Other'" in missing.stderr
 
 
+def test_a_first_sheet_without_exp_names_the_sheet_that_has_it(run, tmp_path: Path) -> None:
+    """A workbook whose first sheet is a summary was refused with 'no exp column (columns:
+    nothing here)', no word of the sheet that holds the roster or of --sheet (a trial)."""
+    path = workbook(tmp_path / "book.xlsx", [["Total", 3]], sheets=("Summary", "Nurses 2026"))
+    result = run("batch", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "hitsalary: the input's first sheet, 'Summary', has no 'exp' column; sheet 'Nurses 2026' has "
+        "one: --sheet 'Nurses 2026' reads it\n"
+    )
+    assert run("batch", str(path), "--sheet", "Nurses 2026").exit_code == 0
+    named = run("batch", str(path), "--sheet", "Summary")  # the sheet asked for: its own error
+    assert "the input has no 'exp' column (columns: Total" in named.stderr
+
+
+def test_a_header_below_a_title_row_is_pointed_at(run, tmp_path: Path) -> None:
+    rows = [
+        ["Compensation roster export - generated 2026-05-01"],
+        [],
+        ["Employee ID", "Exp", "role"],
+        ["E1", 5, "ehr"],
+    ]
+    result = run("batch", str(workbook(tmp_path / "titled.xlsx", rows)))
+    assert result.exit_code == 2
+    assert (
+        "row 3 of sheet 'Staff' looks like the header: the header must be the sheet's first row"
+        in result.stderr
+    )
+    years = run("batch", str(workbook(tmp_path / "years.xlsx", [["Years", "role"], [5, "ehr"]])))
+    assert "column 'Years' looks like it: name it exp" in years.stderr  # nothing found: as before
+
+
 def test_xlsx_to_xlsx(run, tmp_path: Path) -> None:
     path = workbook(tmp_path / "in.xlsx", [["exp", "metro"], [3, 41940], [4, "boston"]])
     result = run("batch", str(path), "-o", str(tmp_path / "out.xlsx"))

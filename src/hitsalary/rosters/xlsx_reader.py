@@ -28,12 +28,44 @@ def read_xlsx(binary: IO[bytes], *, sheet: str | None = None) -> tuple[list[str]
     if sheet is not None and sheet not in book.sheetnames:
         names = ", ".join(shown(name, 40) for name in book.sheetnames)
         raise UsageProblem(f"invalid value for --sheet: {shown(sheet)} (the workbook has {names})")
-    rows = (book[sheet] if sheet is not None else book.worksheets[0]).iter_rows(values_only=True)
+    chosen = book[sheet] if sheet is not None else book.worksheets[0]
+    rows = chosen.iter_rows(values_only=True)
     first = next(rows, ())
     given = ["" if value is None else str(value) for value in first]
     header = clean_header(given)
     check_header(header, given)
+    if "exp" not in header:
+        where_exp(book, chosen, sheet_given=sheet is not None)
     return header, records(header, rows)
+
+
+HEADER_SEARCH = 10  # rows of a sheet looked at for a header that is not in the first row
+
+
+def where_exp(book: Any, chosen: Any, *, sheet_given: bool) -> None:
+    """For a sheet whose first row has no 'exp': where the workbook has one, said as the way out
+    (a header below a title row, or another sheet: the first sheet is read unless --sheet names
+    one); nothing found, the header's own error follows (Layout.from_header)."""
+    for number, values in enumerate(chosen.iter_rows(max_row=HEADER_SEARCH, values_only=True), start=1):
+        if number > 1 and has_exp(values):
+            raise UsageProblem(
+                f"the input has no 'exp' column in its first row; row {number} of sheet "
+                f"{shown(chosen.title, 40)} looks like the header: the header must be the sheet's first "
+                "row (delete the rows above it)"
+            )
+    if sheet_given:
+        return
+    for other in book.worksheets[1:]:
+        first = next(other.iter_rows(max_row=1, values_only=True), ())
+        if has_exp(first):
+            raise UsageProblem(
+                f"the input's first sheet, {shown(chosen.title, 40)}, has no 'exp' column; sheet "
+                f"{shown(other.title, 40)} has one: --sheet {shown(other.title, 40)} reads it"
+            )
+
+
+def has_exp(values: tuple[Any, ...]) -> bool:
+    return "exp" in clean_header(["" if value is None else str(value) for value in values])
 
 
 # rows between two passes over the collector's youngest generation: a batch runs with the
