@@ -451,3 +451,24 @@ def test_a_data_set_the_file_changes_in_part_names_the_file_and_its_source(run_j
     assert {k: v for k, v in datasets.items() if k not in ("roles", "references")} == {
         k: v for k, v in shipped.items() if k not in ("roles", "references")
     }
+
+
+def test_a_value_on_the_wrong_side_of_a_roles_typical_education_says_so_in_figures(run, tmp_path) -> None:
+    """Master's at 1.10 leaves the shipped doctorate (1.08) below it, which 15-2041's typical
+    master re-bases to 0.982; the message said '0.982 goes beyond the gap (1.238)', which a trial
+    read as nonsense. It now gives both multipliers, the side of 1 and the way out."""
+    path = tmp_path / "f3.yaml"
+    path.write_text(
+        "factors:\n  source: {publisher: Our HR, title: Y, year: 2026}\n  factors:\n    education:\n"
+        "      values:\n        master:\n          multiplier: 1.10\n",
+        encoding="utf-8",
+    )
+    result = run("data", "check", str(path))
+    assert result.exit_code != 0
+    assert (
+        "f3.yaml:7: factors.factors.education.values.master.multiplier: doctorate (1.08) over "
+        "15-2041's typical master (1.1) is 0.982, below 1, where Education pays puts Doctoral degree "
+        "above Master's degree (1.238): change one so that doctorate pays no less than master"
+    ) in result.stderr
+    path.write_text(path.read_text() + "        doctorate:\n          multiplier: 1.12\n", encoding="utf-8")
+    assert run("data", "check", str(path)).exit_code == 0

@@ -144,6 +144,22 @@ def check_entry_education(
                     raise ctx.fail(
                         "factors",
                         ("factors", factor.name, "values", culprit.key, "multiplier"),
-                        f"against {role.soc}'s typical {base.key}, {m:.3f} goes beyond the gap "
-                        f"it is bounded by ({ratio:.3f}: {choice.bound} / {base.bound})",
+                        rebased_problem(role.soc, choice, base, m, ratio),
                     )
+
+
+def rebased_problem(soc: str, choice: Choice, base: Choice, m: float, ratio: float) -> str:
+    """Why a value re-based to a role's typical entry education fails its bound, in figures: the
+    two multipliers, their quotient and the Education pays gap (a trial read '0.982 goes beyond
+    the gap 1.238' as nonsense: 0.982 was on the wrong side of 1, not beyond the gap)."""
+    rebased = (
+        f"{choice.key} ({choice.multiplier:g}) over {soc}'s typical {base.key} ({base.multiplier:g}) "
+        f"is {m:.3f}"
+    )
+    if (m - 1) * (ratio - 1) < 0:
+        side, gap_side, pays = ("below", "above", "less") if m < 1 else ("above", "below", "more")
+        return (
+            f"{rebased}, {side} 1, where Education pays puts {choice.bound} {gap_side} {base.bound} "
+            f"({ratio:.3f}): change one so that {choice.key} pays no {pays} than {base.key}"
+        )
+    return f"{rebased}, beyond the gap it is bounded by ({ratio:.3f}: {choice.bound} / {base.bound})"
