@@ -102,3 +102,13 @@ def test_a_narrow_compare_names_the_purchasing_powers_change_apart(run) -> None:
     ]
     assert labels.count("vs base") == 2  # one per change: the point's
     assert labels.count("Power vs base") == 2
+
+
+def test_every_cited_source_says_its_year(data: ReferenceData) -> None:
+    """'(hitsalary, factor definitions (...))' named no year where the JSON says 2026 (a trial):
+    a citation carries its release date, or the year when the title does not say it."""
+    from hitsalary.output.render import release
+
+    for name, source in data.sources.items():
+        cited = release(source)
+        assert str(source.year) in cited or f"released {source.released}" in cited, (name, cited)

@@ -273,10 +273,12 @@ def years_range(level: Level, levels: tuple[Level, ...]) -> str:
 
 
 def release(source: Source) -> str:
-    """Publisher and release of a figure, as every row of the method table names them."""
-    return f"{source.publisher}, {source.title}" + (
-        f", released {source.released}" if source.released else ""
-    )
+    """Publisher and release of a figure, as every row of the method table names them; its year
+    where neither the title nor a release date says it."""
+    when = f", released {source.released}" if source.released else ""
+    if not when and str(source.year) not in source.title:
+        when = f", {source.year}"
+    return f"{source.publisher}, {source.title}{when}"
 
 
 def method_table(est: Estimate, data: ReferenceData) -> FlexTable:
