@@ -59,3 +59,11 @@ def test_the_screen_says_which_point_the_marks_compare(run) -> None:
     assert "March 2026 dollars" in text
     assert "never aged" in text
     assert "levels --offer" in text
+
+
+def test_path_says_the_wage_year_of_the_levels_it_marks(run, run_json, data) -> None:
+    """The levels screen named its wage year and path did not (a trial's finding)."""
+    year = data.method.levels_year
+    assert year  # 'July 2026 to June 2027', from method.yaml
+    assert f"for the wage year {year}, never aged" in " ".join(run(*ARGS).stdout.split())
+    assert run_json(*ARGS, "--json")["wage_year"] == year

@@ -499,6 +499,9 @@ class PathDoc(TypedDict):
 
     schema_version: int
     note: str
+    wage_year: Annotated[
+        str, doc("the wage year of the Department of Labor's levels each point is marked against")
+    ]
     paths: Annotated[list[PathLineDoc], Field(min_length=1)]
     data: DataDoc
 

@@ -594,6 +594,7 @@ def path_dict(paths: list[tuple[str, list[PathPoint]]], note: str, data: Referen
     document: PathDoc = {
         "schema_version": SCHEMA_VERSION,
         "note": note,
+        "wage_year": data.method.levels_year,
         "paths": [{"label": label, "points": [point_dict(p) for p in points]} for label, points in paths],
         "data": data_dict(data),
     }

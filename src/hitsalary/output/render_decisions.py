@@ -234,7 +234,7 @@ def render_path(paths: list[tuple[str, list[PathPoint]]], data: ReferenceData) -
     parts += [Text("Low to high (━) and point (●) by year", style="bold"), draw(bars, con.width), Text()]
     dollars = (
         f"Bands in {shown_dollars(paths[0][1][0].estimate)}; the wage levels are the Department of "
-        "Labor's wage-year figures, never aged."
+        f"Labor's figures for the wage year {data.method.levels_year}, never aged."
     )
     parts.append(Prose(PATH_NOTE + "\n" + dollars + "\n" + data_line(data), style="dim"))
     con.print(Group(*parts))
