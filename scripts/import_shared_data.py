@@ -358,7 +358,8 @@ ECI_USED = "CIU2020000000000I"
 ECI_RULE = (
     "OEWS wages are May figures and no ECI index is published for May: the survey month's index is "
     "read log-linearly between the nearest quarters before and after it in the data (index grows at a "
-    "constant rate between them); the multiplier is the latest quarter's index over that value"
+    "constant rate between them); the multiplier is the index of the latest quarter in the data over "
+    "that value"
 )
 
 
