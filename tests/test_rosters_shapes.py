@@ -414,3 +414,22 @@ def test_batch_over_many_areas_and_roles_matches_estimate(data: ReferenceData) -
     for row, record in zip(rows, hitsalary.batch(rows, data=data), strict=True):
         band = hitsalary.estimate(**row, data=data).band
         assert (record["low"], record["mid"], record["high"]) == (band.low, band.mid, band.high), row
+
+
+def test_an_error_record_gives_each_column_the_type_estimated_records_give_it(run) -> None:
+    """exp was '8' (text) in error records and 5.0 in estimated ones, a metro code 41940 against
+    '41940', an offer '90k' against 90000: pandas read each such column as object (a trial)."""
+    rows = [
+        {"exp": 5, "role": "ehr", "metro": 41940.0, "offer": "90k"},
+        {"exp": "8", "role": "no such role", "metro": 41940.0, "offer": "90k"},
+        {"exp": "twelve", "role": "ehr", "metro": "41940", "offer": 95000},
+    ]
+    good, bad_role, bad_exp = hitsalary.batch(rows)
+    assert "error" not in good
+    for bad in (bad_role, bad_exp):
+        for column in ("metro", "offer"):
+            assert type(bad[column]) is type(good[column]), (column, bad)
+    assert (bad_role["exp"], bad_role["metro"], bad_role["offer"]) == (8.0, "41940", 90000)
+    assert bad_role["role"] == bad_role["error_value"] == "no such role"  # the bad value as given
+    assert (bad_exp["exp"], bad_exp["error_value"]) == ("twelve", "twelve")  # unreadable: as given
+    assert lines(run("batch", "-", input=jsonl(rows)).stdout) == [good, bad_role, bad_exp]

@@ -27,7 +27,7 @@ from hitsalary.core.models import Factor, Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
 from hitsalary.rosters.areas import RunAreaTables
-from hitsalary.rosters.layout import CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
+from hitsalary.rosters.layout import AMOUNT_FIELDS, CACHE_LIMIT, EXTRA, Layout, RowError, as_text, blank
 from hitsalary.rosters.values import amount_text
 
 # what BandCurve.row gives for some years: the point's percentile, the band's low, point, high
@@ -327,6 +327,19 @@ class Estimator:
             passed = tuple(map(get, layout.passthrough))
         return (row, get("id"), exp, *keys, soc, point, low, mid, high, *read, *placed, *passed)
 
+    def as_written(self, name: str, raw: Any) -> Any:
+        """A cell of an error record in the type an estimated record gives its column, where the
+        cell can be read so (years as a number, a whole-number code as its digits, an amount as
+        dollars): one type a column, as pandas reads it; else the cell as given."""
+        try:
+            if name == "exp":
+                return raw if blank(raw) else self.exp(raw)
+            if name in AMOUNT_FIELDS:
+                return raw if blank(raw) else self.amount(name, raw)
+            return raw if blank(raw) else as_text(name, raw)
+        except RowError:
+            return raw
+
     def amount_values(
         self,
         row: int,
@@ -395,20 +408,23 @@ def error_record(
     exc: RowError,
     layout: Layout | None = None,
     extra_name: Callable[[str], str] | None = None,
+    written: Callable[[str, Any], Any] | None = None,
 ) -> dict[str, Any]:
     """The error record of a row: its position, id, the profile and amount values as given (so a
-    roster can be fixed without going back to the input), the passed-through columns, the keys
-    no earlier record had (named by extra_name, as the run names them in estimated records;
+    roster can be fixed without going back to the input; with `written`, each in the type the
+    estimated records give it where it can be read: Estimator.as_written), the passed-through
+    columns, the keys no earlier record had (named by extra_name, as the run names them in estimated records;
     left out without it), the field, the bad value once (cut short when long), and the message.
     Every error record of a run has the same keys, in the same order: the profile fields and the
     layout's amounts always (null where the record has none, or a blank cell), so a column of
     the output never goes missing in some rows."""
     out: dict[str, Any] = {"row": row, "id": short_value(record.get("id"))}
     if layout is not None:
-        out["exp"] = short_value(record.get("exp"))
+        read = written or (lambda _name, value: value)
+        out["exp"] = short_value(read("exp", record.get("exp")))
         pairs = zip(FIELD_NAMES, layout.fields, strict=True)
-        out.update((name, short_value(record.get(c))) for name, c in pairs)
-        out.update((name, short_value(record.get(name))) for name in layout.amounts)
+        out.update((name, short_value(read(name, record.get(c)))) for name, c in pairs)
+        out.update((name, short_value(read(name, record.get(name)))) for name in layout.amounts)
         out.update((name, short_value(record.get(column))) for column, name in layout.renamed)
         extra = record.get(EXTRA)
         if extra and extra_name is not None:

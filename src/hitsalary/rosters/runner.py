@@ -99,7 +99,9 @@ def run(
                     else:
                         write(estimate(row, record, layout))
                 except RowError as exc:
-                    writer.write_error(error_record(row, record, exc, layout, extra_name))
+                    writer.write_error(
+                        error_record(row, record, exc, layout, extra_name, estimator.as_written)
+                    )
                     summary.rejected += 1
                 if tick is not None and not row % 4096:
                     tick(row)
@@ -135,7 +137,7 @@ def records_of(
                 raise record[READ_ERROR]
             values = estimator.estimate(row, record, layout)
         except RowError as exc:
-            yield error_record(row, record, exc, layout, names.name)
+            yield error_record(row, record, exc, layout, names.name, estimator.as_written)
             continue
         out = dict(zip(columns, values, strict=True))
         if EXTRA in record:
