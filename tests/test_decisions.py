@@ -303,7 +303,7 @@ def test_path_bad_years_exit_2(run, args: list[str], needle: str) -> None:
 
 JSON_KEYS = {
     "compare": {"schema_version", "base", "variants", "data"},
-    "path": {"schema_version", "note", "paths", "data"},
+    "path": {"schema_version", "note", "wage_year", "paths", "data"},
 }
 
 
