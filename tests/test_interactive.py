@@ -96,6 +96,13 @@ def test_the_metro_question_offers_an_area_of_the_state_and_a_way_out_it_can_tak
     assert run("estimate", "--exp", "5", "--state", "MA", "--metro", "amherst town").exit_code == 0
     as_flag = run("estimate", "--exp", "5", "--state", "MA", "--metro", "san jose")
     assert "leave the state out" in as_flag.stderr  # the flag can
+    # a name whose areas all lie elsewhere: not 'give a code with that area's state' either
+    elsewhere = run(
+        "estimate", "-i", "--json", input=answers("5", "ehr", "CA", "research triangle", "", "", "")
+    )
+    assert "none of them in California (CA): Raleigh-Cary" in elsewhere.stderr
+    assert "(choose an area in it, or press Enter to skip)" in elsewhere.stderr
+    assert "with that area's state" not in elsewhere.stderr
 
 
 @pytest.mark.parametrize("as_flag", [False, True])

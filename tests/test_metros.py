@@ -350,14 +350,17 @@ def test_a_name_that_also_matched_other_areas_says_so(run) -> None:
     assert run("estimate", "--exp", "5", "--metro", "san jose").stderr == ""
 
 
-@pytest.mark.parametrize("command", ["compare", "path"])
-def test_a_vs_metro_that_also_matched_other_areas_says_so_as_the_flag_does(run, command: str) -> None:
-    """compare and path read --vs metro=NAME as --metro reads it; they now say so as it does (a
-    trial's 'new york' was read as the New York City metro without the note estimate gives)."""
-    result = run(command, "--exp", "5", "--vs", "metro=washington")
+@pytest.mark.parametrize("command", ["compare", "path", "report"])
+def test_a_vs_metro_that_also_matched_other_areas_says_so_as_the_flag_does(
+    run, command: str, tmp_path
+) -> None:
+    """compare, path and report read --vs metro=NAME as --metro reads it; they now say so as it
+    does (a trial's 'new york' was read as the New York City metro without the note estimate gives)."""
+    out = ("-o", str(tmp_path / "r.html")) if command == "report" else ()
+    result = run(command, "--exp", "5", "--vs", "metro=washington", *out)
     assert result.exit_code == 0, result.stderr
     assert "note: --vs metro 'washington' is read as Washington-Arlington-Alexandria" in result.stderr
-    assert run(command, "--exp", "5", "--vs", "metro=47900").stderr == ""
+    assert "--vs metro" not in run(command, "--exp", "5", "--vs", "metro=47900", *out).stderr
 
 
 def test_a_state_code_given_as_a_metro_says_what_it_is(run) -> None:
@@ -370,6 +373,12 @@ def test_a_state_code_given_as_a_metro_says_what_it_is(run) -> None:
     assert "'la la'" not in message
     line = one_line_error(run("estimate", "--exp", "5", "--metro", "la"))
     assert "LA is Louisiana's state code: for the state give --state LA" in line
+    # with a state elsewhere, and from --vs, whose state is --vs state= (a third trial)
+    line = one_line_error(run("estimate", "--exp", "5", "--state", "CA", "--metro", "LA"))
+    assert "none of them in California (CA)" in line
+    assert "LA is Louisiana's state code" in line
+    line = one_line_error(run("compare", "--exp", "5", "--vs", "metro=LA"))
+    assert "for the state give --vs state=LA;" in line
 
 
 def test_an_unknown_name_points_to_the_list(run) -> None:

@@ -81,9 +81,9 @@ def as_answer_problem(message: str) -> str:
     out', asked after the state was answered)."""
     message = re.sub(r"^invalid value for --[a-z-]+: ", "", message)
     message = re.sub(r"\be\.g\. --[a-z-]+ ", "e.g. ", message)
-    return message.replace(
-        "leave the state out, or choose an area in it", "choose an area in it, or press Enter to skip"
-    )
+    skip = "choose an area in it, or press Enter to skip"
+    message = re.sub(r"give a code, e\.g\. \d+, with that area's state or none", skip, message)
+    return message.replace("leave the state out, or choose an area in it", skip)
 
 
 def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | None]) -> Profile:

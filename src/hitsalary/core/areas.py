@@ -133,14 +133,13 @@ def ambiguous(
     if outside and state in data.states:
         where = f", none of them in {data.states[state].name} ({state})"
     code = query.upper()
-    if outside:
-        hint = f"give a code, e.g. {found[0].code}, with that area's state or none"
-    elif code in data.states and code in {a.state for a in found}:  # 'la': the state code matched
+    if code in data.states and code in {a.state for a in found}:  # 'la': the state code matched
         hint = (
             f"{code} is {possessive(data.states[code].name)} state code: for the state give "
-            f"{'--state' if flag.startswith('--') else 'state'} {code}; "
-            "for an area, more of its name or its code"
+            f"{state_way(flag)}{code}; for an area, more of its name or its code"
         )
+    elif outside:
+        hint = f"give a code, e.g. {found[0].code}, with that area's state or none"
     elif state is None and len({a.state for a in found}) > 1:
         hint = (
             f"add the state to the name, e.g. {shown(f'{query} {found[0].state.lower()}')}, or give the state"
@@ -150,6 +149,13 @@ def ambiguous(
     return (
         f"invalid value for {flag}: {shown(text)} matches {len(found)} areas{where}: {listed(found)} ({hint})"
     )
+
+
+def state_way(flag: str) -> str:
+    """How the state is given where flag gives the metro: --state, --vs state=, a roster's column."""
+    if flag.startswith("--vs"):
+        return "--vs state="
+    return "--state " if flag.startswith("--") else "state "
 
 
 def listed(areas: Sequence[Area]) -> str:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from hitsalary.cli.app import command_app, jsonout, output, say
-from hitsalary.cli.commands import estimate_json, estimate_parts, path_years, run_flags
+from hitsalary.cli.commands import estimate_json, estimate_parts, path_years, run_flags, say_variant_notes
 from hitsalary.cli.options import (
     DataOption,
     EducationOption,
@@ -153,6 +153,8 @@ def compare_document(profile: Any, vs: str | None, data: Any) -> dict[str, Any] 
     from hitsalary.core.decisions import compare
 
     base, variants = compare(profile, [vs], data)
+    for v in variants:  # how a --vs metro=NAME was read, as compare says it
+        say_variant_notes(data, profile, v.changes, v.estimate.profile)
     return jsonout().compare_dict(base, variants, data)  # type: ignore[no-any-return]
 
 
