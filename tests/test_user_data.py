@@ -472,3 +472,25 @@ def test_a_value_on_the_wrong_side_of_a_roles_typical_education_says_so_in_figur
     ) in result.stderr
     path.write_text(path.read_text() + "        doctorate:\n          multiplier: 1.12\n", encoding="utf-8")
     assert run("data", "check", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("master", "0.99 is below 1, where the all-occupation gap it is bounded by is 1.192"),
+        ("high-school", "1.05 is above 1, where the all-occupation gap it is bounded by is 0.603"),
+    ],
+)
+def test_an_assumed_multiplier_on_the_wrong_side_of_1_says_so(run, tmp_path, value: str, said: str) -> None:
+    """Master's at 0.99 was said to 'go beyond the gap it is bounded by (1.192)' (a trial)."""
+    multiplier = "0.99" if value == "master" else "1.05"
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "factors:\n  source: {publisher: Our HR, title: Y, year: 2026}\n  factors:\n    education:\n"
+        f"      values:\n        {value}:\n          multiplier: {multiplier}\n",
+        encoding="utf-8",
+    )
+    result = run("data", "check", str(path))
+    assert result.exit_code != 0
+    assert said in result.stderr
+    assert "goes beyond" not in result.stderr

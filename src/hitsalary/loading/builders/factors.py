@@ -94,7 +94,16 @@ def assumed_choice(ctx: Context, path: Path, key: str, v: Raw, raw: Raw) -> Choi
         missing = bound if bound not in pays else baseline
         raise ctx.fail("factors", (*path, "bound"), f"no Education pays figure for {missing!r}")
     ratio = pays[bound] / pays[baseline]
-    if (multiplier - 1) * (ratio - 1) < 0 or abs(multiplier - 1) > abs(ratio - 1):
+    if (multiplier - 1) * (ratio - 1) < 0:  # on the wrong side of 1: not 'beyond' the gap
+        side, pays_word = ("below", "more") if multiplier < 1 else ("above", "less")
+        raise ctx.fail(
+            "factors",
+            (*path, "multiplier"),
+            f"{multiplier:g} is {side} 1, where the all-occupation gap it is bounded by is {ratio:.3f} "
+            f"({bound} / {baseline}: {bound} pays {pays_word}); it must lie between "
+            f"{min(1, ratio):.3f} and {max(1, ratio):.3f}",
+        )
+    if abs(multiplier - 1) > abs(ratio - 1):
         raise ctx.fail(
             "factors",
             (*path, "multiplier"),
