@@ -722,7 +722,13 @@ def test_an_ambiguous_short_name_is_not_a_short_name(run, data) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "codes"), [("bay area", ("41860", "41940")), ("Research Triangle", ("39580", "20500"))]
+    ("text", "codes"),
+    [
+        ("bay area", ("41860", "41940")),
+        ("Research Triangle", ("39580", "20500")),
+        ("triangle", ("39580", "20500")),  # was 'did you mean Fayetteville-Springdale-Rogers, AR'
+        ("sf bay area", ("41860", "41940")),
+    ],
 )
 def test_a_short_name_for_several_areas_offers_each(run, data, text, codes) -> None:
     """'bay area' was answered 'did you mean Houma-Bayou Cane-Thibodaux, LA' and 'Research
@@ -732,6 +738,7 @@ def test_a_short_name_for_several_areas_offers_each(run, data, text, codes) -> N
     line = one_line_error(run("estimate", "--exp", "3", "--metro", text))
     assert "matches 2 areas" in line
     assert all(f"({code})" in line for code in codes)
+    assert line.endswith(f"(give a code, e.g. {codes[0]})")  # no 'more of the name': a short name has none
     elsewhere = one_line_error(run("estimate", "--exp", "3", "--state", "MA", "--metro", text))
     assert "none of them in Massachusetts (MA)" in elsewhere
     for code in codes:  # the way out it names works

@@ -112,7 +112,16 @@ def resolve_area(
         return found[0], ()
     if found:
         raise UsageProblem(
-            ambiguous(data, text, query, found, flag=flag, state=state or named_state, outside=outside)
+            ambiguous(
+                data,
+                text,
+                query,
+                found,
+                flag=flag,
+                state=state or named_state,
+                outside=outside,
+                nickname=bool(named),
+            )
         )
     raise UsageProblem(f"invalid value for {flag}: {shown(text)} ({nearest(data, areas, full, state=state)})")
 
@@ -126,6 +135,7 @@ def ambiguous(
     flag: str,
     state: str | None,
     outside: bool,
+    nickname: bool = False,
 ) -> str:
     """The message for a name several areas match, with the way out that can work: the state
     where they lie in different states and none was given; else a code or more of the name."""
@@ -144,8 +154,8 @@ def ambiguous(
         hint = (
             f"add the state to the name, e.g. {shown(f'{query} {found[0].state.lower()}')}, or give the state"
         )
-    else:
-        hint = f"give a code, e.g. {found[0].code}, or more of the name"
+    else:  # a short name for several areas ('bay area') has no more to it: a code
+        hint = f"give a code, e.g. {found[0].code}" + ("" if nickname else ", or more of the name")
     return (
         f"invalid value for {flag}: {shown(text)} matches {len(found)} areas{where}: {listed(found)} ({hint})"
     )
