@@ -121,6 +121,17 @@ def test_a_header_below_a_title_row_is_pointed_at(run, tmp_path: Path) -> None:
         "row 3 of sheet 'Staff' looks like the header: the header must be the sheet's first row"
         in result.stderr
     )
+    book = openpyxl.Workbook()  # a summary first, the roster's header under a title on the next sheet
+    book.active.append(["Total", 2])
+    roster = book.create_sheet("Roster")
+    for row in (["Roster export 2026"], ["exp", "role"], [5, "ehr"]):
+        roster.append(row)
+    book.save(tmp_path / "two.xlsx")
+    both = run("batch", str(tmp_path / "two.xlsx"))
+    assert (
+        "sheet 'Roster' has one in row 2: make that row the sheet's first (the header must be) "
+        "and give --sheet 'Roster'" in both.stderr
+    )
     years = run("batch", str(workbook(tmp_path / "years.xlsx", [["Years", "role"], [5, "ehr"]])))
     assert "column 'Years' looks like it: name it exp" in years.stderr  # nothing found: as before
 

@@ -56,11 +56,18 @@ def where_exp(book: Any, chosen: Any, *, sheet_given: bool) -> None:
     if sheet_given:
         return
     for other in book.worksheets[1:]:
-        first = next(other.iter_rows(max_row=1, values_only=True), ())
-        if has_exp(first):
+        rows = other.iter_rows(max_row=HEADER_SEARCH, values_only=True)
+        number = next((n for n, values in enumerate(rows, start=1) if has_exp(values)), None)
+        if number is not None:
+            name = shown(other.title, 40)
+            way = (
+                f"--sheet {name} reads it"
+                if number == 1
+                else f"make that row the sheet's first (the header must be) and give --sheet {name}"
+            )
             raise UsageProblem(
                 f"the input's first sheet, {shown(chosen.title, 40)}, has no 'exp' column; sheet "
-                f"{shown(other.title, 40)} has one: --sheet {shown(other.title, 40)} reads it"
+                f"{name} has one{'' if number == 1 else f' in row {number}'}: {way}"
             )
 
 
