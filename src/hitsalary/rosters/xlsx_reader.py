@@ -57,17 +57,17 @@ def where_exp(book: Any, chosen: Any, *, sheet_given: bool) -> None:
         return
     for other in book.worksheets[1:]:
         rows = other.iter_rows(max_row=HEADER_SEARCH, values_only=True)
-        number = next((n for n, values in enumerate(rows, start=1) if has_exp(values)), None)
-        if number is not None:
+        at = next((n for n, values in enumerate(rows, start=1) if has_exp(values)), None)
+        if at is not None:
             name = shown(other.title, 40)
             way = (
                 f"--sheet {name} reads it"
-                if number == 1
+                if at == 1
                 else f"make that row the sheet's first (the header must be) and give --sheet {name}"
             )
             raise UsageProblem(
                 f"the input's first sheet, {shown(chosen.title, 40)}, has no 'exp' column; sheet "
-                f"{name} has one{'' if number == 1 else f' in row {number}'}: {way}"
+                f"{name} has one{'' if at == 1 else f' in row {at}'}: {way}"
             )
 
 
