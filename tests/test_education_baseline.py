@@ -151,3 +151,19 @@ def test_a_users_multiplier_that_breaks_a_rebased_bound_is_named_in_the_users_fi
     assert result.stderr.startswith(f"hitsalary: {path}:")
     assert "factors.education.values.master.multiplier" in result.stderr
     assert "15-2041's typical master" in result.stderr
+
+
+def test_a_users_multiplier_over_the_shipped_one_names_each_publisher(run, tmp_path) -> None:
+    """With a user's doctorate over the shipped master (15-2041's typical), the line gave
+    'x1.15 / x1.06' under the user's source alone: the 1.06 is hitsalary's (a trial)."""
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "factors:\n  source: {publisher: Our HR, title: Y, year: 2026}\n  factors:\n    education:\n"
+        "      values:\n        doctorate:\n          multiplier: 1.15\n",
+        encoding="utf-8",
+    )
+    args = ("estimate", "--exp", "5", "--role", "biostatistics", "--education", "doctorate")
+    mine = " ".join(run(*args, "--data", str(path), env={"COLUMNS": "300"}).stdout.split())
+    assert "assumed x1.15 (Our HR) / x1.06 (hitsalary) = x1.085" in mine
+    shipped = " ".join(run(*args, env={"COLUMNS": "300"}).stdout.split())
+    assert "(hitsalary)" not in shipped.split("assumed x")[1].split("=")[0]  # one publisher: not named

@@ -55,10 +55,21 @@ def assumed(data: ReferenceData, factor: Factor, choice: Choice, role: Role) -> 
     pays, baseline = data.education_pays, choice.baseline
     bound = pays[choice.bound] / pays[baseline]
     statistic = (
-        f"assumed x{multiplier:.2f}; bounded by BLS Education pays 2024 (all occupations): "
+        f"assumed x{multiplier:.2f}; bounded by {education_pays(data)} (all occupations): "
         f"{choice.bound} ${pays[choice.bound]:,} / {baseline} ${pays[baseline]:,} a week = {bound:.3f}"
     )
     return FactorValue(choice.key, choice.label, multiplier, "assumed", statistic, source, bound=bound)
+
+
+def education_pays(data: ReferenceData) -> str:
+    """'BLS Education pays 2024': the table and its year, from its source block."""
+    return f"BLS Education pays {data.sources['education_pays'].year}"
+
+
+def projections(data: ReferenceData) -> str:
+    """'BLS Employment Projections 2024-34': the edition the typical entry education is from (its
+    source's title, up to the first comma)."""
+    return f"BLS {data.sources['entry_education'].title.split(',')[0]}"
 
 
 def against_typical(
@@ -71,8 +82,8 @@ def against_typical(
     if chosen is base:
         default = " (the default: no education given)" if choice.key == factor.neutral else ""
         statistic = (
-            f"the typical education for entry into {role.soc} is {level.lower()} (BLS Employment "
-            f"Projections 2024-34): the baseline, no adjustment{default}"
+            f"the typical education for entry into {role.soc} is {level.lower()} ({projections(data)}): "
+            f"the baseline, no adjustment{default}"
         )
         label = f"{base.label} (typical entry{', the default' if default else ''})"
         return FactorValue(base.key, label, 1.0, "baseline", statistic, data.sources["entry_education"])
@@ -83,13 +94,20 @@ def against_typical(
     pays = data.education_pays
     multiplier = chosen.multiplier / base.multiplier
     bound = pays[chosen.bound] / pays[base.bound]
+    source = chosen.source or data.sources["factors"]
+    base_source = base.source or data.sources["factors"]
+    # each multiplier's publisher, where a user's file set one of the two and not the other
+    whose = (
+        (f" ({source.publisher})", f" ({base_source.publisher})")
+        if source.publisher != base_source.publisher
+        else ("", "")
+    )
     statistic = (
-        f"assumed x{chosen.multiplier:.2f} / x{base.multiplier:.2f} = x{multiplier:.3f} against "
-        f"{role.soc}'s typical entry education ({level.lower()}); bounded by BLS Education pays "
-        f"2024 (all occupations): {chosen.bound} ${pays[chosen.bound]:,} / {base.bound} "
+        f"assumed x{chosen.multiplier:.2f}{whose[0]} / x{base.multiplier:.2f}{whose[1]} = x{multiplier:.3f} "
+        f"against {role.soc}'s typical entry education ({level.lower()}); bounded by {education_pays(data)} "
+        f"(all occupations): {chosen.bound} ${pays[chosen.bound]:,} / {base.bound} "
         f"${pays[base.bound]:,} a week = {bound:.3f}"
     )
-    source = chosen.source or data.sources["factors"]
     return FactorValue(chosen.key, chosen.label, multiplier, "assumed", statistic, source, bound=bound)
 
 
