@@ -363,6 +363,22 @@ def test_a_vs_metro_that_also_matched_other_areas_says_so_as_the_flag_does(
     assert "--vs metro" not in run(command, "--exp", "5", "--vs", "metro=47900", *out).stderr
 
 
+def test_a_rosters_metro_names_that_matched_other_areas_are_said_once(run) -> None:
+    """A roster's 'new york' was read as the New York City metro without the note --metro gives
+    (a trial): the run says once which names were read so, in the command and the API."""
+    roster = "exp,metro\n5,new york\n6,new york\n3,washington\n4,41940\n"
+    result = run("batch", "-", input=roster)
+    assert result.exit_code == 0, result.stderr
+    [note] = [line for line in result.stderr.splitlines() if "also matched other areas" in line]
+    assert note.startswith("hitsalary: note: 2 metro names also matched other areas")
+    assert "'new york' as New York-Newark-Jersey City, NY-NJ (35620)" in note
+    assert "'washington' as Washington-Arlington-Alexandria" in note
+    with pytest.warns(hitsalary.RosterWarning, match="2 metro names also matched other areas"):
+        list(hitsalary.batch([{"exp": 5, "metro": "new york"}, {"exp": 3, "metro": "washington"}]))
+    quiet = run("batch", "-", input="exp,metro\n4,41940\n5,san jose\n")
+    assert "also matched" not in quiet.stderr
+
+
 def test_a_state_code_given_as_a_metro_says_what_it_is(run) -> None:
     """'LA' matches the areas whose names end in Louisiana's code; the way out said was 'add the
     state to the name, e.g. 'la la'' (a trial's finding)."""

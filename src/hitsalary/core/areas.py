@@ -77,6 +77,22 @@ def passed_over_note(
     )
 
 
+def passed_over_cells_note(passed: Mapping[str, Area]) -> str | None:
+    """A roster's passed_over_note, once for the run: the metro cells read as the one area whose
+    name starts with them though they match others too, the first three shown."""
+    if not passed:
+        return None
+    first = "; ".join(
+        f"{shown(text)} as {area.name} ({area.code})" for text, area in list(passed.items())[:3]
+    )
+    more = f", and {len(passed) - 3} more" if len(passed) > 3 else ""
+    count = "1 metro name" if len(passed) == 1 else f"{len(passed)} metro names"
+    return (
+        f"note: {count} also matched other areas, each read as the one whose name starts with it: "
+        f"{first}{more}; `hitsalary estimate --exp 1 --metro NAME` names the others (give codes for those)"
+    )
+
+
 @functools.lru_cache(maxsize=1024)
 def resolve_area(
     data: ReferenceData, text: str, *, flag: str = "--metro", state: str | None = None

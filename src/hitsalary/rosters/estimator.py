@@ -16,6 +16,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
+from hitsalary.core.areas import resolve_area
 from hitsalary.core.calculate import BandCurve, applied_factors, multiplies
 from hitsalary.core.decisions import parse_money
 from hitsalary.core.distribution import find_distribution, imprecision
@@ -23,6 +24,7 @@ from hitsalary.core.errors import UsageProblem
 from hitsalary.core.growth import wage_growth
 from hitsalary.core.levels import LevelTable, assess, wage_levels
 from hitsalary.core.measure import factor_value
+from hitsalary.core.models import Area as Place
 from hitsalary.core.models import Factor, Profile, ReferenceData, Role
 from hitsalary.core.profile import PROFILE_FIELDS, Vocabulary, choose, parse_exp, place_metro
 from hitsalary.output.batch_writers import Values, encode_json
@@ -45,6 +47,7 @@ Found = tuple[tuple[str | None, ...], str, float, Role, BandCurve, dict[float, R
 ROWS_LIMIT = 30_000
 CURVES_LIMIT = CACHE_LIMIT  # curves held; emptied together with every cache that holds one
 BLANK_PLACED = {False: (None,) * 3, True: (None,) * 5}  # a blank amount's columns, by --levels
+PASSED_OVER_KEPT = 100  # metro cells kept for the end's note of names that matched several areas
 
 
 class Estimator:
@@ -69,6 +72,9 @@ class Estimator:
         self.roles = data.roles
         self.implausible = 0  # amounts outside self.plausible, reported once at the end
         self.national_levels = 0  # rows given levels with no state or metro: national (said at the end)
+        # metro cells read as the one area whose name starts with them, which match others too
+        # ('new york'), said once at the end as --metro says it: the cell -> the area read
+        self.passed_over: dict[str, Place] = {}
         self.first_implausible: tuple[int, str, Any, int] | None = None  # row, column, cell, dollars
         self.plausible = data.method.plausible
         self.chosen_in: list[dict[Any, str]] = [{} for _ in PROFILE_FIELDS]  # raw spelling -> key
@@ -262,9 +268,17 @@ class Estimator:
                 except UsageProblem as exc:
                     raise RowError("metro", raw, str(exc)) from None
                 found = (placed["state"] or state, placed["metro"])
+                self.note_passed_over(text or "", given_state)
             with suppress(TypeError):
                 bounded(self.places)[(raw, raw_state)] = found
         return found
+
+    def note_passed_over(self, text: str, state: str | None) -> None:
+        """Keep a metro cell that also matched other areas (at most PASSED_OVER_KEPT of them)."""
+        if len(self.passed_over) < PASSED_OVER_KEPT and text not in self.passed_over:
+            area, others = resolve_area(self.data, text, flag="metro", state=state)
+            if others:
+                self.passed_over[text] = area
 
     def level_table(self, keys: tuple[str | None, ...], role: Role) -> LevelTable:
         """The prevailing-wage levels for the record's role and area (state, metro)."""

@@ -7,12 +7,13 @@ import gc
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from hitsalary.core.areas import passed_over_cells_note
 from hitsalary.core.errors import ColumnNotRead, ImplausibleAmounts, RosterWarning
 from hitsalary.core.levels import national_rows_note
-from hitsalary.core.models import ReferenceData
+from hitsalary.core.models import Area, ReferenceData
 from hitsalary.core.text import shown
 from hitsalary.output.batch_writers import ExtraNames, JsonlWriter, Writer
 from hitsalary.rosters.estimator import Estimator, error_record
@@ -28,6 +29,11 @@ class Summary:
     implausible: int = 0  # amounts used, but outside any plausible annual salary
     first_implausible: tuple[int, str, Any, int] | None = None  # the first's row, column, cell, dollars
     national_levels: int = 0  # rows whose levels are national: no state or metro
+    passed_over: dict[str, Area] = field(default_factory=dict)  # metro cells that matched several areas
+
+    def metro_note(self) -> str | None:
+        """The metro names read as the one area whose name starts with them (core.areas)."""
+        return passed_over_cells_note(self.passed_over)
 
     def levels_note(self) -> str | None:
         """Rows given the nation's levels, which DOL does not use: said once (core.levels)."""
@@ -111,6 +117,7 @@ def run(
     summary.implausible = estimator.implausible
     summary.first_implausible = estimator.first_implausible
     summary.national_levels = estimator.national_levels
+    summary.passed_over = estimator.passed_over
     return summary
 
 
@@ -149,6 +156,9 @@ def records_of(
     if warning is not None:
         warnings.warn(warning.removeprefix("warning: "), ImplausibleAmounts, stacklevel=2)
     note = national_rows_note(estimator.national_levels)  # levels=True, rows with no state or metro
+    if note is not None:
+        warnings.warn(note.removeprefix("note: "), RosterWarning, stacklevel=2)
+    note = passed_over_cells_note(estimator.passed_over)
     if note is not None:
         warnings.warn(note.removeprefix("note: "), RosterWarning, stacklevel=2)
 

@@ -127,7 +127,7 @@ def batch(
             summary = run(records, layout, writer, data, tick=tick, survey_dollars=survey_dollars)
     say(summary.line())
     say(dollars_line(data, survey_dollars=survey_dollars))
-    for warning in (summary.warning(), summary.levels_note()):
+    for warning in (summary.warning(), summary.levels_note(), summary.metro_note()):
         if warning:
             say(warning)
     unknown = list(getattr(records, "unknown", ()))
