@@ -516,6 +516,20 @@ def test_a_roster_without_exp_but_with_years_is_told_which_column_to_rename(run)
     assert hint in result.stderr
 
 
+def test_a_csv_whose_first_line_is_a_title_says_the_header_must_come_first(run) -> None:
+    """An export's title line above the header got only 'no exp column (columns: Staff export
+    2026)' (a trial; a workbook says which row looks like the header)."""
+    result = run("batch", "-", input="Staff export 2026\n\nexp,role\n5,ehr\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "hitsalary: the input has no 'exp' column (columns: Staff export 2026); the first line must "
+        "be the header row (delete any title lines above it)\n"
+    )
+    years = run("batch", "-", input="Years\n5\n").stderr  # a one-column roster: the lookalike alone
+    assert "name it exp" in years
+    assert "title lines" not in years
+
+
 def test_the_api_says_a_key_named_like_a_field_it_lacks() -> None:
     import warnings
 

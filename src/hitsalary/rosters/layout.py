@@ -115,6 +115,8 @@ class Layout:
             years = [c for c in header if plain_name(c) in LOOKALIKES["exp"]]
             if years:
                 hint += f"; column {shown(years[0], 30)} looks like it: name it exp"
+            elif len(header) == 1 and not hint:  # one name, no delimiter: an export's title line?
+                hint = "; the first line must be the header row (delete any title lines above it)"
             raise UsageProblem(f"the input has no 'exp' column (columns: {', '.join(header)}){hint}")
         return cls(
             [h for h in header if h not in KNOWN],
