@@ -79,7 +79,7 @@ def test_ctrl_c_at_a_question_ends_the_line() -> None:
         timeout=30,
         dimensions=(50, 120),
     )
-    child.expect_exact("Years of experience (0-50): ")
+    child.expect_exact("Years of experience in this kind of work (0-50): ")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

@@ -30,7 +30,7 @@ def test_defaults_give_the_same_result_as_the_flags(run) -> None:
 
 def test_aliases_are_accepted_as_answers(run, monkeypatch) -> None:
     replies = {
-        "Years of experience": "7.5",
+        "Years of experience in this kind of work": "7.5",
         "Role": "epic analyst",
         "Location": "California",
         "Employer type": "health insurer",
@@ -193,7 +193,7 @@ def test_table_output_after_prompts(run, run_json) -> None:
     band = run_json("estimate", "--exp", "5", "--state", "CA")["band"]
     for amount in band.values():
         assert f"${amount:,}" in result.stdout
-    assert "Years of experience (0-50)" not in result.stdout  # prompts stay on stderr
+    assert "Years of experience in this kind of work (0-50)" not in result.stdout  # prompts stay on stderr
     assert "Location (" not in result.stdout
 
 
@@ -235,7 +235,7 @@ def terminal(*args: str) -> pexpect.spawn:
 def test_bare_command_on_a_terminal_prompts(run_json) -> None:
     mid = run_json("estimate", "--exp", "5", "--state", "CA")["band"]["mid"]
     child = terminal("estimate")
-    child.expect_exact("Years of experience (0-50): ")
+    child.expect_exact("Years of experience in this kind of work (0-50): ")
     child.sendline("5")
     child.expect_exact("[general]: ")
     child.sendline("")
@@ -255,7 +255,7 @@ def test_bare_command_on_a_terminal_prompts(run_json) -> None:
 
 def test_ctrl_c_at_a_prompt_exits_130_cleanly() -> None:
     child = terminal("estimate", "-i")
-    child.expect_exact("Years of experience (0-50): ")
+    child.expect_exact("Years of experience in this kind of work (0-50): ")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

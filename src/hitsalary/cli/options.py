@@ -50,7 +50,11 @@ ExpOption = Annotated[
     typer.Option(
         "--exp",
         metavar="YEARS",
-        help=f"Years of experience, 0 to {MAX_YEARS:g}; decimals allowed.",
+        help=(
+            f"Years of experience in this kind of work (the role), 0 to {MAX_YEARS:g}; decimals allowed. "
+            "Years in another occupation (bedside nursing for an informatics role) are not these years: "
+            "count them as you expect an employer to."
+        ),
         show_default=False,
     ),
 ]

@@ -92,7 +92,7 @@ def ask_profile(data: ReferenceData, *, exp: str | None, given: dict[str, str | 
     years = (
         parse_exp(exp)
         if exp is not None
-        else ask(f"Years of experience (0-{MAX_YEARS:g}): ", None, parse_exp)
+        else ask(f"Years of experience in this kind of work (0-{MAX_YEARS:g}): ", None, parse_exp)
     )
     values: dict[str, str | None] = {}
     for name in ORDER:
