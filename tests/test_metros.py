@@ -379,6 +379,19 @@ def test_a_rosters_metro_names_that_matched_other_areas_are_said_once(run) -> No
     assert "also matched" not in quiet.stderr
 
 
+@pytest.mark.parametrize(
+    ("flag", "text"),
+    [("--state", "remote"), ("--metro", "remote"), ("--state", "WFH"), ("--metro", "work from home")],
+)
+def test_remote_is_not_a_place_and_says_how_to_price_it(run, flag: str, text: str) -> None:
+    """'--state remote' was answered 'did you mean VT?' and '--metro remote' 'did you mean San
+    Francisco ... or Rome, GA' (a trial): a remote job is priced for a place, which it says."""
+    line = one_line_error(run("estimate", "--exp", "3", flag, text))
+    assert f"invalid value for {flag}: '{text}' is not a place" in line
+    assert "give that state or metro area, or US for the national band" in line
+    assert "did you mean" not in line
+
+
 def test_a_state_code_given_as_a_metro_says_what_it_is(run) -> None:
     """'LA' matches the areas whose names end in Louisiana's code; the way out said was 'add the
     state to the name, e.g. 'la la'' (a trial's finding)."""

@@ -29,6 +29,7 @@ TITLES = {
     "Director of Health Information Management": "him-director",
     "Health Informatics": "nursing-informatics",  # O*NET 15-1211.01, not data science (a trial)
     "Health Informatics Specialist": "nursing-informatics",
+    "Computer Systems Analyst": "ehr",  # BLS's own title for 15-1211, which the tool prints
     "QA Tester": "qa-testing",  # a trial's (2026-12-07): 'did you mean qa-testing?'
     "QA Specialist": "qa-testing",
     "VP of IT": "it-manager",  # a trial's: refused with every role listed

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from hitsalary.core.errors import DataError, UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
+from hitsalary.core.spelling import REMOTE, remote_problem
 from hitsalary.core.text import possessive
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
@@ -105,6 +106,8 @@ def resolve_area(
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
+    if query.replace(" ", "-") in REMOTE:
+        raise UsageProblem(remote_problem(text, flag=flag))
     named = short_names(data).get(query, ())
     if len(named) == 1:
         return named[0], ()

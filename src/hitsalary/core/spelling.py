@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from hitsalary.core.text import shown
+
 DROP = str.maketrans({"'": None, "\u2019": None, ".": None, "_": " ", "/": " ", "-": " ", ",": " "})
 
 
@@ -75,3 +77,17 @@ def spelled(spelling: str, key: str) -> str:
     if spelling == key:
         return key
     return f"'{spelling.replace('-', ' ')}' ({key})"
+
+
+# what people give for where a job is when it has no place: answered with how to price it
+REMOTE = frozenset(
+    {"remote", "wfh", "work-from-home", "telework", "telecommute", "virtual", "anywhere", "remote-us"}
+)
+
+
+def remote_problem(text: str, *, flag: str) -> str:
+    return (
+        f"invalid value for {flag}: {shown(text)} is not a place: BLS measures pay by area, and a remote "
+        "job's pay is set for one (the worker's home, which DOL takes as a remote worker's worksite, or "
+        "the employer's market); give that state or metro area, or US for the national band"
+    )
