@@ -80,6 +80,7 @@ def as_answer_problem(message: str) -> str:
     for --exp: ', 'e.g. --exp 5'), and no way out that the question cannot take ('leave the state
     out', asked after the state was answered)."""
     message = re.sub(r"^invalid value for --[a-z-]+: ", "", message)
+    message = re.sub(r"^note: --[a-z-]+ ", "note: ", message)  # a note of how an answer was read
     message = re.sub(r"\be\.g\. --[a-z-]+ ", "e.g. ", message)
     skip = "choose an area in it, or press Enter to skip"
     message = re.sub(r"give a code, e\.g\. \d+, with that area's state or none", skip, message)
@@ -126,7 +127,7 @@ def answer(
         raise
     said = note(text) if note is not None else None
     if said:
-        sys.stderr.write(f"  {escape_controls(said)}\n")
+        sys.stderr.write(f"  {escape_controls(as_answer_problem(said))}\n")
     return key
 
 
@@ -136,7 +137,7 @@ def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict
         return placed(data, given, state)
 
     def parse(answer: str) -> dict[str, str | None]:
-        return placed(data, answer, state) if answer else {}
+        return placed(data, answer, state, answered=True) if answer else {}
 
     where = "" if state in (None, "US") else f" in {data.states[state].name}"
     return ask(
@@ -154,12 +155,14 @@ def example_area(data: ReferenceData, state: str | None) -> str:
     return re.split(r"[-,]", names[0])[0].lower() if names else "san jose"
 
 
-def placed(data: ReferenceData, text: str, state: str | None) -> dict[str, str | None]:
+def placed(
+    data: ReferenceData, text: str, state: str | None, *, answered: bool = False
+) -> dict[str, str | None]:
     """place_metro's area, and the note of the areas the name also matched (as flags give it)."""
     from hitsalary.core.areas import passed_over_note
 
     found = place_metro(data, text, state, flag="--metro")
     note = passed_over_note(data, text, state=None if state == "US" else state)
     if note:
-        sys.stderr.write(f"  {escape_controls(note)}\n")
+        sys.stderr.write(f"  {escape_controls(as_answer_problem(note) if answered else note)}\n")
     return found
