@@ -145,3 +145,24 @@ def test_api_batch_with_levels_says_its_national_rows_once() -> None:
     said = [str(w.message) for w in caught]
     assert said == [said[0]]
     assert said[0].startswith("1 row has no state or metro, so the levels are national")
+
+
+def test_the_readme_gives_the_apis_signatures() -> None:
+    """README's batch signature had no survey_dollars and showed estimate's arguments as
+    positional with non-None defaults (a trial): each is written as inspect gives it."""
+    import inspect
+    from pathlib import Path
+
+    import hitsalary
+
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    for function in (hitsalary.batch, hitsalary.estimate):
+        written = readme.split(f"`hitsalary.{function.__name__}(")[1].split(")`")[0]
+        parts = [part.strip() for part in written.split(",")]
+        expected = []
+        for parameter in inspect.signature(function).parameters.values():
+            if parameter.kind is parameter.KEYWORD_ONLY and "*" not in expected:
+                expected.append("*")
+            default = parameter.default
+            expected.append(parameter.name if default is parameter.empty else f"{parameter.name}={default!r}")
+        assert parts == expected
