@@ -389,6 +389,10 @@ def test_the_outside_note_names_the_percentile_in_the_bands_own_dollars(
     surveyed = month_label(growth["survey_month"])
     assert shown.group(2) == (f"{surveyed} (survey)" if survey_dollars else month_label(growth["month"]))
     assert (f"as published for {surveyed}" in note) is not survey_dollars
+    # the factor that moved it, alone: education is x1.000 in the first case (a trial's finding)
+    moved = [f["name"] for f in out["factors"] if f["multiplier"] != 1]
+    assert note.startswith(f"the {moved[0]} factor (x") if len(moved) == 1 else " and ".join(moved) in note
+    assert f"the band's {side} end" in note
 
 
 def test_the_metro_table_is_indexed_once() -> None:

@@ -284,25 +284,33 @@ def place_label(profile: Profile, data: ReferenceData, factor: Factor) -> str:
 
 
 def outside_note(
-    dist: Distribution, amounts: tuple[float, ...], multiplier: float, growth: Growth
+    dist: Distribution, amounts: tuple[float, ...], applied: tuple[AppliedFactor, ...], growth: Growth
 ) -> str | None:
-    """One line where the employer and education factors move the band past the area's P10-P90
-    (both in the survey's dollars); the percentile is named in the dollars the band is shown in,
-    and as published when those differ."""
+    """One line where the factors that multiply (employer, education) move the band's low end
+    below the area's P10 or its high end above the P90 (both in the survey's dollars), naming the
+    factors that moved it; the percentile is named in the dollars the band is shown in, and as
+    published when those differ."""
+    moved = [a for a in applied if a.multiplier != 1]
     low, high = dist.wage(10), dist.wage(90)
     side = (
-        "below its 10th" if amounts[0] < low - 0.5 else "above its 90th" if amounts[-1] > high + 0.5 else None
+        "low end below its 10th"
+        if amounts[0] < low - 0.5
+        else "high end above its 90th"
+        if amounts[-1] > high + 0.5
+        else None
     )
-    if side is None:
+    if side is None or not moved:
         return None
-    edge = low if side.startswith("below") else high
+    edge = low if side.startswith("low") else high
     figure = f"${whole_dollars(edge * growth.multiplier):,} in {dollars_label(growth, growth.survey_month)}"
     if growth.multiplier != 1:
         figure += f"; ${whole_dollars(edge):,} as published for {month_label(growth.survey_month)}"
-    return (
-        f"the employer and education factors (x{multiplier:.3f}) move the band {side} percentile "
-        f"({figure}) in {dist.where}"
-    )
+    if len(moved) == 1:
+        who = f"the {moved[0].name} factor (x{moved[0].multiplier:.3f}) moves"
+    else:
+        product = math.prod(a.multiplier for a in moved)
+        who = f"the {' and '.join(a.name for a in moved)} factors (x{product:.3f} together) move"
+    return f"{who} the band's {side} percentile ({figure}) in {dist.where}"
 
 
 NONMETRO_SUFFIX = " nonmetropolitan area"  # how BLS ends a nonmetro area's name
@@ -403,7 +411,7 @@ def calculate(profile: Profile, data: ReferenceData) -> Estimate:
         comparisons=tuple(compare(band.mid, r) for r in references_for(profile, role, data)),
         level=level_for(data.levels, profile.exp),
         purchasing_power=purchasing_power(profile, data, band),
-        outside=outside_note(dist, survey, multiplier, growth) if multiplier != 1 else None,
+        outside=outside_note(dist, survey, applied, growth) if multiplier != 1 else None,
         survey_band=Band(*(round_money(amount, unit) for amount in survey)),
         growth=growth,
     )
