@@ -128,3 +128,27 @@ def test_no_parity_is_said_without_a_footnote_mark(run) -> None:
     assert "Purchasing power*" not in out
     assert not any(line.startswith("*") for line in out.splitlines())
     assert "No purchasing-power figure for Puerto Rico: BEA publishes no regional price parity" in out
+
+
+def test_a_fallback_areas_purchasing_power_says_whose_band_it_is(run) -> None:
+    """Mansfield's purchasing power (Ohio's band at Mansfield's prices) read above Columbus's,
+    whose pay is measured, with no word in estimate; compare said it (a trial)."""
+    flat = " ".join(
+        run(
+            "estimate", "--exp", "8", "--role", "informatics", "--metro", "mansfield", env={"COLUMNS": "300"}
+        ).stdout.split()
+    )
+    assert "Mansfield, OH: Ohio's band at the prices there, not pay measured there" in flat
+    measured = " ".join(
+        run(
+            "estimate",
+            "--exp",
+            "8",
+            "--role",
+            "informatics",
+            "--metro",
+            "columbus oh",
+            env={"COLUMNS": "300"},
+        ).stdout.split()
+    )
+    assert "not pay measured there" not in measured

@@ -255,11 +255,28 @@ def purchasing_power_note(est: Estimate, data: ReferenceData) -> str:
             "parity for it, and hitsalary does not guess one."
         )
     note = f" {ppp.note}." if ppp.note else ""
+    elsewhere = priced_elsewhere(est).removeprefix("; ")  # a fallback: the wider area's band, here
+    if elsewhere:
+        note += f" {elsewhere}, so it can read above a nearby area's, whose pay is measured."
     return (
         f"* Purchasing power is not pay: the band divided by the price parity of {ppp.where}, "
         f"{ppp.rpp:.1f} (US = 100; {ppp.source.publisher}, {ppp.source.title}, released "
         f"{ppp.source.released}), so in national-average dollars.{note}"
     )
+
+
+def priced_elsewhere(est: Estimate) -> str:
+    """A fallback's purchasing power: the wider area's band at the prices where the job is, not
+    pay measured there."""
+    d, place = est.distribution, location_label(est)
+    if d.basis != "fallback" or est.purchasing_power is None or d.where == place:
+        return ""
+    return f"; {place}: {possessive(d.where)} band at the prices there, not pay measured there"
+
+
+def location_label(est: Estimate) -> str:
+    """The place of the job, as the location factor names it."""
+    return next((a.value.label for a in est.factors if a.name == "state"), est.distribution.where)
 
 
 def years_range(level: Level, levels: tuple[Level, ...]) -> str:

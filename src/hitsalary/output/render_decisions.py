@@ -11,13 +11,14 @@ from hitsalary.core.levels import LevelCheck, LevelTable
 from hitsalary.core.levels import sentence as level_sentence
 from hitsalary.core.models import Estimate, ReferenceData
 from hitsalary.core.rounding import percentile_text
-from hitsalary.core.text import possessive
 from hitsalary.output.chart import Bar, draw
 from hitsalary.output.render import (
     console,
     data_line,
     distribution_line,
+    location_label,
     money,
+    priced_elsewhere,
     shown_dollars,
     signed_money,
     signed_pct,
@@ -72,20 +73,6 @@ def band_read_from(base: Estimate, est: Estimate, *, said: str) -> str | None:
     before, after = (f"{d.where} ({d.label})" for d in sides)  # as the estimate's 'Read from'
     reasons = "; ".join(d.reason for d in fallbacks if d.reason)
     return f"Band read from: {before} → {after}" + (f": {reasons}" if reasons else "")
-
-
-def priced_elsewhere(est: Estimate) -> str:
-    """A fallback's purchasing power: the wider area's band at the prices where the job is, not
-    pay measured there."""
-    d, place = est.distribution, location_label(est)
-    if d.basis != "fallback" or est.purchasing_power is None or d.where == place:
-        return ""
-    return f"; {place}: {possessive(d.where)} band at the prices there, not pay measured there"
-
-
-def location_label(est: Estimate) -> str:
-    """The place of the job, as the location factor names it."""
-    return next((a.value.label for a in est.factors if a.name == "state"), est.distribution.where)
 
 
 def why_unmoved(m: FactorMove, v: Variant) -> str:
