@@ -158,7 +158,9 @@ def test_the_offer_purchasing_power_and_sources_are_estimate_json(run, run_json,
     else:
         assert all(money(ppp[key]) in text for key in ("low", "mid", "high"))
         shown = f"{ppp['rpp']:.1f}"  # BEA's three decimals, shown to one as the terminal shows them
-        assert f"are {shown}% of the national average" in text
+        # the nation itself is the average ('$113,600 buys what $113,600 buys' was circular)
+        said = "are the national average" if ppp["rpp"] == 100 else f"are {shown}% of the national average"
+        assert said in text
         assert f"(parity {shown})" in text
     for source in out["data"]["datasets"].values():
         assert f"{source['publisher']}: {source['title']}" in text
@@ -431,7 +433,10 @@ def test_the_price_parity_is_rounded_as_the_terminal_shows_it(run, place: list[s
     found = re.search(r"price parity of .*?, (\d+\.\d) \(US = 100", " ".join(terminal.stdout.split()))
     assert found is not None, terminal.stdout
     text = " ".join(" ".join(Page(report(run, "--exp", "5", *place)).text).split())
-    assert f"are {found.group(1)}% of the national average" in text
+    national = found.group(1) == "100.0"
+    assert (
+        "are the national average" if national else f"are {found.group(1)}% of the national average"
+    ) in text
     assert f"(parity {found.group(1)})" in text
     assert not re.search(r"\d+\.\d{2,}%", text)  # no percentage with more than one decimal
 
@@ -454,3 +459,18 @@ def test_an_imprecise_area_is_called_so_as_the_estimate_screen_calls_it(run, run
     assert f"{precision[:1].upper()}{precision[1:]}." in said
     precise = Page(report(run, *PROFILES[0])).text  # San Jose: 7,260 jobs
     assert "imprecise" not in "".join(precise)
+
+
+def test_national_levels_and_the_wage_growth_are_said_on_the_page(run) -> None:
+    """The page showed national levels without the note estimate --levels gives (DOL would not
+    use them), and 'the factors multiply the wages by x1.041 in all' where the band is also aged
+    by the ECI, whose figures were nowhere on it (a trial)."""
+    national = " ".join(
+        " ".join(Page(report(run, "--exp", "8", "--role", "ehr", "--employer", "vendor")).text).split()
+    )
+    assert "These levels are national: the Department of Labor sets a prevailing wage" in national
+    assert "wage growth then ages them from 2025-05 to 2026-03 dollars: ECI CIU2020000000000I" in national
+    local = " ".join(" ".join(Page(report(run, "--exp", "8", "--metro", "san jose")).text).split())
+    assert "These levels are national" not in local
+    aged_not = " ".join(" ".join(Page(report(run, "--exp", "8", "--survey-dollars")).text).split())
+    assert "wage growth then ages" not in aged_not

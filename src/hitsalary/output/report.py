@@ -151,7 +151,14 @@ def factors_figure(doc: dict[str, Any]) -> str:
         '<li><span class="key fallback"></span>fallback (hatched)</li><li><span class="key assumed">'
         '</span>assumed (dotted)</li><li><span class="key baseline"></span>baseline</li></ul>'
     )
-    caption = f"The factors multiply the distribution's wages by {esc(times(est['multiplier']))} in all."
+    caption = f"The factors multiply the distribution's wages by {esc(times(est['multiplier']))} in all"
+    growth = est["wage_growth"]
+    if growth["multiplier"] != 1:  # the band is also aged: say by what, as the terminal's last row does
+        caption += (
+            f"; wage growth then ages them from {esc(growth['survey_month'])} to {esc(growth['month'])} "
+            f"dollars: {esc(growth['statistic'])}"
+        )
+    caption += "."
     return figure("What moves the number", chart + legend, caption, cls="factors-fig")
 
 
@@ -172,12 +179,18 @@ def power_figure(est: dict[str, Any]) -> str:
             f"In national-average dollars (parity {parity})", ppp["low"], ppp["mid"], ppp["high"], "alt"
         ),
     ]
-    caption = (
-        f"Prices in {esc(ppp['where'])} are {parity}% of the national average "
-        f"({esc(ppp['source']['publisher'])}, {esc(ppp['source']['year'])}), so a point of "
-        f"{money(band['mid'])} buys what {money(ppp['mid'])} buys on average."
-        + (f" {esc(ppp['note'])}." if ppp.get("note") else "")
-    )
+    source = f"({esc(ppp['source']['publisher'])}, {esc(ppp['source']['year'])})"
+    if ppp["rpp"] == 100:  # the nation itself: its dollars are the national average's already
+        said = (
+            f"Prices in {esc(ppp['where'])} are the national average {source}: the band is in "
+            "national-average dollars."
+        )
+    else:
+        said = (
+            f"Prices in {esc(ppp['where'])} are {parity}% of the national average {source}, so a point of "
+            f"{money(band['mid'])} buys what {money(ppp['mid'])} buys on average."
+        )
+    caption = said + (f" {esc(ppp['note'])}." if ppp.get("note") else "")
     return figure("Purchasing power", side_chart(rows, "Purchasing power"), caption, cls="half")
 
 

@@ -150,12 +150,15 @@ def levels_table(levels: dict[str, Any]) -> str:
         for lv in levels["levels"]
     ]
     where = levels["distribution"]["where"]
-    return table(
+    drawn = table(
         f"Department of Labor wage levels, {where} ({levels['wage_year']}, from {levels['release']})",
         ["Level", "Meaning", "Percentile", "Annual", "Hourly", "Offer"],
         rows,
         numeric={2, 3, 4},
     )
+    # national levels: DOL would not use them for a visa (estimate --levels and levels say so too)
+    note = levels.get("area_note")
+    return drawn + (f'<p class="note">{esc(note)}</p>' if note else "")
 
 
 def path_table(points: list[dict[str, Any]]) -> str:
