@@ -86,8 +86,14 @@ REMOTE = frozenset(
 
 
 def remote_problem(text: str, *, flag: str) -> str:
+    # a metro has no national value to give: its way out is to give none (the state's band)
+    way = (
+        "metro area, or no metro for its state"
+        if "metro" in flag
+        else "state or metro area, or US for the national band"
+    )
     return (
         f"invalid value for {flag}: {shown(text)} is not a place: BLS measures pay by area, and a remote "
         "job's pay is set for one (the worker's home, which DOL takes as a remote worker's worksite, or "
-        "the employer's market); give that state or metro area, or US for the national band"
+        f"the employer's market); give that {way}"
     )
