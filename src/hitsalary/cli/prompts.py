@@ -146,13 +146,15 @@ def ask_metro(data: ReferenceData, given: str | None, state: str | None) -> dict
 
 
 def example_area(data: ReferenceData, state: str | None) -> str:
-    """A metro name to show as the example: san jose, where the answer may lie there; else one of
-    the state's metro areas (its first by name: Massachusetts was offered san jose)."""
+    """A metro name to show as the example, as a person types it ('san jose'): EXAMPLE_AREA's,
+    where the answer may lie there; else one of the state's metro areas (its first by name:
+    Massachusetts was offered san jose)."""
     areas = data.area_tables.areas()
-    if state in (None, "US") or (EXAMPLE_AREA in areas and areas[EXAMPLE_AREA].state == state):
-        return "san jose"
+    example = areas.get(EXAMPLE_AREA)
     names = sorted(a.name for a in areas.values() if a.kind == "metro" and a.state == state)
-    return re.split(r"[-,]", names[0])[0].lower() if names else "san jose"
+    if example is not None and (state in (None, "US") or example.state == state or not names):
+        names = [example.name]
+    return re.split(r"[-,]", names[0])[0].lower() if names else EXAMPLE_AREA
 
 
 def placed(

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from hitsalary.core.errors import DataError, UsageProblem, shown
 from hitsalary.core.models import Area, ReferenceData
-from hitsalary.core.spelling import REMOTE, remote_problem
+from hitsalary.core.spelling import is_remote, remote_problem
 from hitsalary.core.text import possessive
 
 MAX_LISTED = 8  # candidates named in an "ambiguous" message
@@ -48,8 +48,7 @@ def short_names(data: ReferenceData) -> dict[str, tuple[Area, ...]]:
     code that names no area is the data's error."""
     areas = data.area_tables.areas()
     out = {}
-    for name, given in data.area_names.items():
-        codes = (given,) if isinstance(given, str) else given
+    for name, codes in data.area_names.items():
         for code in codes:
             if code not in areas:
                 raise DataError(f"area_names: names: {name}: {code} is not an area of the OEWS area list")
@@ -106,7 +105,7 @@ def resolve_area(
     query = simplify(wanted)
     if not query:
         raise UsageProblem(f"invalid value for {flag}: {shown(text)} (a CBSA code such as 41940, or a name)")
-    if query.replace(" ", "-") in REMOTE:
+    if is_remote(wanted):
         raise UsageProblem(remote_problem(text, flag=flag))
     named = short_names(data).get(query, ())
     if len(named) == 1:

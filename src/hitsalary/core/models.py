@@ -422,8 +422,8 @@ class ReferenceData:
     eci: IndexSeries | None = None  # wage growth since the survey month
     area_rpp: AreaParities = field(default_factory=lambda: AreaParities({}, {}))
     entry_education: Mapping[str, str] = field(default_factory=dict)  # SOC -> BLS typical entry education
-    # a short name ('nyc') -> its area code, or the codes of the areas it could mean ('bay area')
-    area_names: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    # a short name ('nyc') -> its area's code, or the codes of the areas it could mean ('bay area')
+    area_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def factor(self, name: str) -> Factor:
         return next(f for f in self.factors if f.name == name)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from hitsalary.core.errors import UsageProblem, shown
 from hitsalary.core.models import Factor, Profile, ReferenceData, Role
-from hitsalary.core.spelling import REMOTE, nearest, normalize, remote_problem, spelled, without_seniority
+from hitsalary.core.spelling import is_remote, nearest, normalize, remote_problem, spelled, without_seniority
 
 MAX_YEARS = 50.0
 YEARS = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
@@ -104,7 +104,7 @@ def choose(vocabulary: Vocabulary, text: str, *, flag: str) -> str:
         key = by_soc(vocabulary.roles, text, flag=flag)
     if key is not None:
         return key
-    if vocabulary.codes and normalize(text) in REMOTE:  # a state: 'remote' is no place
+    if vocabulary.codes and is_remote(text):  # a state: 'remote' is no place
         raise UsageProblem(remote_problem(text, flag=flag))
     close = nearest(text, vocabulary.aliases) if len(text) <= 60 else []
     # the nearest spelling first, with its key: 'epic anlyst' -> 'epic analyst' (ehr)

@@ -85,6 +85,10 @@ REMOTE = frozenset(
 )
 
 
+def is_remote(text: str) -> bool:
+    return normalize(text) in REMOTE
+
+
 def remote_problem(text: str, *, flag: str) -> str:
     # a metro has no national value to give: its way out is to give none (the state's band)
     way = (

@@ -147,7 +147,7 @@ def flags_profile(
 
 def say_variant_notes(data: Any, base: Any, changes: dict[str, str], placed: Any) -> None:
     """What flags_profile says of --metro, for a --vs metro=NAME: a name that also matched other
-    areas is said with the one it is read as (compare and path; placed: the variant's profile)."""
+    areas is said with the one it is read as (compare, path, report; placed: the variant's profile)."""
     text = changes.get("metro")
     if text is None or placed.metro is None:
         return

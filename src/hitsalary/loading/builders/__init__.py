@@ -69,8 +69,8 @@ def build(
         eci=eci(ctx),
         area_rpp=area_parities(ctx),
         entry_education=entry,
-        area_names={  # a name several areas share: their codes, in the file's order
-            name: code if isinstance(code, str) else tuple(code)
+        area_names={  # each name's codes, in the file's order: one, or the areas it could mean
+            name: (code,) if isinstance(code, str) else tuple(code)
             for name, code in ctx.raw["area_names"]["names"].items()
         },
     )
